@@ -1,0 +1,47 @@
+package io.jonbu.ohlcv.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class EpochNanosTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "2024-03-08T14:30:00Z", "2024-03-08T14:30:00.1Z", "2024-03-08T14:30:00.013450621Z",
+        "2024-02-29T23:59:59.999999999Z", "1970-01-01T00:00:00Z", "1969-12-31T23:59:59.5Z", "2100-03-01T00:00:00.000001Z"
+    })
+    void fastPathAgreesWithTheJdk(String text) {
+        Instant expected = Instant.parse(text);
+        assertThat(EpochNanos.parse(text)).isEqualTo(expected.getEpochSecond() * 1_000_000_000L + expected.getNano());
+    }
+
+    @Test
+    void acceptsOffsetsOtherThanZ() {
+        assertThat(EpochNanos.parse("2024-03-08T09:30:00.5-05:00")).isEqualTo(EpochNanos.parse("2024-03-08T14:30:00.5Z"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "2024-03-08", "2024-13-08T14:30:00Z", "2024-02-30T14:30:00Z",
+        "2024-03-08T14:30:00.1234567890Z", "2024-03-08T24:00:00Z", "yesterday"})
+    void rejectsWhatIsNotRfc3339(String text) {
+        assertThatThrownBy(() -> EpochNanos.parse(text)).isInstanceOf(DateTimeParseException.class);
+    }
+
+    @Test
+    void formatsWithTheFractionItNeeds() {
+        assertThat(EpochNanos.format(EpochNanos.parse("2024-03-08T14:30:00.013450621Z"))).isEqualTo("2024-03-08T14:30:00.013450621Z");
+        assertThat(EpochNanos.format(EpochNanos.parse("2024-03-08T14:30:00Z"))).isEqualTo("2024-03-08T14:30:00Z");
+    }
+
+    @Test
+    void millisRoundDown() {
+        assertThat(EpochNanos.toMillis(1_999_999)).isEqualTo(1);
+        assertThat(EpochNanos.toMillis(-1)).isEqualTo(-1);
+    }
+}

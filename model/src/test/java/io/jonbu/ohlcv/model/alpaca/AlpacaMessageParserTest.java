@@ -1,0 +1,147 @@
+package io.jonbu.ohlcv.model.alpaca;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jonbu.ohlcv.model.EpochNanos;
+import io.jonbu.ohlcv.model.Trade;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AlpacaMessageParserTest {
+    private static final Path FIXTURES = Path.of("../../shared/alpaca/fixtures");
+
+    private final AlpacaMessageParser parser = new AlpacaMessageParser();
+    private final List<Trade> trades = new ArrayList<>();
+    private final List<ControlMessage> controls = new ArrayList<>();
+    private final List<String> malformed = new ArrayList<>();
+    private final AlpacaMessageParser.Listener listener = new AlpacaMessageParser.Listener() {
+        @Override
+        public void onTrade(Trade trade) {
+            trades.add(trade);
+        }
+
+        @Override
+        public void onControl(ControlMessage message) {
+            controls.add(message);
+        }
+
+        @Override
+        public void onMalformed(String reason, String raw) {
+            malformed.add(reason + " | " + raw);
+        }
+    };
+
+    @Test
+    void readsAWholeRecordedSessionWithoutComplaint() throws IOException {
+        Files.readAllLines(FIXTURES.resolve("stream-session.ndjson")).forEach(line -> parser.parse(line, listener));
+
+        assertThat(malformed).isEmpty();
+        assertThat(trades).hasSize(3);
+        assertThat(trades.get(0)).isEqualTo(new Trade("AAPL", EpochNanos.parse("2024-03-08T14:30:00.013450621Z"),
+                187.405, 100, "V", 52983525029461L, new String[] {"@"}, "C"));
+        assertThat(trades.get(1).conditions()).containsExactly("@", "I");
+        assertThat(controls).extracting(ControlMessage::type).containsExactly("success", "success", "subscription");
+        assertThat(controls.get(1).isSuccess("authenticated")).isTrue();
+        assertThat(controls.get(2).channel("trades")).containsExactly("AAPL", "MSFT");
+        assertThat(controls.get(2).channel("cancelErrors")).containsExactly("AAPL", "MSFT");
+    }
+
+    @Test
+    void readsEveryDocumentedErrorCode() throws IOException {
+        Files.readAllLines(FIXTURES.resolve("stream-errors.ndjson")).forEach(line -> parser.parse(line, listener));
+
+        assertThat(malformed).isEmpty();
+        assertThat(controls).allMatch(ControlMessage::isError);
+        assertThat(controls).extracting(ControlMessage::code)
+                .containsExactly(400, 401, 402, 403, 404, 405, 406, 407, 409, 410, 411, 500);
+        assertThat(controls.get(2).msg()).isEqualTo("auth failed");
+    }
+
+    @Test
+    void aSingleObjectLineIsOneMessage() {
+        parser.parse("{\"T\":\"t\",\"S\":\"SPY\",\"i\":1,\"x\":\"P\",\"p\":510.1,\"s\":3,\"t\":\"2024-03-08T14:30:00Z\",\"z\":\"B\"}", listener);
+        assertThat(trades).singleElement().satisfies(t -> {
+            assertThat(t.symbol()).isEqualTo("SPY");
+            assertThat(t.conditions()).isEmpty();
+        });
+    }
+
+    @Test
+    void fieldOrderDoesNotMatter() {
+        parser.parse("[{\"t\":\"2024-03-08T14:30:00Z\",\"s\":3,\"p\":1.5,\"i\":7,\"S\":\"AAPL\",\"T\":\"t\"}]", listener);
+        assertThat(trades).singleElement().extracting(Trade::price).isEqualTo(1.5);
+    }
+
+    @Test
+    void aBadMessageInABatchIsReportedAloneAndTheOthersSurvive() {
+        String bad = "{\"T\":\"t\",\"S\":\"AAPL\",\"i\":2,\"p\":-1,\"s\":5,\"t\":\"2024-03-08T14:30:01Z\"}";
+        parser.parse("[" + trade("AAPL", 1) + "," + bad + "," + trade("MSFT", 3) + "]", listener);
+
+        assertThat(trades).extracting(Trade::id).containsExactly(1L, 3L);
+        assertThat(malformed).containsExactly("field 'p' (price) must be a positive number | " + bad);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"T\":\"t\",\"i\":1,\"p\":1,\"s\":1,\"t\":\"2024-03-08T14:30:00Z\"}                 | missing field 'S' (symbol)",
+        "{\"T\":\"t\",\"S\":\"A\",\"i\":1,\"p\":1,\"s\":1}                                      | missing field 't' (timestamp)",
+        "{\"T\":\"t\",\"S\":\"A\",\"i\":1,\"p\":1,\"s\":1,\"t\":\"yesterday\"}                  | field 't' (timestamp) is not RFC 3339: \"yesterday\"",
+        "{\"T\":\"t\",\"S\":\"A\",\"i\":1,\"s\":1,\"t\":\"2024-03-08T14:30:00Z\"}                | missing field 'p' (price)",
+        "{\"T\":\"t\",\"S\":\"A\",\"i\":1,\"p\":\"x\",\"s\":1,\"t\":\"2024-03-08T14:30:00Z\"}    | field 'p' (price) must be a number",
+        "{\"T\":\"t\",\"S\":\"A\",\"i\":1,\"p\":1,\"s\":1.5,\"t\":\"2024-03-08T14:30:00Z\"}      | field 's' (size) must be a whole number",
+        "{\"T\":\"t\",\"S\":\"A\",\"i\":1,\"p\":1,\"s\":0,\"t\":\"2024-03-08T14:30:00Z\"}        | field 's' (size) must be positive",
+        "{\"T\":\"t\",\"S\":\"A\",\"p\":1,\"s\":1,\"t\":\"2024-03-08T14:30:00Z\"}                | missing field 'i' (trade id)",
+        "{\"S\":\"A\"}                                                                          | missing field 'T' (message type)",
+        "{\"T\":\"zz\"}                                                                         | unknown message type 'T'=\"zz\"",
+    })
+    void namesTheFieldThatIsWrong(String message, String reason) {
+        parser.parse("[" + message.trim() + "]", listener);
+        assertThat(trades).isEmpty();
+        assertThat(malformed).containsExactly(reason.trim() + " | " + message.trim());
+    }
+
+    @Test
+    void textThatIsNotJsonIsReportedWhole() {
+        parser.parse("not json", listener);
+        parser.parse("", listener);
+        parser.parse("42", listener);
+        assertThat(malformed).hasSize(3);
+        assertThat(malformed.get(0)).startsWith("invalid JSON").endsWith("| not json");
+        assertThat(malformed.get(1)).isEqualTo("empty message | ");
+        assertThat(malformed.get(2)).isEqualTo("expected a JSON array or object | 42");
+    }
+
+    @Test
+    void truncatedBatchKeepsTheTradesBeforeTheBreak() {
+        parser.parse("[" + trade("AAPL", 1) + ",{\"T\":\"t\",\"S\":", listener);
+        assertThat(trades).extracting(Trade::id).containsExactly(1L);
+        assertThat(malformed).singleElement().asString().startsWith("invalid JSON").endsWith("| {\"T\":\"t\",\"S\":");
+    }
+
+    @Test
+    void otherMarketDataTypesAreNeitherTradesNorErrors() {
+        parser.parse("[{\"T\":\"b\",\"S\":\"AAPL\",\"o\":1,\"h\":1,\"l\":1,\"c\":1,\"v\":3,\"t\":\"2024-03-08T14:30:00Z\"},"
+                + "{\"T\":\"q\",\"S\":\"AAPL\",\"bp\":1,\"c\":[\"R\"]}]", listener);
+        assertThat(trades).isEmpty();
+        assertThat(malformed).isEmpty();
+    }
+
+    @Test
+    void writerOutputReadsBackToTheSameTrades() {
+        List<Trade> sent = List.of(
+                new Trade("AAPL", EpochNanos.parse("2024-03-08T14:30:00.000000001Z"), 187.41, 200, "K", 9, new String[] {"@", "F"}, "C"),
+                new Trade("BRK.B", EpochNanos.parse("2024-03-08T14:30:00.5Z"), 410.0, 1, "N", 10, new String[0], "A"));
+        parser.parse(AlpacaMessageWriter.trades(sent), listener);
+        assertThat(trades).containsExactlyElementsOf(sent);
+    }
+
+    private static String trade(String symbol, long id) {
+        return "{\"T\":\"t\",\"S\":\"" + symbol + "\",\"i\":" + id + ",\"x\":\"V\",\"p\":10.5,\"s\":100,\"c\":[\"@\"],\"t\":\"2024-03-08T14:30:00Z\",\"z\":\"C\"}";
+    }
+}
