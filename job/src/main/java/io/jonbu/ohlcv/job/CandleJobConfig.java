@@ -1,0 +1,62 @@
+package io.jonbu.ohlcv.job;
+
+import io.jonbu.ohlcv.model.Timeframe;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How the candle job treats time.
+ *
+ * @param timeframes      candles to build
+ * @param outOfOrderness  how far behind the newest trade a trade may arrive and still be on time
+ * @param idleTimeout     silence after which event time follows the wall clock (0 = never)
+ * @param allowedLateness how long a closed candle still accepts late trades, re-emitted as revisions
+ */
+public record CandleJobConfig(
+        List<Timeframe> timeframes, Duration outOfOrderness, Duration idleTimeout, Duration allowedLateness) {
+
+    public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(5);
+
+    public CandleJobConfig {
+        List<String> errors = new ArrayList<>();
+        if (timeframes == null || timeframes.isEmpty()) {
+            errors.add("timeframes: must not be empty");
+        }
+        if (outOfOrderness == null || outOfOrderness.isNegative()) {
+            errors.add("outOfOrderness: must be zero or more");
+        }
+        if (idleTimeout == null || idleTimeout.isNegative()) {
+            errors.add("idleTimeout: must be zero or more");
+        }
+        if (allowedLateness == null || allowedLateness.isNegative()) {
+            errors.add("allowedLateness: must be zero or more");
+        }
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", errors));
+        }
+        timeframes = List.copyOf(timeframes);
+    }
+
+    /** All timeframes, 2 s out-of-orderness, 5 s idle timeout, no allowed lateness. */
+    public static CandleJobConfig defaults() {
+        return new CandleJobConfig(List.of(Timeframe.values()), DEFAULT_OUT_OF_ORDERNESS, DEFAULT_IDLE_TIMEOUT, Duration.ZERO);
+    }
+
+    public CandleJobConfig withTimeframes(List<Timeframe> frames) {
+        return new CandleJobConfig(frames, outOfOrderness, idleTimeout, allowedLateness);
+    }
+
+    public CandleJobConfig withOutOfOrderness(Duration bound) {
+        return new CandleJobConfig(timeframes, bound, idleTimeout, allowedLateness);
+    }
+
+    public CandleJobConfig withIdleTimeout(Duration timeout) {
+        return new CandleJobConfig(timeframes, outOfOrderness, timeout, allowedLateness);
+    }
+
+    public CandleJobConfig withAllowedLateness(Duration lateness) {
+        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, lateness);
+    }
+}

@@ -1,0 +1,21 @@
+package io.jonbu.ohlcv.job;
+
+import io.jonbu.ohlcv.model.Candle;
+import io.jonbu.ohlcv.model.DeadLetter;
+import io.jonbu.ohlcv.model.Trade;
+import org.apache.flink.streaming.api.datastream.DataStream;
+
+/**
+ * Where the job's three outputs go. Production wires PostgreSQL, replay a CSV file, tests a
+ * collecting sink; each implementation names its sinks and gives them stable uids.
+ */
+public interface CandleSinks {
+    /** Final candles, and revisions of them when late trades arrive within the allowed lateness. */
+    void candles(DataStream<Candle> candles);
+
+    /** Trades that arrived after their candle closed and the allowed lateness passed. */
+    void lateTrades(DataStream<Trade> lateTrades);
+
+    /** Feed messages that could not be parsed. */
+    void deadLetters(DataStream<DeadLetter> deadLetters);
+}

@@ -1,0 +1,96 @@
+package io.jonbu.ohlcv.job.feed;
+
+import io.jonbu.ohlcv.model.EpochNanos;
+import io.jonbu.ohlcv.model.Trade;
+import java.time.Duration;
+import org.apache.flink.api.common.eventtime.TimestampAssigner;
+import org.apache.flink.api.common.eventtime.TimestampAssignerSupplier;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkGeneratorSupplier;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.util.function.SerializableSupplier;
+
+/**
+ * Event time for trades: bounded out-of-orderness, plus two rules for quiet feeds.
+ *
+ * <ul>
+ *   <li>A parallel instance that has seen no trade yet is marked idle, so it does not hold back the
+ *       others (a source reader without a split, a partition without traffic).
+ *   <li>After {@code idleTimeout} without a trade, the watermark moves on with the wall clock from
+ *       the last trade: the market closes, the feed goes silent, and the last minute's candle must
+ *       still close. It advances by elapsed time since the last trade, not to "now", so a feed whose
+ *       timestamps are not today's (a simulator on a virtual clock) is treated the same way.
+ * </ul>
+ * The cost of the second rule: a trade delayed by more than the idle timeout plus the bound, after
+ * a silence, is late. Set {@code idleTimeout} to zero to turn it off.
+ */
+public final class TradeWatermarks implements WatermarkStrategy<Trade> {
+    private static final long serialVersionUID = 1L;
+
+    private final long boundMillis;
+    private final long idleMillis;
+    private final SerializableSupplier<Long> wallClock;
+
+    public TradeWatermarks(Duration outOfOrderness, Duration idleTimeout) {
+        this(outOfOrderness, idleTimeout, System::currentTimeMillis);
+    }
+
+    TradeWatermarks(Duration outOfOrderness, Duration idleTimeout, SerializableSupplier<Long> wallClock) {
+        if (outOfOrderness.isNegative() || idleTimeout.isNegative()) {
+            throw new IllegalArgumentException("outOfOrderness and idleTimeout must not be negative");
+        }
+        this.boundMillis = outOfOrderness.toMillis();
+        this.idleMillis = idleTimeout.toMillis();
+        this.wallClock = wallClock;
+    }
+
+    @Override
+    public TimestampAssigner<Trade> createTimestampAssigner(TimestampAssignerSupplier.Context context) {
+        return (trade, previous) -> EpochNanos.toMillis(trade.timestamp());
+    }
+
+    @Override
+    public WatermarkGenerator<Trade> createWatermarkGenerator(WatermarkGeneratorSupplier.Context context) {
+        return new Generator(boundMillis, idleMillis, wallClock);
+    }
+
+    static final class Generator implements WatermarkGenerator<Trade> {
+        private final long boundMillis;
+        private final long idleMillis;
+        private final SerializableSupplier<Long> wallClock;
+        private long maxTimestamp = Long.MIN_VALUE;
+        private long lastTradeWallTime;
+        private long emitted = Long.MIN_VALUE;
+
+        Generator(long boundMillis, long idleMillis, SerializableSupplier<Long> wallClock) {
+            this.boundMillis = boundMillis;
+            this.idleMillis = idleMillis;
+            this.wallClock = wallClock;
+        }
+
+        @Override
+        public void onEvent(Trade trade, long timestamp, WatermarkOutput output) {
+            maxTimestamp = Math.max(maxTimestamp, timestamp);
+            lastTradeWallTime = wallClock.get();
+        }
+
+        @Override
+        public void onPeriodicEmit(WatermarkOutput output) {
+            if (maxTimestamp == Long.MIN_VALUE) {
+                output.markIdle();
+                return;
+            }
+            long watermark = maxTimestamp - boundMillis - 1;
+            long quiet = wallClock.get() - lastTradeWallTime;
+            if (idleMillis > 0 && quiet > idleMillis) {
+                watermark += quiet - idleMillis;
+            }
+            if (watermark > emitted) {
+                emitted = watermark;
+                output.emitWatermark(new Watermark(watermark));
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.jonbu.ohlcv.job.sink;
+
+import io.jonbu.ohlcv.job.CandleSinks;
+import io.jonbu.ohlcv.model.Candle;
+import io.jonbu.ohlcv.model.DeadLetter;
+import io.jonbu.ohlcv.model.EpochNanos;
+import io.jonbu.ohlcv.model.Trade;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
+import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
+import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
+import org.apache.flink.streaming.api.datastream.DataStream;
+
+/**
+ * The job's outputs into PostgreSQL (schema in the sql module) through Flink's JDBC sink, batched.
+ * Candles are upserted on (symbol, timeframe, start), so a revision replaces the row, and a replay
+ * after a failure (at-least-once) rewrites the same values; an older revision never overwrites a
+ * newer one.
+ */
+public final class PostgresSinks implements CandleSinks {
+    static final String UPSERT_CANDLE = """
+            INSERT INTO candles (symbol, timeframe, start_time, end_time, open, high, low, close,
+                                 volume, trade_count, vwap, is_final, revision, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+            ON CONFLICT (symbol, timeframe, start_time) DO UPDATE SET
+                end_time = EXCLUDED.end_time, open = EXCLUDED.open, high = EXCLUDED.high, low = EXCLUDED.low,
+                close = EXCLUDED.close, volume = EXCLUDED.volume, trade_count = EXCLUDED.trade_count,
+                vwap = EXCLUDED.vwap, is_final = EXCLUDED.is_final, revision = EXCLUDED.revision, updated_at = now()
+            WHERE candles.revision <= EXCLUDED.revision""";
+    static final String INSERT_DEAD_LETTER =
+            "INSERT INTO dead_letters (source, reason, raw, received_at) VALUES (?, ?, ?, ?)";
+    static final String INSERT_LATE_TRADE = """
+            INSERT INTO late_trades (symbol, timestamp_ns, trade_id, trade_time, exchange, price, size, conditions, tape)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING""";
+
+    private final PostgresConnection connection;
+    private final JdbcExecutionOptions batching;
+
+    public PostgresSinks(PostgresConnection connection) {
+        this(connection, JdbcExecutionOptions.builder().withBatchSize(1000).withBatchIntervalMs(200).withMaxRetries(3).build());
+    }
+
+    public PostgresSinks(PostgresConnection connection, JdbcExecutionOptions batching) {
+        this.connection = connection;
+        this.batching = batching;
+    }
+
+    @Override
+    public void candles(DataStream<Candle> candles) {
+        candles.sinkTo(sink(UPSERT_CANDLE, PostgresSinks::bindCandle)).uid("candles-postgres").name("candles to PostgreSQL");
+    }
+
+    @Override
+    public void lateTrades(DataStream<Trade> lateTrades) {
+        lateTrades.sinkTo(sink(INSERT_LATE_TRADE, PostgresSinks::bindLateTrade)).uid("late-trades-postgres").name("late trades to PostgreSQL");
+    }
+
+    @Override
+    public void deadLetters(DataStream<DeadLetter> deadLetters) {
+        deadLetters.sinkTo(sink(INSERT_DEAD_LETTER, PostgresSinks::bindDeadLetter)).uid("dead-letters-postgres").name("dead letters to PostgreSQL");
+    }
+
+    private <T> JdbcSink<T> sink(String sql, JdbcStatementBuilder<T> binder) {
+        return JdbcSink.<T>builder()
+                .withQueryStatement(sql, binder)
+                .withExecutionOptions(batching)
+                .buildAtLeastOnce(connection.options());
+    }
+
+    static void bindCandle(PreparedStatement ps, Candle c) throws SQLException {
+        ps.setString(1, c.symbol());
+        ps.setString(2, c.timeframe().label());
+        ps.setObject(3, utc(c.start()));
+        ps.setObject(4, utc(c.end()));
+        ps.setDouble(5, c.open());
+        ps.setDouble(6, c.high());
+        ps.setDouble(7, c.low());
+        ps.setDouble(8, c.close());
+        ps.setLong(9, c.volume());
+        ps.setLong(10, c.tradeCount());
+        ps.setDouble(11, c.vwap());
+        ps.setBoolean(12, c.isFinal());
+        ps.setInt(13, c.revision());
+    }
+
+    static void bindLateTrade(PreparedStatement ps, Trade t) throws SQLException {
+        ps.setString(1, t.symbol());
+        ps.setLong(2, t.timestamp());
+        ps.setLong(3, t.id());
+        ps.setObject(4, utc(t.timestamp()));
+        ps.setString(5, t.exchange());
+        ps.setDouble(6, t.price());
+        ps.setLong(7, t.size());
+        ps.setArray(8, ps.getConnection().createArrayOf("text", t.conditions()));
+        ps.setString(9, t.tape());
+    }
+
+    static void bindDeadLetter(PreparedStatement ps, DeadLetter d) throws SQLException {
+        ps.setString(1, d.source());
+        ps.setString(2, d.reason());
+        ps.setString(3, d.raw());
+        ps.setObject(4, utc(d.receivedAt()));
+    }
+
+    private static OffsetDateTime utc(long epochNanos) {
+        return EpochNanos.toInstant(epochNanos).atOffset(ZoneOffset.UTC);
+    }
+}

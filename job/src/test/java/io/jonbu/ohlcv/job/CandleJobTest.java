@@ -1,0 +1,80 @@
+package io.jonbu.ohlcv.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jonbu.ohlcv.job.testing.CandleOracle;
+import io.jonbu.ohlcv.job.testing.CollectingSinks;
+import io.jonbu.ohlcv.job.testing.RandomTrades;
+import io.jonbu.ohlcv.model.Candle;
+import io.jonbu.ohlcv.model.EpochNanos;
+import io.jonbu.ohlcv.model.Timeframe;
+import io.jonbu.ohlcv.model.Trade;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamNode;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class CandleJobTest {
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    private static final List<String> SYMBOLS = List.of("AAPL", "MSFT", "NVDA", "SPY", "TSLA");
+
+    @TempDir
+    Path dir;
+
+    private static FileSource<String> lines(Path file) {
+        return FileSource.forRecordStreamFormat(new TextLineInputFormat(), new org.apache.flink.core.fs.Path(file.toUri())).build();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = RuntimeExecutionMode.class, names = {"STREAMING", "BATCH"})
+    void candlesOfEveryTimeframeEqualAnIndependentOracle(RuntimeExecutionMode mode) throws Exception {
+        // 20k trades, 0.6 s apart: 3.3 hours across the 2024 spring DST change, shuffled by up to 1.5 s
+        List<Trade> trades = RandomTrades.generate(7, 20_000, SYMBOLS, EpochNanos.parse("2024-03-10T05:30:00Z"),
+                600_000_000L, 1_500_000_000L);
+        Path file = dir.resolve("trades.ndjson");
+        RandomTrades.writeFrames(file, trades, 50, List.of("{not json", "[{\"T\":\"t\",\"S\":\"AAPL\"}]"));
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        env.setRuntimeMode(mode);
+        CollectingSinks sinks = new CollectingSinks();
+        new CandleJob(lines(file), "file", sinks, CandleJobConfig.defaults()).addTo(env);
+        env.execute("candles " + mode);
+
+        List<Candle> expected = CandleOracle.candles(trades, List.of(Timeframe.values()));
+        List<Candle> actual = sinks.candles.received();
+        assertThat(actual).hasSameSizeAs(expected);
+        Comparator<Candle> byKey = Comparator.comparing(Candle::symbol).thenComparing(Candle::timeframe).thenComparingLong(Candle::start);
+        List<Candle> sortedActual = actual.stream().sorted(byKey).toList();
+        List<Candle> sortedExpected = expected.stream().sorted(byKey).toList();
+        for (int i = 0; i < sortedExpected.size(); i++) {
+            assertThat(CandleOracle.sameCandle(sortedActual.get(i), sortedExpected.get(i)))
+                    .as("%s vs %s", sortedActual.get(i), sortedExpected.get(i)).isTrue();
+        }
+        assertThat(sinks.lateTrades.received()).isEmpty();
+        assertThat(sinks.deadLetters.received()).hasSize(2);
+    }
+
+    @Test
+    void everyOperatorHasAStableUid() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        new CandleJob(lines(dir.resolve("none")), "file", new CollectingSinks(), CandleJobConfig.defaults()).addTo(env);
+        List<StreamNode> nodes = List.copyOf(env.getStreamGraph().getStreamNodes());
+        assertThat(nodes).isNotEmpty().allSatisfy(n ->
+                assertThat(n.getTransformationUID()).as("uid of '%s'", n.getOperatorName()).isNotBlank());
+    }
+}

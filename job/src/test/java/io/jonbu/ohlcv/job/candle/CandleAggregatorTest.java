@@ -1,0 +1,176 @@
+package io.jonbu.ohlcv.job.candle;
+
+import static io.jonbu.ohlcv.job.testing.Trades.millis;
+import static io.jonbu.ohlcv.job.testing.Trades.trade;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jonbu.ohlcv.model.Candle;
+import io.jonbu.ohlcv.model.EpochNanos;
+import io.jonbu.ohlcv.model.Timeframe;
+import io.jonbu.ohlcv.model.Trade;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class CandleAggregatorTest {
+    private KeyedOneInputStreamOperatorTestHarness<String, Trade, Candle> harness;
+
+    private void open(List<Timeframe> timeframes, Duration lateness) throws Exception {
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new CandleAggregator(timeframes, lateness)), Trade::symbol, Types.STRING);
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    private void send(Trade t) throws Exception {
+        harness.processElement(t, EpochNanos.toMillis(t.timestamp()));
+    }
+
+    private List<Candle> candles() {
+        return harness.extractOutputValues();
+    }
+
+    private List<Trade> late() {
+        var side = harness.getSideOutput(CandleAggregator.LATE_TRADES);
+        return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
+    }
+
+    @Test
+    void outOfOrderTradesInsideTheBoundLandInTheirCandle() throws Exception {
+        open(List.of(Timeframe.M1), Duration.ZERO);
+        send(trade("AAPL", "2024-03-08T14:30:10Z", 10, 1, 1));
+        send(trade("AAPL", "2024-03-08T14:31:00.500Z", 20, 1, 3));
+        send(trade("AAPL", "2024-03-08T14:30:59Z", 11, 1, 2)); // 1.5 s late: inside a 2 s bound
+        harness.processWatermark(millis("2024-03-08T14:31:00.500Z") - 2000 - 1);
+        assertThat(candles()).isEmpty();
+
+        harness.processWatermark(millis("2024-03-08T14:31:00Z"));
+        assertThat(candles()).singleElement().satisfies(c -> {
+            assertThat(c.start()).isEqualTo(EpochNanos.parse("2024-03-08T14:30:00Z"));
+            assertThat(c.close()).isEqualTo(11);
+            assertThat(c.tradeCount()).isEqualTo(2);
+            assertThat(c.isFinal()).isTrue();
+            assertThat(c.revision()).isZero();
+        });
+        assertThat(late()).isEmpty();
+    }
+
+    @Test
+    void aTradeBeyondTheBoundGoesToTheSideOutputAndTouchesNoCandle() throws Exception {
+        open(List.of(Timeframe.values()), Duration.ZERO);
+        send(trade("AAPL", "2024-03-08T14:30:10Z", 10, 1, 1));
+        harness.processWatermark(millis("2024-03-08T14:31:05Z"));
+        Trade tooLate = trade("AAPL", "2024-03-08T14:30:50Z", 99, 1, 2);
+        send(tooLate);
+        harness.processWatermark(Long.MAX_VALUE);
+
+        assertThat(late()).containsExactly(tooLate);
+        assertThat(candles()).hasSize(5).allSatisfy(c -> {
+            assertThat(c.high()).isEqualTo(10);
+            assertThat(c.tradeCount()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void everyTimeframeClosesWhenTheWatermarkPassesItsEnd() throws Exception {
+        open(List.of(Timeframe.values()), Duration.ZERO);
+        send(trade("MSFT", "2024-03-08T14:59:30Z", 400, 10, 1));
+        harness.processWatermark(millis("2024-03-08T15:00:00Z") - 2);
+        assertThat(candles()).isEmpty();
+        harness.processWatermark(millis("2024-03-08T15:00:00Z") - 1);
+        assertThat(candles()).extracting(Candle::timeframe).containsExactlyInAnyOrder(Timeframe.M1, Timeframe.M5, Timeframe.M15, Timeframe.H1);
+        harness.processWatermark(millis("2024-03-09T05:00:00Z") - 1);
+        assertThat(candles()).extracting(Candle::timeframe).contains(Timeframe.D1);
+        assertThat(candles()).filteredOn(c -> c.timeframe() == Timeframe.D1).singleElement().satisfies(c -> {
+            assertThat(EpochNanos.format(c.start())).isEqualTo("2024-03-08T05:00:00Z");
+            assertThat(EpochNanos.format(c.end())).isEqualTo("2024-03-09T05:00:00Z");
+        });
+    }
+
+    @Test
+    void dailyCandleOnTheSpringDstDayEndsAfter23Hours() throws Exception {
+        open(List.of(Timeframe.D1), Duration.ZERO);
+        send(trade("SPY", "2024-03-10T15:00:00Z", 500, 1, 1));
+        harness.processWatermark(millis("2024-03-11T04:00:00Z") - 1);
+        assertThat(candles()).singleElement().satisfies(c -> {
+            assertThat(EpochNanos.format(c.start())).isEqualTo("2024-03-10T05:00:00Z");
+            assertThat(EpochNanos.format(c.end())).isEqualTo("2024-03-11T04:00:00Z");
+        });
+    }
+
+    @Test
+    void intervalsWithoutTradesProduceNoCandle() throws Exception {
+        open(List.of(Timeframe.M1), Duration.ZERO);
+        send(trade("AAPL", "2024-03-08T14:30:10Z", 10, 1, 1));
+        send(trade("AAPL", "2024-03-08T14:33:10Z", 10, 1, 2));
+        harness.processWatermark(Long.MAX_VALUE);
+        assertThat(candles()).extracting(c -> EpochNanos.format(c.start()))
+                .containsExactly("2024-03-08T14:30:00Z", "2024-03-08T14:33:00Z");
+    }
+
+    @Test
+    void lateTradeWithinLatenessRevisesTheClosedCandleAndLaterOnesAreDropped() throws Exception {
+        open(List.of(Timeframe.M1, Timeframe.M5), Duration.ofSeconds(30));
+        send(trade("AAPL", "2024-03-08T14:30:10Z", 10, 1, 1));
+        harness.processWatermark(millis("2024-03-08T14:31:00Z"));
+        assertThat(candles()).singleElement().extracting(Candle::revision).isEqualTo(0);
+
+        send(trade("AAPL", "2024-03-08T14:30:50Z", 12, 3, 2)); // 1m candle closed, within 30 s lateness
+        assertThat(candles()).hasSize(2);
+        Candle revised = candles().get(1);
+        assertThat(revised.timeframe()).isEqualTo(Timeframe.M1);
+        assertThat(revised.revision()).isEqualTo(1);
+        assertThat(revised.close()).isEqualTo(12);
+        assertThat(revised.volume()).isEqualTo(4);
+
+        harness.processWatermark(millis("2024-03-08T14:31:30Z")); // lateness over for the 14:30 minute
+        Trade dropped = trade("AAPL", "2024-03-08T14:30:55Z", 13, 1, 3);
+        send(dropped);
+        assertThat(late()).containsExactly(dropped);
+
+        harness.processWatermark(Long.MAX_VALUE);
+        Candle fiveMinute = candles().stream().filter(c -> c.timeframe() == Timeframe.M5).findFirst().orElseThrow();
+        assertThat(fiveMinute.volume()).as("the 5m candle took the trade the 1m candle took, not the dropped one").isEqualTo(4);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
+    void stateIsReleasedOnceCandlesClose() throws Exception {
+        open(List.of(Timeframe.values()), Duration.ZERO);
+        for (int i = 0; i < 100; i++) {
+            send(trade("S" + (i % 7), "2024-03-08T14:30:10Z", 10 + i, 1, i));
+        }
+        harness.processWatermark(Long.MAX_VALUE);
+        assertThat(candles()).hasSize(7 * 5);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
+    void snapshotAndRestoreKeepsOpenCandles() throws Exception {
+        open(List.of(Timeframe.M1), Duration.ZERO);
+        send(trade("AAPL", "2024-03-08T14:30:10Z", 10, 1, 1));
+        var snapshot = harness.snapshot(1, 1);
+        harness.close();
+
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new CandleAggregator(List.of(Timeframe.M1), Duration.ZERO)), Trade::symbol, Types.STRING);
+        harness.initializeState(snapshot);
+        harness.open();
+        send(trade("AAPL", "2024-03-08T14:30:20Z", 11, 2, 2));
+        harness.processWatermark(Long.MAX_VALUE);
+        assertThat(candles()).singleElement().satisfies(c -> {
+            assertThat(c.open()).isEqualTo(10);
+            assertThat(c.close()).isEqualTo(11);
+            assertThat(c.volume()).isEqualTo(3);
+        });
+    }
+}

@@ -1,0 +1,63 @@
+package io.jonbu.ohlcv.job.candle;
+
+import static io.jonbu.ohlcv.job.testing.Trades.trade;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jonbu.ohlcv.model.Candle;
+import io.jonbu.ohlcv.model.Timeframe;
+import io.jonbu.ohlcv.model.Trade;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.apache.flink.api.common.ExecutionConfig;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.typeutils.PojoTypeInfo;
+import org.junit.jupiter.api.Test;
+
+class CandleBuilderTest {
+
+    @Test
+    void openAndCloseFollowEventTimeWhateverTheArrivalOrder() {
+        List<Trade> trades = new ArrayList<>(List.of(
+                trade("AAPL", "2024-03-08T14:30:01Z", 10, 100, 1),
+                trade("AAPL", "2024-03-08T14:30:20Z", 12, 50, 2),
+                trade("AAPL", "2024-03-08T14:30:40Z", 9, 10, 3),
+                trade("AAPL", "2024-03-08T14:30:59.999999999Z", 11, 40, 4)));
+        for (long seed = 0; seed < 10; seed++) {
+            Collections.shuffle(trades, new Random(seed));
+            CandleBuilder b = new CandleBuilder();
+            trades.forEach(b::add);
+            Candle c = b.toCandle("AAPL", Timeframe.M1, 0, 60, true);
+            assertThat(c.open()).isEqualTo(10);
+            assertThat(c.close()).isEqualTo(11);
+            assertThat(c.high()).isEqualTo(12);
+            assertThat(c.low()).isEqualTo(9);
+            assertThat(c.volume()).isEqualTo(200);
+            assertThat(c.tradeCount()).isEqualTo(4);
+            assertThat(c.vwap()).isCloseTo((10 * 100 + 12 * 50 + 9 * 10 + 11 * 40) / 200.0, org.assertj.core.data.Offset.offset(1e-12));
+        }
+    }
+
+    @Test
+    void tradesAtTheSameInstantAreOrderedByTradeId() {
+        CandleBuilder b = new CandleBuilder();
+        b.add(trade("AAPL", "2024-03-08T14:30:00Z", 2, 1, 20));
+        b.add(trade("AAPL", "2024-03-08T14:30:00Z", 1, 1, 10));
+        b.add(trade("AAPL", "2024-03-08T14:30:00Z", 3, 1, 30));
+        Candle c = b.toCandle("AAPL", Timeframe.M1, 0, 60, true);
+        assertThat(c.open()).isEqualTo(1);
+        assertThat(c.close()).isEqualTo(3);
+    }
+
+    @Test
+    void stateTypesAreFlinkPojosSoKryoIsNeverUsed() {
+        for (Class<?> type : List.of(CandleBuilder.class, Candle.class, Trade.class, io.jonbu.ohlcv.model.DeadLetter.class)) {
+            TypeInformation<?> info = TypeInformation.of(type);
+            assertThat(info).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
+            ExecutionConfig strict = new ExecutionConfig();
+            strict.disableGenericTypes();
+            assertThat(info.createSerializer(strict.getSerializerConfig())).as(type.getSimpleName()).isNotNull();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.jonbu.ohlcv.job.feed;
+
+import static io.jonbu.ohlcv.job.testing.Trades.trade;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jonbu.ohlcv.model.Trade;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.junit.jupiter.api.Test;
+
+class TradeWatermarksTest {
+    private static final AtomicLong WALL = new AtomicLong();
+
+    private final List<Long> emitted = new ArrayList<>();
+    private final List<String> idle = new ArrayList<>();
+    private final WatermarkOutput output = new WatermarkOutput() {
+        @Override
+        public void emitWatermark(Watermark watermark) {
+            emitted.add(watermark.getTimestamp());
+        }
+
+        @Override
+        public void markIdle() {
+            idle.add("idle");
+        }
+
+        @Override
+        public void markActive() {}
+    };
+
+    private final TradeWatermarks.Generator generator = new TradeWatermarks.Generator(2_000, 5_000, WALL::get);
+
+    private void see(Trade t) {
+        generator.onEvent(t, t.timestamp() / 1_000_000, output);
+    }
+
+    @Test
+    void watermarkTrailsTheNewestTradeByTheBound() {
+        WALL.set(0);
+        see(trade("AAPL", "1970-01-01T00:00:10Z", 1, 1, 1));
+        see(trade("AAPL", "1970-01-01T00:00:08Z", 1, 1, 2));
+        generator.onPeriodicEmit(output);
+        assertThat(emitted).containsExactly(10_000L - 2_000 - 1);
+    }
+
+    @Test
+    void anInstanceThatHasSeenNothingIsIdle() {
+        generator.onPeriodicEmit(output);
+        assertThat(idle).hasSize(1);
+        assertThat(emitted).isEmpty();
+    }
+
+    @Test
+    void aSilentFeedAdvancesWithTheWallClockAfterTheIdleTimeout() {
+        WALL.set(1_000_000);
+        see(trade("AAPL", "1970-01-01T00:00:10Z", 1, 1, 1));
+        WALL.addAndGet(5_000);
+        generator.onPeriodicEmit(output);
+        WALL.addAndGet(3_000);
+        generator.onPeriodicEmit(output);
+        assertThat(emitted).containsExactly(7_999L, 10_999L);
+    }
+}

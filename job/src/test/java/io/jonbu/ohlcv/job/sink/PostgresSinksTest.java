@@ -1,0 +1,93 @@
+package io.jonbu.ohlcv.job.sink;
+
+import static io.jonbu.ohlcv.job.testing.Trades.trade;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jonbu.ohlcv.model.Candle;
+import io.jonbu.ohlcv.model.DeadLetter;
+import io.jonbu.ohlcv.model.EpochNanos;
+import io.jonbu.ohlcv.model.Timeframe;
+import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.sql.EmbeddedDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class PostgresSinksTest {
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    private static EmbeddedDatabase db;
+    private static PostgresSinks sinks;
+
+    @BeforeAll
+    static void start() {
+        db = EmbeddedDatabase.startTemporary();
+        sinks = new PostgresSinks(new PostgresConnection(db.jdbcUrl(), null, null));
+    }
+
+    @AfterAll
+    static void stop() {
+        db.close();
+    }
+
+    private static Candle candle(double close, int revision) {
+        long start = EpochNanos.parse("2024-03-08T14:30:00Z");
+        return new Candle("AAPL", Timeframe.M1, start, Timeframe.M1.end(start), 10, 12, 9, close, 100, 3, 10.5, true, revision);
+    }
+
+    @Test
+    void aRevisionReplacesTheRowAndAnOlderOneDoesNot() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        sinks.candles(env.fromData(List.of(candle(11, 0), candle(11.5, 1), candle(99, 0)), TypeInformation.of(Candle.class)));
+        env.execute("candle upserts");
+
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*), max(close), max(revision), max(start_time)::text FROM candles WHERE symbol = 'AAPL'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(1);
+            assertThat(rs.getDouble(2)).isEqualTo(11.5);
+            assertThat(rs.getInt(3)).isEqualTo(1);
+            assertThat(rs.getString(4)).isEqualTo("2024-03-08 14:30:00+00");
+        }
+    }
+
+    @Test
+    void lateTradesAndDeadLettersAreKeptAndReplaysDoNotDuplicateLateTrades() throws Exception {
+        Trade late = trade("MSFT", "2024-03-08T14:30:00.123456789Z", 400.5, 7, 42);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        sinks.lateTrades(env.fromData(List.of(late, late), TypeInformation.of(Trade.class)));
+        sinks.deadLetters(env.fromData(List.of(new DeadLetter("feed", "missing field 'p' (price)", "{\"T\":\"t\"}", 0)),
+                TypeInformation.of(DeadLetter.class)));
+        env.execute("late and dead");
+
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            assertThat(rows(s, "SELECT symbol || ' ' || timestamp_ns || ' ' || trade_id || ' ' || price || ' ' || size || ' ' || array_to_string(conditions, ',') FROM late_trades"))
+                    .containsExactly("MSFT " + late.timestamp() + " 42 400.5 7 @");
+            assertThat(rows(s, "SELECT source || ' | ' || reason || ' | ' || raw FROM dead_letters"))
+                    .containsExactly("feed | missing field 'p' (price) | {\"T\":\"t\"}");
+        }
+    }
+
+    private static List<String> rows(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            List<String> out = new java.util.ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.jonbu.ohlcv.job.testing;
+
+import io.jonbu.ohlcv.job.CandleSinks;
+import io.jonbu.ohlcv.model.Candle;
+import io.jonbu.ohlcv.model.DeadLetter;
+import io.jonbu.ohlcv.model.Trade;
+import org.apache.flink.streaming.api.datastream.DataStream;
+
+/** All three outputs of the candle job, collected in memory. */
+public final class CollectingSinks implements CandleSinks {
+    public final CollectingSink<Candle> candles = new CollectingSink<>();
+    public final CollectingSink<Trade> lateTrades = new CollectingSink<>();
+    public final CollectingSink<DeadLetter> deadLetters = new CollectingSink<>();
+
+    @Override
+    public void candles(DataStream<Candle> stream) {
+        stream.sinkTo(candles).uid("test-candles");
+    }
+
+    @Override
+    public void lateTrades(DataStream<Trade> stream) {
+        stream.sinkTo(lateTrades).uid("test-late-trades");
+    }
+
+    @Override
+    public void deadLetters(DataStream<DeadLetter> stream) {
+        stream.sinkTo(deadLetters).uid("test-dead-letters");
+    }
+}
