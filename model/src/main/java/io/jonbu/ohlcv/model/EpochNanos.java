@@ -20,16 +20,21 @@ public final class EpochNanos {
     /**
      * Parses an RFC 3339 timestamp to epoch nanoseconds.
      *
-     * @throws DateTimeParseException when the text is not RFC 3339
+     * @throws DateTimeParseException when the text is not RFC 3339, or lies outside the years
+     *     1678-2262 that epoch nanoseconds in a long can hold
      */
     public static long parse(CharSequence s) {
-        long fast = parseUtc(s);
-        if (fast != Long.MIN_VALUE) {
-            return fast;
+        try {
+            long fast = parseUtc(s);
+            if (fast != Long.MIN_VALUE) {
+                return fast;
+            }
+            // offsets other than Z, lower-case separators: rare, so the JDK parser is good enough
+            OffsetDateTime t = OffsetDateTime.parse(s);
+            return ofSeconds(t.toEpochSecond(), t.getNano());
+        } catch (ArithmeticException e) {
+            throw new DateTimeParseException("out of the range of epoch nanoseconds", s, 0, e);
         }
-        // offsets other than Z, lower-case separators: rare, so the JDK parser is good enough
-        OffsetDateTime t = OffsetDateTime.parse(s);
-        return ofSeconds(t.toEpochSecond(), t.getNano());
     }
 
     public static long of(Instant instant) {
@@ -89,7 +94,7 @@ public final class EpochNanos {
             nanos = (long) f * SCALE[fraction - 1];
         }
         long seconds = daysFromCivil(year, month, day) * 86_400L + hour * 3_600L + minute * 60L + second;
-        return seconds * NANOS_PER_SECOND + nanos;
+        return ofSeconds(seconds, nanos);
     }
 
     private static int digits(CharSequence s, int from, int count) {

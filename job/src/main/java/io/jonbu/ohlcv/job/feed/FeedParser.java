@@ -14,6 +14,7 @@ import org.apache.flink.util.OutputTag;
 /**
  * Turns raw Alpaca messages (stream frames or lines of a recorded file) into trades, in one pass.
  * A message it cannot use is counted and sent whole to {@link #DEAD_LETTERS}; it never fails the job.
+ * Blank lines (a recorded file's trailing newline) carry nothing and are skipped.
  */
 public final class FeedParser extends ProcessFunction<String, Trade> {
     private static final long serialVersionUID = 1L;
@@ -48,6 +49,9 @@ public final class FeedParser extends ProcessFunction<String, Trade> {
 
     @Override
     public void processElement(String message, Context ctx, Collector<Trade> out) {
+        if (message.isBlank()) {
+            return;
+        }
         emitter.ctx = ctx;
         emitter.out = out;
         parser.parse(message, emitter);
