@@ -1,0 +1,61 @@
+package io.jonbu.ohlcv.serving;
+
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.path;
+
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.javalin.validation.ValidationException;
+import io.jonbu.ohlcv.model.json.ApiJson;
+import io.jonbu.ohlcv.serving.candle.CandleHandlers;
+import io.jonbu.ohlcv.serving.candle.CandleRepository;
+import io.jonbu.ohlcv.serving.error.ErrorMapper;
+import io.jonbu.ohlcv.serving.health.HealthHandler;
+import javax.sql.DataSource;
+
+/**
+ * The REST API over the candle store. The caller owns the {@link DataSource} (and its pool), so the
+ * same server runs on a {@link DatabasePool} in production and on a bare embedded database in tests.
+ */
+public final class ServingServer implements AutoCloseable {
+    private final Javalin app;
+    private final int port;
+
+    /** @param port the port to listen on; 0 picks a free one (see {@link #start()}) */
+    public ServingServer(DataSource dataSource, int port) {
+        this.port = port;
+        CandleHandlers candles = new CandleHandlers(new CandleRepository(dataSource));
+        HealthHandler health = new HealthHandler(dataSource);
+        ErrorMapper errors = new ErrorMapper();
+        this.app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
+            QueryConverters.registerOn(config.validation);
+            config.router.apiBuilder(() -> path("/api/v1", () -> {
+                get("health", health::handle);
+                // <symbol> rather than {symbol}: crypto pairs such as BTC/USD carry a slash; the
+                // longer route goes first so ".../history" is not read as part of a symbol
+                get("ohlcv/<symbol>/history", candles::history);
+                get("ohlcv/<symbol>", candles::latest);
+            }));
+            // Javalin maps HttpResponseException (unknown routes) and ValidationException itself
+            // unless told otherwise; registering all three keeps every error body the same shape
+            config.router.mount(router -> router
+                    .exception(Exception.class, errors)
+                    .exception(HttpResponseException.class, errors)
+                    .exception(ValidationException.class, errors));
+        });
+    }
+
+    /** Starts listening; returns the bound port. */
+    public int start() {
+        app.start(port);
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,86 @@
+package io.jonbu.ohlcv.serving.candle;
+
+import io.javalin.http.Context;
+import io.javalin.validation.Validator;
+import io.jonbu.ohlcv.model.Candle;
+import io.jonbu.ohlcv.model.EpochNanos;
+import io.jonbu.ohlcv.model.Timeframe;
+import io.jonbu.ohlcv.serving.error.ApiError;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The candle endpoints. Parameters are read with Javalin validators, so a bad one surfaces as a
+ * {@code ValidationException} naming the field; the server's error mapper renders it.
+ */
+public final class CandleHandlers {
+    private static final int DEFAULT_LIMIT = 1000;
+    private static final int MAX_LIMIT = 10_000;
+    // letters, digits and the separators of share classes (BRK.B), preferreds (PBR-A) and crypto pairs (BTC/USD)
+    private static final Pattern SYMBOL = Pattern.compile("^[A-Za-z][A-Za-z0-9.\\-/]{0,15}$");
+
+    private final CandleRepository repository;
+
+    public CandleHandlers(CandleRepository repository) {
+        this.repository = repository;
+    }
+
+    /** {@code GET /api/v1/ohlcv/{symbol}?timeframe=}: the newest candle. */
+    public void latest(Context ctx) throws SQLException {
+        String symbol = symbol(ctx);
+        Timeframe timeframe = timeframe(ctx);
+        Optional<Candle> candle = repository.latest(symbol, timeframe);
+        if (candle.isEmpty()) {
+            requireKnown(symbol);
+            throw ApiError.notFound("timeframe", "no " + timeframe + " candle for '" + symbol + "'");
+        }
+        ctx.json(candle.get());
+    }
+
+    /**
+     * {@code GET /api/v1/ohlcv/{symbol}/history?timeframe=&start=&end=&limit=}: candles starting in
+     * {@code [start, end)}, the first {@code limit} of them; without a start, the last {@code limit}
+     * before end, which is what a chart opening on "now" wants.
+     */
+    public void history(Context ctx) throws SQLException {
+        String symbol = symbol(ctx);
+        Timeframe timeframe = timeframe(ctx);
+        int limit = ctx.queryParamAsClass("limit", Integer.class)
+                .check(l -> l >= 1 && l <= MAX_LIMIT, "limit must be between 1 and " + MAX_LIMIT)
+                .getOrDefault(DEFAULT_LIMIT);
+        long end = EpochNanos.of(ctx.queryParamAsClass("end", Instant.class).getOrDefault(Instant.now()));
+        Validator<Instant> start = ctx.queryParamAsClass("start", Instant.class)
+                .check(s -> EpochNanos.of(s) < end, "start must be before end");
+        List<Candle> candles = start.hasValue()
+                ? repository.range(symbol, timeframe, EpochNanos.of(start.get()), end, limit)
+                : repository.latestBefore(symbol, timeframe, end, limit);
+        // an empty answer is fine for a known symbol, but a typo deserves a 404
+        if (candles.isEmpty()) {
+            requireKnown(symbol);
+        }
+        ctx.json(new CandleHistory(symbol, timeframe, candles));
+    }
+
+    /** Upper case, the form the job stores, so clients may write {@code aapl}. */
+    private static String symbol(Context ctx) {
+        return ctx.pathParamAsClass("symbol", String.class)
+                .check(s -> SYMBOL.matcher(s).matches(), "invalid symbol '" + ctx.pathParam("symbol")
+                        + "', expected a letter then up to 15 letters, digits, '.', '-' or '/'")
+                .get()
+                .toUpperCase(Locale.ROOT);
+    }
+
+    private static Timeframe timeframe(Context ctx) {
+        return ctx.queryParamAsClass("timeframe", Timeframe.class).getOrDefault(Timeframe.M1);
+    }
+
+    private void requireKnown(String symbol) throws SQLException {
+        if (!repository.isKnown(symbol)) {
+            throw ApiError.notFound("symbol", "unknown symbol '" + symbol + "'");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.jonbu.ohlcv.serving.error;
+
+import io.javalin.http.HttpStatus;
+
+/** A request that cannot be answered for a reason the client should see, thrown from handlers. */
+public final class ApiError extends RuntimeException {
+    private final HttpStatus status;
+    private final String code;
+    private final String field;
+
+    private ApiError(HttpStatus status, String code, String field, String message) {
+        // a control-flow exception: the stack trace is never logged, so skip filling it in
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+        this.field = field;
+    }
+
+    /** @param field the request parameter naming the missing thing */
+    public static ApiError notFound(String field, String message) {
+        return new ApiError(HttpStatus.NOT_FOUND, "not_found", field, message);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public ErrorBody body() {
+        return ErrorBody.of(code, field, getMessage());
+    }
+}

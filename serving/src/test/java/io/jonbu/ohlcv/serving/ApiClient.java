@@ -1,0 +1,48 @@
+package io.jonbu.ohlcv.serving;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jonbu.ohlcv.model.json.ApiJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/** A real HTTP client for one running server; every response of the API is JSON. */
+final class ApiClient implements AutoCloseable {
+    private final OkHttpClient http = new OkHttpClient();
+    private final String base;
+
+    ApiClient(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    record Reply(int status, String contentType, JsonNode json) {}
+
+    Reply get(String pathAndQuery) {
+        Request request = new Request.Builder().url(base + pathAndQuery).build();
+        try (Response response = http.newCall(request).execute()) {
+            return new Reply(response.code(), response.header("Content-Type"),
+                    ApiJson.mapper().readTree(response.body().string()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The error body the API promises; {@code field} may be null. */
+    static JsonNode errorBody(String code, String field, String message) {
+        ObjectNode error = ApiJson.mapper().createObjectNode().put("code", code);
+        if (field != null) {
+            error.put("field", field);
+        }
+        error.put("message", message);
+        return ApiJson.mapper().createObjectNode().set("error", error);
+    }
+
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+}

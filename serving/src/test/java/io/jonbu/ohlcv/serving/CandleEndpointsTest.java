@@ -1,0 +1,206 @@
+package io.jonbu.ohlcv.serving;
+
+import static io.jonbu.ohlcv.serving.ApiClient.errorBody;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jonbu.ohlcv.model.Candle;
+import io.jonbu.ohlcv.model.EpochNanos;
+import io.jonbu.ohlcv.model.Timeframe;
+import io.jonbu.ohlcv.model.json.ApiJson;
+import io.jonbu.ohlcv.serving.ApiClient.Reply;
+import io.jonbu.ohlcv.sql.EmbeddedDatabase;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class CandleEndpointsTest {
+    private static final long OPEN_2024_03_08 = EpochNanos.parse("2024-03-08T14:30:00Z");
+    /** Ten 1m candles 14:30..14:39; the last is still forming. */
+    private static final List<Candle> AAPL_1M = IntStream.range(0, 10)
+            .mapToObj(i -> candle("AAPL", Timeframe.M1, i, i < 9)).toList();
+    private static final List<Candle> AAPL_5M = IntStream.range(0, 2)
+            .mapToObj(i -> candle("AAPL", Timeframe.M5, i, true)).toList();
+    private static final Candle BTC_USD = candle("BTC/USD", Timeframe.M1, 0, true);
+    /** One more than the default limit. */
+    private static final List<Candle> SPY_1M = IntStream.range(0, 1001)
+            .mapToObj(i -> candle("SPY", Timeframe.M1, i, true)).toList();
+
+    private static EmbeddedDatabase db;
+    private static ServingServer server;
+    private static ApiClient api;
+
+    @BeforeAll
+    static void start() throws SQLException {
+        db = EmbeddedDatabase.startTemporary();
+        List<Candle> all = new ArrayList<>(AAPL_1M);
+        all.addAll(AAPL_5M);
+        all.add(BTC_USD);
+        all.addAll(SPY_1M);
+        CandleRows.insert(db.dataSource(), all);
+        CandleRows.track(db.dataSource(), "MSFT");
+        server = new ServingServer(db.dataSource(), 0);
+        api = new ApiClient(server.start());
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+        server.close();
+        db.close();
+    }
+
+    @Test
+    void latestIsTheCandleWithTheGreatestStart() {
+        Reply reply = api.get("/api/v1/ohlcv/AAPL");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.contentType()).startsWith("application/json");
+        assertThat(candle(reply.json())).isEqualTo(AAPL_1M.get(9));
+        assertThat(reply.json().get("start").asText()).isEqualTo("2024-03-08T14:39:00Z");
+        assertThat(reply.json().get("final").asBoolean()).isFalse();
+    }
+
+    @Test
+    void latestReadsTheRequestedTimeframe() {
+        Reply reply = api.get("/api/v1/ohlcv/AAPL?timeframe=5m");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(candle(reply.json())).isEqualTo(AAPL_5M.get(1));
+    }
+
+    @Test
+    void symbolInThePathIsCaseInsensitive() {
+        assertThat(candle(api.get("/api/v1/ohlcv/aApl").json())).isEqualTo(AAPL_1M.get(9));
+        assertThat(api.get("/api/v1/ohlcv/aapl/history").json().get("symbol").asText()).isEqualTo("AAPL");
+    }
+
+    @Test
+    void symbolWithASlashIsServed() {
+        assertThat(candle(api.get("/api/v1/ohlcv/btc/usd").json())).isEqualTo(BTC_USD);
+        assertThat(candles(api.get("/api/v1/ohlcv/BTC/USD/history").json())).containsExactly(BTC_USD);
+    }
+
+    @Test
+    void latestInATimeframeWithoutCandlesIsNotFound() {
+        Reply reply = api.get("/api/v1/ohlcv/AAPL?timeframe=1h");
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.json()).isEqualTo(errorBody("not_found", "timeframe", "no 1h candle for 'AAPL'"));
+    }
+
+    @Test
+    void latestOfATrackedSymbolWithoutCandlesIsNotFound() {
+        Reply reply = api.get("/api/v1/ohlcv/MSFT");
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.json()).isEqualTo(errorBody("not_found", "timeframe", "no 1m candle for 'MSFT'"));
+    }
+
+    @Test
+    void unknownSymbolIsNotFound() {
+        JsonNode expected = errorBody("not_found", "symbol", "unknown symbol 'XYZ'");
+        for (String path : List.of("/api/v1/ohlcv/xyz", "/api/v1/ohlcv/XYZ/history")) {
+            Reply reply = api.get(path);
+            assertThat(reply.status()).as(path).isEqualTo(404);
+            assertThat(reply.json()).as(path).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void historyAscendsByStartWithinTheHalfOpenRange() {
+        Reply reply = api.get("/api/v1/ohlcv/AAPL/history?start=2024-03-08T14:32:00Z&end=2024-03-08T14:35:00Z");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("symbol").asText()).isEqualTo("AAPL");
+        assertThat(reply.json().get("timeframe").asText()).isEqualTo("1m");
+        assertThat(candles(reply.json())).containsExactlyElementsOf(AAPL_1M.subList(2, 5));
+    }
+
+    @Test
+    void historyReadsTheRequestedTimeframe() {
+        Reply reply = api.get("/api/v1/ohlcv/AAPL/history?timeframe=5m&start=2024-03-08T14:30:00Z");
+
+        assertThat(reply.json().get("timeframe").asText()).isEqualTo("5m");
+        assertThat(candles(reply.json())).containsExactlyElementsOf(AAPL_5M);
+    }
+
+    @Test
+    void historyOfARangeLargerThanTheLimitReturnsTheFirstCandlesFromStart() {
+        Reply reply = api.get("/api/v1/ohlcv/AAPL/history?start=2024-03-08T14:30:00Z&end=2024-03-08T14:40:00Z&limit=2");
+
+        assertThat(candles(reply.json())).containsExactlyElementsOf(AAPL_1M.subList(0, 2));
+    }
+
+    @Test
+    void historyWithoutStartReturnsTheLatestCandlesBeforeEndAscending() {
+        Reply reply = api.get("/api/v1/ohlcv/AAPL/history?end=2024-03-08T14:38:00Z&limit=3");
+
+        assertThat(candles(reply.json())).containsExactlyElementsOf(AAPL_1M.subList(5, 8));
+    }
+
+    @Test
+    void historyWithoutParametersReturnsEverythingUpToNow() {
+        assertThat(candles(api.get("/api/v1/ohlcv/AAPL/history").json())).containsExactlyElementsOf(AAPL_1M);
+    }
+
+    @Test
+    void historyLimitDefaultsToOneThousand() {
+        assertThat(candles(api.get("/api/v1/ohlcv/SPY/history").json()))
+                .containsExactlyElementsOf(SPY_1M.subList(1, 1001));
+        assertThat(candles(api.get("/api/v1/ohlcv/SPY/history?start=2024-03-08").json()))
+                .containsExactlyElementsOf(SPY_1M.subList(0, 1000));
+        assertThat(candles(api.get("/api/v1/ohlcv/SPY/history?limit=10000").json()))
+                .containsExactlyElementsOf(SPY_1M);
+    }
+
+    @Test
+    void historyAcceptsPlainDatesAsMidnightUtc() {
+        assertThat(candles(api.get("/api/v1/ohlcv/AAPL/history?start=2024-03-08&end=2024-03-09").json()))
+                .containsExactlyElementsOf(AAPL_1M);
+        assertThat(candles(api.get("/api/v1/ohlcv/AAPL/history?start=2024-03-07&end=2024-03-08").json()))
+                .isEmpty();
+    }
+
+    @Test
+    void historyAcceptsTimesWithAnOffset() {
+        Reply reply = api.get("/api/v1/ohlcv/AAPL/history?start=2024-03-08T09:38:00-05:00");
+
+        assertThat(candles(reply.json())).containsExactlyElementsOf(AAPL_1M.subList(8, 10));
+    }
+
+    @Test
+    void historyOfATrackedSymbolWithoutCandlesIsEmpty() {
+        Reply reply = api.get("/api/v1/ohlcv/MSFT/history");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("symbol").asText()).isEqualTo("MSFT");
+        assertThat(candles(reply.json())).isEmpty();
+    }
+
+    private static Candle candle(String symbol, Timeframe timeframe, int index, boolean isFinal) {
+        long start = OPEN_2024_03_08 + index * timeframe.nominalNanos();
+        double open = 170.0 + index;
+        return new Candle(symbol, timeframe, start, timeframe.end(start), open, open + 1.25, open - 0.5,
+                open + 0.75, 1_000L + index, 10L + index, open + 0.375, isFinal, index % 2);
+    }
+
+    private static Candle candle(JsonNode json) {
+        try {
+            return ApiJson.mapper().treeToValue(json, Candle.class);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("not a candle: " + json, e);
+        }
+    }
+
+    private static List<Candle> candles(JsonNode history) {
+        List<Candle> candles = new ArrayList<>();
+        history.get("candles").forEach(json -> candles.add(candle(json)));
+        return candles;
+    }
+}
