@@ -1,0 +1,182 @@
+package io.jonbu.ohlcv.source.simulator;
+
+import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.alpaca.AlpacaMessageWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
+import org.eclipse.jetty.websocket.api.WriteCallback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection speaking Alpaca's v2 stream protocol: greeting, authentication (message or
+ * upgrade headers) within the auth timeout, additive subscriptions, and the trade frames of its
+ * subscription.
+ *
+ * <p>Replies and trade frames are sent under the session's lock so a subscription reply always
+ * precedes the trades it enables. Sends are asynchronous and counted: a client whose unsent frames
+ * exceed {@link #MAX_PENDING_FRAMES} is too slow and is dropped with Alpaca's 407, so it never holds
+ * up the emitter or the other clients.
+ */
+final class SimulatedSession {
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatedSession.class);
+
+    /** About 1.3 s of emitter ticks waiting in Jetty's queue, on top of what the socket buffers hold. */
+    static final int MAX_PENDING_FRAMES = 256;
+    /** A dropped client that does not answer the close, or reads too slowly to reach it, is cut after this. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
+
+    private final String id;
+    private final Session session;
+    private final SimulatorConfig config;
+    private final ScheduledExecutorService timer;
+    private final Subscription subscription = new Subscription();
+    private final AtomicInteger pendingFrames = new AtomicInteger();
+    private final WriteCallback sent = new WriteCallback() {
+        @Override
+        public void writeSuccess() {
+            pendingFrames.decrementAndGet();
+        }
+
+        @Override
+        public void writeFailed(Throwable failure) {
+            pendingFrames.decrementAndGet();
+            LOG.debug("session {}: send failed: {}", id, failure.toString());
+        }
+    };
+    private ScheduledFuture<?> authTimeout;
+    private boolean authenticated;
+    private boolean closed;
+
+    SimulatedSession(String id, Session session, SimulatorConfig config, ScheduledExecutorService timer) {
+        this.id = id;
+        this.session = session;
+        this.config = config;
+        this.timer = timer;
+    }
+
+    /** Greets the client and authenticates it from the upgrade headers if it sent them. */
+    synchronized void open(String headerKey, String headerSecret) {
+        send(AlpacaMessageWriter.success("connected"));
+        if (headerKey != null || headerSecret != null) {
+            authenticate(headerKey, headerSecret);
+        }
+        if (!authenticated && !closed) {
+            authTimeout = timer.schedule(this::authTimedOut, config.authTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    synchronized void onText(String text) {
+        if (closed) {
+            return;
+        }
+        ClientMessage message;
+        try {
+            message = ClientMessage.parse(text);
+        } catch (IllegalArgumentException e) {
+            LOG.debug("session {}: invalid syntax: {}", id, e.getMessage());
+            send(AlpacaMessageWriter.error(400, "invalid syntax"));
+            return;
+        }
+        switch (message.action()) {
+            case "auth" -> {
+                if (authenticated) {
+                    send(AlpacaMessageWriter.error(403, "already authenticated"));
+                } else {
+                    authenticate(message.key(), message.secret());
+                }
+            }
+            case "subscribe", "unsubscribe" -> {
+                if (!authenticated) {
+                    send(AlpacaMessageWriter.error(401, "not authenticated"));
+                } else {
+                    if (message.action().equals("subscribe")) {
+                        subscription.subscribe(message.channels());
+                    } else {
+                        subscription.unsubscribe(message.channels());
+                    }
+                    LOG.debug("session {}: {}", id, message);
+                    send(AlpacaMessageWriter.subscription(subscription.reply()));
+                }
+            }
+            default -> send(AlpacaMessageWriter.error(400, "invalid syntax"));
+        }
+    }
+
+    synchronized boolean wantsTrades() {
+        return authenticated && !closed && subscription.hasTrades();
+    }
+
+    /**
+     * Sends the trades of one emitter tick that this client subscribed to, as one frame.
+     *
+     * @param allTrades the frame of all of them, built once per tick for the clients subscribed to "*"
+     */
+    synchronized void offer(List<Trade> trades, Supplier<String> allTrades) {
+        if (!wantsTrades()) {
+            return;
+        }
+        if (subscription.allTrades()) {
+            send(allTrades.get());
+            return;
+        }
+        List<Trade> mine = trades.stream().filter(t -> subscription.wantsTrade(t.symbol())).toList();
+        if (!mine.isEmpty()) {
+            send(AlpacaMessageWriter.trades(mine));
+        }
+    }
+
+    synchronized void onClosed() {
+        closed = true;
+        cancelAuthTimeout();
+    }
+
+    private void authenticate(String key, String secret) {
+        if (config.accepts(key, secret)) {
+            authenticated = true;
+            cancelAuthTimeout();
+            send(AlpacaMessageWriter.success("authenticated"));
+        } else {
+            drop(402, "auth failed");
+        }
+    }
+
+    private synchronized void authTimedOut() {
+        if (!authenticated && !closed) {
+            drop(404, "auth timeout");
+        }
+    }
+
+    private void send(String frame) {
+        if (pendingFrames.incrementAndGet() > MAX_PENDING_FRAMES) {
+            pendingFrames.decrementAndGet();
+            LOG.warn("session {}: {} frames unsent, dropping the slow client", id, MAX_PENDING_FRAMES);
+            drop(407, "slow client");
+            return;
+        }
+        session.getRemote().sendString(frame, sent);
+    }
+
+    /** Alpaca's way out: the error as the last message, then the close. */
+    private void drop(int code, String msg) {
+        closed = true;
+        cancelAuthTimeout();
+        LOG.debug("session {}: closing with {} {}", id, code, msg);
+        session.getRemote().sendString(AlpacaMessageWriter.error(code, msg), WriteCallback.NOOP);
+        session.close(StatusCode.POLICY_VIOLATION, msg);
+        timer.schedule(session::disconnect, CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void cancelAuthTimeout() {
+        if (authTimeout != null) {
+            authTimeout.cancel(false);
+        }
+    }
+}

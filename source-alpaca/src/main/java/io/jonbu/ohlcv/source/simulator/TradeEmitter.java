@@ -1,0 +1,109 @@
+package io.jonbu.ohlcv.source.simulator;
+
+import io.jonbu.ohlcv.model.EpochNanos;
+import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.alpaca.AlpacaMessageWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Paces the trade stream: on each tick it generates the trades that have fallen due since the last
+ * tick (trade k is due {@code k / rate} wall seconds after the start) and hands them to every session
+ * as one batch, which is how Alpaca frames a burst of trades.
+ *
+ * <p>Trade k is stamped {@code origin + k * stepNanos}: the origin is the configured virtual start,
+ * or the wall clock when emission starts, so in wall-clock mode a trade carries the wall time it was
+ * due. Ticks run on one thread.
+ */
+final class TradeEmitter implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(TradeEmitter.class);
+
+    /** Bounds one frame after a stall (a long GC pause); the backlog then drains over the next ticks. */
+    private static final int MAX_TRADES_PER_TICK = 10_000;
+
+    private final SimulatorConfig config;
+    private final TradeGenerator generator;
+    private final Collection<SimulatedSession> sessions;
+    private final long stepNanos;
+    private long startNanos = -1;
+    private long origin;
+    private long emitted;
+
+    TradeEmitter(SimulatorConfig config, Collection<SimulatedSession> sessions) {
+        this.config = config;
+        this.generator = TradeGenerator.from(config);
+        this.sessions = sessions;
+        this.stepNanos = config.stepNanos();
+    }
+
+    @Override
+    public void run() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            // an escaping exception would silently cancel the periodic task
+            LOG.error("trade emitter tick failed", e);
+        }
+    }
+
+    synchronized long emitted() {
+        return emitted;
+    }
+
+    synchronized boolean awaitEmitted(long count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (emitted < count) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
+    }
+
+    private void tick() {
+        if (startNanos < 0) {
+            if (config.waitForSubscriber() && sessions.stream().noneMatch(SimulatedSession::wantsTrades)) {
+                return;
+            }
+            startNanos = System.nanoTime();
+            origin = config.virtualStart() != null ? config.virtualStart() : EpochNanos.of(Instant.now());
+        }
+        long due = (long) ((System.nanoTime() - startNanos) * config.rate() / 1e9) + 1;
+        if (config.limit() > 0) {
+            due = Math.min(due, config.limit());
+        }
+        long from = emitted();
+        long to = Math.min(due, from + MAX_TRADES_PER_TICK);
+        if (to <= from) {
+            return;
+        }
+        List<Trade> batch = new ArrayList<>((int) (to - from));
+        for (long k = from; k < to; k++) {
+            batch.add(generator.next(origin + k * stepNanos));
+        }
+        Supplier<String> allTrades = new Supplier<>() {
+            private String frame;
+
+            @Override
+            public String get() {
+                if (frame == null) {
+                    frame = AlpacaMessageWriter.trades(batch);
+                }
+                return frame;
+            }
+        };
+        sessions.forEach(session -> session.offer(batch, allTrades));
+        synchronized (this) {
+            emitted = to;
+            notifyAll();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.jonbu.ohlcv.source.stream;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+
+/** Version 1: the split count, then each split as {@link AlpacaStreamSplitSerializer} writes it. */
+public final class AlpacaEnumeratorStateSerializer implements SimpleVersionedSerializer<AlpacaEnumeratorState> {
+    private static final int VERSION = 1;
+
+    @Override
+    public int getVersion() {
+        return VERSION;
+    }
+
+    @Override
+    public byte[] serialize(AlpacaEnumeratorState state) throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(128);
+        out.writeInt(state.unassigned().size());
+        for (AlpacaStreamSplit split : state.unassigned()) {
+            AlpacaStreamSplitSerializer.write(split, out);
+        }
+        return out.getCopyOfBuffer();
+    }
+
+    @Override
+    public AlpacaEnumeratorState deserialize(int version, byte[] serialized) throws IOException {
+        if (version != VERSION) {
+            throw new IOException("unknown enumerator state version " + version + ", expected " + VERSION);
+        }
+        DataInputDeserializer in = new DataInputDeserializer(serialized);
+        int count = in.readInt();
+        List<AlpacaStreamSplit> splits = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            splits.add(AlpacaStreamSplitSerializer.read(in));
+        }
+        return new AlpacaEnumeratorState(splits);
+    }
+}

@@ -1,0 +1,161 @@
+package io.jonbu.ohlcv.source.stream;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.source.Boundedness;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.connector.source.SourceReader;
+import org.apache.flink.api.connector.source.SourceReaderContext;
+import org.apache.flink.api.connector.source.SplitEnumerator;
+import org.apache.flink.api.connector.source.SplitEnumeratorContext;
+import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
+
+/**
+ * Alpaca's live stock stream (or the simulator) as an unbounded Flink source of raw text frames: each
+ * record is one frame as the server sent it, a JSON array of messages, to be parsed downstream with
+ * {@link io.jonbu.ohlcv.model.alpaca.AlpacaMessageParser}.
+ *
+ * <p>Each split is a group of symbols on its own connection. Alpaca allows one stream connection per
+ * account, so the default is a single split with every symbol.
+ */
+public final class AlpacaStreamSource
+        implements Source<String, AlpacaStreamSplit, AlpacaEnumeratorState>, ResultTypeQueryable<String> {
+    private static final long serialVersionUID = 1L;
+
+    private final StreamSettings settings;
+    private final List<String> symbols;
+    private final int symbolsPerSplit;
+
+    private AlpacaStreamSource(StreamSettings settings, List<String> symbols, int symbolsPerSplit) {
+        this.settings = settings;
+        this.symbols = symbols;
+        this.symbolsPerSplit = symbolsPerSplit;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The symbols in groups of {@code symbolsPerSplit}, in the order given: split ids stay stable across restarts. */
+    List<AlpacaStreamSplit> splits() {
+        List<AlpacaStreamSplit> splits = new ArrayList<>();
+        for (int from = 0; from < symbols.size(); from += symbolsPerSplit) {
+            List<String> group = symbols.subList(from, Math.min(symbols.size(), from + symbolsPerSplit));
+            splits.add(new AlpacaStreamSplit("alpaca-" + splits.size(), group));
+        }
+        return splits;
+    }
+
+    @Override
+    public Boundedness getBoundedness() {
+        return Boundedness.CONTINUOUS_UNBOUNDED;
+    }
+
+    @Override
+    public SourceReader<String, AlpacaStreamSplit> createReader(SourceReaderContext context) {
+        return new AlpacaStreamReader(settings, context);
+    }
+
+    @Override
+    public SplitEnumerator<AlpacaStreamSplit, AlpacaEnumeratorState> createEnumerator(
+            SplitEnumeratorContext<AlpacaStreamSplit> context) {
+        return new AlpacaSplitEnumerator(context, splits());
+    }
+
+    @Override
+    public SplitEnumerator<AlpacaStreamSplit, AlpacaEnumeratorState> restoreEnumerator(
+            SplitEnumeratorContext<AlpacaStreamSplit> context, AlpacaEnumeratorState state) {
+        return new AlpacaSplitEnumerator(context, state.unassigned());
+    }
+
+    @Override
+    public SimpleVersionedSerializer<AlpacaStreamSplit> getSplitSerializer() {
+        return new AlpacaStreamSplitSerializer();
+    }
+
+    @Override
+    public SimpleVersionedSerializer<AlpacaEnumeratorState> getEnumeratorCheckpointSerializer() {
+        return new AlpacaEnumeratorStateSerializer();
+    }
+
+    @Override
+    public TypeInformation<String> getProducedType() {
+        return Types.STRING;
+    }
+
+    @Override
+    public String toString() {
+        return "AlpacaStreamSource[" + settings + ", " + symbols.size() + " symbols, " + symbolsPerSplit + " per split]";
+    }
+
+    /** url, credentials and symbols are required; {@link #build()} validates. */
+    public static final class Builder {
+        private String url;
+        private String key;
+        private String secret;
+        private List<String> symbols;
+        private int symbolsPerSplit = Integer.MAX_VALUE;
+        private Duration initialBackoff = Duration.ofMillis(500);
+        private Duration maxBackoff = Duration.ofSeconds(30);
+
+        private Builder() {}
+
+        /** {@code wss://stream.data.alpaca.markets/v2/iex}, or the simulator's URL. */
+        public Builder url(String url) {
+            this.url = url;
+            return this;
+        }
+
+        public Builder credentials(String key, String secret) {
+            this.key = key;
+            this.secret = secret;
+            return this;
+        }
+
+        public Builder symbols(List<String> symbols) {
+            this.symbols = symbols;
+            return this;
+        }
+
+        /** Symbols per connection; the default puts all on one, as Alpaca allows one connection per account. */
+        public Builder symbolsPerSplit(int symbolsPerSplit) {
+            this.symbolsPerSplit = symbolsPerSplit;
+            return this;
+        }
+
+        /** Reconnect waits: {@code initial} after the first loss, doubling per failed attempt up to {@code max}. */
+        public Builder reconnectBackoff(Duration initial, Duration max) {
+            this.initialBackoff = initial;
+            this.maxBackoff = max;
+            return this;
+        }
+
+        public AlpacaStreamSource build() {
+            if (url == null || !(url.startsWith("ws://") || url.startsWith("wss://"))) {
+                throw new IllegalArgumentException("url must start with ws:// or wss://, was " + url);
+            }
+            if (key == null || key.isEmpty() || secret == null || secret.isEmpty()) {
+                throw new IllegalArgumentException("credentials: key and secret must be non-empty");
+            }
+            if (symbols == null || symbols.isEmpty() || symbols.stream().anyMatch(s -> s == null || s.isBlank())) {
+                throw new IllegalArgumentException("symbols must be a non-empty list of tickers, was " + symbols);
+            }
+            if (symbolsPerSplit <= 0) {
+                throw new IllegalArgumentException("symbolsPerSplit must be positive, was " + symbolsPerSplit);
+            }
+            if (initialBackoff == null || maxBackoff == null || initialBackoff.toMillis() <= 0
+                    || maxBackoff.compareTo(initialBackoff) < 0) {
+                throw new IllegalArgumentException("reconnectBackoff: need 0 < initial <= max, was "
+                        + initialBackoff + ", " + maxBackoff);
+            }
+            List<String> distinct = List.copyOf(new LinkedHashSet<>(symbols));
+            return new AlpacaStreamSource(new StreamSettings(url, key, secret, initialBackoff, maxBackoff),
+                    distinct, symbolsPerSplit);
+        }
+    }
+}

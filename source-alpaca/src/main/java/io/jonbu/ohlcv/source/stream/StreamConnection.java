@@ -1,0 +1,215 @@
+package io.jonbu.ohlcv.source.stream;
+
+import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.alpaca.AlpacaMessageParser;
+import io.jonbu.ohlcv.model.alpaca.AlpacaMessageWriter;
+import io.jonbu.ohlcv.model.alpaca.ControlMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One split's connection: connect, wait for {@code connected}, authenticate, subscribe to the split's
+ * trades, wait for the subscription, then put every frame on the {@link FrameQueue}. A lost connection
+ * is opened again after a capped exponential backoff with jitter and goes through the same handshake;
+ * an error that reconnecting cannot fix fails the reader instead.
+ *
+ * <p>okhttp calls back on one reader thread per socket, so frames stay in order. State changes are
+ * synchronized; putting a frame is not, because it blocks while the queue is full.
+ */
+final class StreamConnection extends WebSocketListener {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamConnection.class);
+
+    /** Alpaca closes an unauthenticated connection after about 10 s; a server silent for longer is not answering. */
+    private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(15);
+    private static final int NORMAL_CLOSURE = 1000;
+
+    private enum Phase { AWAIT_CONNECTED, AWAIT_AUTHENTICATED, AWAIT_SUBSCRIPTION, STREAMING }
+
+    private final AlpacaStreamSplit split;
+    private final StreamSettings settings;
+    private final OkHttpClient client;
+    private final FrameQueue queue;
+    private final ScheduledExecutorService scheduler;
+    private final AlpacaMessageParser parser = new AlpacaMessageParser();
+
+    /** The live socket; callbacks from earlier ones are ignored. */
+    private WebSocket socket;
+    private Phase phase;
+    /** Attempts since the last connection that reached STREAMING, for the backoff. */
+    private int failedAttempts;
+    /** The handshake timeout or the scheduled reconnect. */
+    private ScheduledFuture<?> timer;
+    private boolean closed;
+
+    StreamConnection(AlpacaStreamSplit split, StreamSettings settings, OkHttpClient client, FrameQueue queue,
+            ScheduledExecutorService scheduler) {
+        this.split = split;
+        this.settings = settings;
+        this.client = client;
+        this.queue = queue;
+        this.scheduler = scheduler;
+    }
+
+    synchronized void open() {
+        if (closed) {
+            return;
+        }
+        phase = Phase.AWAIT_CONNECTED;
+        WebSocket opened = client.newWebSocket(new Request.Builder().url(settings.url()).build(), this);
+        socket = opened;
+        timer = scheduler.schedule(() -> handshakeTimedOut(opened), HANDSHAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    synchronized void close() {
+        closed = true;
+        cancelTimer();
+        if (socket != null && !socket.close(NORMAL_CLOSURE, "reader closing")) {
+            socket.cancel();
+        }
+        socket = null;
+    }
+
+    @Override
+    public void onMessage(WebSocket ws, String text) {
+        Phase current;
+        synchronized (this) {
+            if (ws != socket) {
+                return;
+            }
+            current = phase;
+        }
+        if (current != Phase.STREAMING) {
+            controls(text).forEach(message -> handshake(ws, message));
+            return;
+        }
+        // only an error needs a look here: everything else goes downstream as it came
+        if (text.contains("\"error\"")) {
+            controls(text).stream().filter(ControlMessage::isError).forEach(message -> error(ws, message));
+        }
+        try {
+            queue.put(split.id(), text);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void onClosing(WebSocket ws, int code, String reason) {
+        ws.close(NORMAL_CLOSURE, null);
+        lost(ws, "closed by the server with " + code + (reason.isEmpty() ? "" : " " + reason));
+    }
+
+    @Override
+    public void onFailure(WebSocket ws, Throwable failure, Response response) {
+        lost(ws, response != null ? "HTTP " + response.code() + " " + response.message() : failure.toString());
+    }
+
+    private List<ControlMessage> controls(String text) {
+        List<ControlMessage> controls = new ArrayList<>(1);
+        parser.parse(text, new AlpacaMessageParser.Listener() {
+            @Override
+            public void onTrade(Trade trade) {
+                // trades before the subscription is confirmed belong to no one yet
+            }
+
+            @Override
+            public void onControl(ControlMessage message) {
+                controls.add(message);
+            }
+
+            @Override
+            public void onMalformed(String reason, String raw) {
+                LOG.warn("split {}: malformed message during the handshake ({}): {}", split.id(), reason, raw);
+            }
+        });
+        return controls;
+    }
+
+    private synchronized void handshake(WebSocket ws, ControlMessage message) {
+        if (ws != socket) {
+            return;
+        }
+        if (message.isError()) {
+            error(ws, message);
+        } else if (phase == Phase.AWAIT_CONNECTED && message.isSuccess("connected")) {
+            phase = Phase.AWAIT_AUTHENTICATED;
+            ws.send(AlpacaMessageWriter.auth(settings.key(), settings.secret()));
+        } else if (phase == Phase.AWAIT_AUTHENTICATED && message.isSuccess("authenticated")) {
+            phase = Phase.AWAIT_SUBSCRIPTION;
+            ws.send(AlpacaMessageWriter.subscribeTrades(split.symbols()));
+        } else if (phase == Phase.AWAIT_SUBSCRIPTION && ControlMessage.SUBSCRIPTION.equals(message.type())) {
+            subscribed(message.channel("trades"));
+        }
+    }
+
+    private void subscribed(List<String> trades) {
+        List<String> missing = trades.contains("*") ? List.of()
+                : split.symbols().stream().filter(symbol -> !trades.contains(symbol)).toList();
+        if (!missing.isEmpty()) {
+            LOG.warn("split {}: the server did not confirm trades of {}", split.id(), missing);
+        }
+        phase = Phase.STREAMING;
+        failedAttempts = 0;
+        cancelTimer();
+        LOG.info("split {}: streaming trades of {} symbols from {}", split.id(), split.symbols().size(), settings.url());
+    }
+
+    private synchronized void error(WebSocket ws, ControlMessage message) {
+        if (ws != socket) {
+            return;
+        }
+        int code = message.code();
+        if (AlpacaStreamException.isFatal(code)) {
+            AlpacaStreamException fatal = AlpacaStreamException.of(code, message.msg(), split.id(), settings.url());
+            LOG.error("split {}: {}", split.id(), fatal.getMessage());
+            close();
+            queue.fail(fatal);
+        } else if (code == 403) {
+            LOG.debug("split {}: already authenticated", split.id());
+        } else if (code == 405) {
+            LOG.error("split {}: symbol limit exceeded subscribing {} symbols; the connection stays up",
+                    split.id(), split.symbols().size());
+        } else {
+            // 401, 406, 407, 500: the server drops us or already has; start over
+            ws.cancel();
+            lost(ws, "error " + code + " (" + message.msg() + ")");
+        }
+    }
+
+    private synchronized void handshakeTimedOut(WebSocket ws) {
+        if (ws == socket && phase != Phase.STREAMING) {
+            ws.cancel();
+            lost(ws, "no subscription confirmed within " + HANDSHAKE_TIMEOUT.toSeconds() + " s (stuck in " + phase + ")");
+        }
+    }
+
+    private synchronized void lost(WebSocket ws, String why) {
+        if (ws != socket || closed) {
+            return;
+        }
+        socket = null;
+        cancelTimer();
+        long delay = settings.backoffMillis(failedAttempts++, ThreadLocalRandom.current().nextDouble());
+        LOG.warn("split {}: connection to {} lost ({}); reconnecting in {} ms", split.id(), settings.url(), why, delay);
+        timer = scheduler.schedule(this::open, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void cancelTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+}

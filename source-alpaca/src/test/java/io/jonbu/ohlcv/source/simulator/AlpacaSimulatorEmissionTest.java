@@ -1,0 +1,68 @@
+package io.jonbu.ohlcv.source.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jonbu.ohlcv.model.EpochNanos;
+import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.alpaca.AlpacaMessageParser;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What the simulator emits, when, and stamped how. */
+class AlpacaSimulatorEmissionTest {
+
+    @Test
+    void virtualTimeStreamIsExactlyTheGeneratorSequenceUpToTheLimit() throws Exception {
+        long start = EpochNanos.parse("2024-03-08T14:30:00Z");
+        SimulatorConfig config = SimulatorConfig.builder().rate(5_000).seed(7).virtualTime(start, 60)
+                .limit(1_000).waitForSubscriber(true).build();
+        try (AlpacaSimulator simulator = AlpacaSimulator.start(config);
+                TestClient client = TestClient.subscribed(simulator.url("iex"), "*")) {
+            List<Trade> received = receive(client, 1_000);
+
+            TradeGenerator generator = TradeGenerator.from(config);
+            List<Trade> expected = new ArrayList<>();
+            for (int k = 0; k < 1_000; k++) {
+                expected.add(generator.next(start + k * config.stepNanos()));
+            }
+            assertThat(received).containsExactlyElementsOf(expected);
+            assertThat(simulator.awaitEmitted(1_000, Duration.ofSeconds(1))).isTrue();
+            assertThat(client.poll(Duration.ofMillis(200))).as("nothing past the limit").isNull();
+            assertThat(simulator.emittedCount()).isEqualTo(1_000);
+        }
+    }
+
+    @Test
+    void wallClockTradesCarryTheTimeTheyWereSent() {
+        SimulatorConfig config = SimulatorConfig.builder().rate(1_000).outOfOrder(0, 0).build();
+        try (AlpacaSimulator simulator = AlpacaSimulator.start(config);
+                TestClient client = TestClient.subscribed(simulator.url("iex"), "*")) {
+            for (Trade trade : receive(client, 100)) {
+                long lagMillis = (EpochNanos.of(Instant.now()) - trade.timestamp()) / 1_000_000;
+                assertThat(lagMillis).as("%s sent %d ms ago", trade, lagMillis).isBetween(0L, 2_000L);
+            }
+        }
+    }
+
+    private static List<Trade> receive(TestClient client, int count) {
+        List<Trade> trades = new ArrayList<>();
+        AlpacaMessageParser parser = new AlpacaMessageParser();
+        while (trades.size() < count) {
+            parser.parse(client.next(), new AlpacaMessageParser.Listener() {
+                @Override
+                public void onTrade(Trade trade) {
+                    trades.add(trade);
+                }
+
+                @Override
+                public void onMalformed(String reason, String raw) {
+                    throw new AssertionError(reason + ": " + raw);
+                }
+            });
+        }
+        return trades;
+    }
+}

@@ -1,0 +1,53 @@
+package io.jonbu.ohlcv.source.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SimulatorConfigTest {
+
+    @Test
+    void defaultsMatchTheDocumentedValues() {
+        SimulatorConfig config = SimulatorConfig.defaults();
+        assertThat(config.port()).isZero();
+        assertThat(config.symbols()).containsExactly("AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "TSLA", "SPY");
+        assertThat(config.rate()).isEqualTo(50);
+        assertThat(config.seed()).isEqualTo(42);
+        assertThat(config.outOfOrderShare()).isEqualTo(0.02);
+        assertThat(config.maxDelayMillis()).isEqualTo(1_000);
+        assertThat(config.virtualStart()).isNull();
+        assertThat(config.limit()).isZero();
+        assertThat(config.authTimeout()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void stepIsVirtualSecondsPerTrade() {
+        assertThat(SimulatorConfig.builder().rate(50).virtualTime(0, 60).build().stepNanos())
+                .isEqualTo(1_200_000_000L);
+    }
+
+    @Test
+    void invalidValuesAreRejectedNamingTheField() {
+        assertThatThrownBy(() -> SimulatorConfig.builder().port(70_000).build()).hasMessageContaining("port");
+        assertThatThrownBy(() -> SimulatorConfig.builder().symbols(List.of()).build()).hasMessageContaining("symbols");
+        assertThatThrownBy(() -> SimulatorConfig.builder().rate(0).build()).hasMessageContaining("rate");
+        assertThatThrownBy(() -> SimulatorConfig.builder().outOfOrder(1.5, 10).build())
+                .hasMessageContaining("outOfOrderShare");
+        assertThatThrownBy(() -> SimulatorConfig.builder().outOfOrder(0.1, 0).build())
+                .hasMessageContaining("maxDelayMillis");
+        assertThatThrownBy(() -> SimulatorConfig.builder().virtualTime(0, -1).build()).hasMessageContaining("speed");
+        assertThatThrownBy(() -> SimulatorConfig.builder().limit(-1).build()).hasMessageContaining("limit");
+        assertThatThrownBy(() -> SimulatorConfig.builder().credentials("key", null).build())
+                .hasMessageContaining("key and secret");
+        assertThatThrownBy(() -> SimulatorConfig.builder().authTimeout(Duration.ZERO).build())
+                .hasMessageContaining("authTimeout");
+    }
+
+    @Test
+    void toStringHidesTheSecret() {
+        assertThat(SimulatorConfig.builder().credentials("key-id", "hunter2").build().toString()).doesNotContain("hunter2");
+    }
+}

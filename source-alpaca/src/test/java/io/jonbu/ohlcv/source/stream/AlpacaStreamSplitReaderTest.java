@@ -1,0 +1,83 @@
+package io.jonbu.ohlcv.source.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jonbu.ohlcv.source.simulator.AlpacaSimulator;
+import io.jonbu.ohlcv.source.simulator.SimulatorConfig;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
+import org.junit.jupiter.api.Test;
+
+/** The split reader against the simulator over real WebSockets, without Flink around it. */
+class AlpacaStreamSplitReaderTest {
+    private static final AlpacaStreamSplit SPLIT = new AlpacaStreamSplit("alpaca-0", List.of("AAPL", "MSFT"));
+    private static final Duration DEADLINE = Duration.ofSeconds(10);
+
+    @Test
+    void reconnectsAndSubscribesAgainAfterTheServerRestarts() throws Exception {
+        // each server generates only one of the split's symbols, so a frame tells which server sent it
+        SimulatorConfig aaplOnly = SimulatorConfig.builder().symbols(List.of("AAPL")).rate(500).waitForSubscriber(true).build();
+        AlpacaSimulator first = AlpacaSimulator.start(aaplOnly);
+        int port = first.port();
+        AlpacaStreamSplitReader reader = new AlpacaStreamSplitReader(settings(first.url("iex"), "s"));
+        try {
+            reader.handleSplitsChanges(new SplitsAddition<>(List.of(SPLIT)));
+            fetchUntil(reader, frame -> frame.contains("\"S\":\"AAPL\""));
+            first.close();
+
+            SimulatorConfig msftOnly = SimulatorConfig.builder().port(port).symbols(List.of("MSFT")).rate(500)
+                    .waitForSubscriber(true).build();
+            try (AlpacaSimulator restarted = AlpacaSimulator.start(msftOnly)) {
+                fetchUntil(reader, frame -> frame.contains("\"S\":\"MSFT\""));
+                assertThat(restarted.emittedCount()).isPositive();
+            }
+        } finally {
+            first.close();
+            reader.close();
+        }
+    }
+
+    @Test
+    void refusedCredentialsFailTheFetchNamingTheCode() throws Exception {
+        SimulatorConfig keyed = SimulatorConfig.builder().credentials("k", "right").build();
+        try (AlpacaSimulator simulator = AlpacaSimulator.start(keyed)) {
+            AlpacaStreamSplitReader reader = new AlpacaStreamSplitReader(settings(simulator.url("iex"), "wrong-secret"));
+            try {
+                reader.handleSplitsChanges(new SplitsAddition<>(List.of(SPLIT)));
+                assertThatThrownBy(() -> fetchUntil(reader, frame -> false))
+                        .isInstanceOfSatisfying(AlpacaStreamException.class, e -> assertThat(e.code()).isEqualTo(402))
+                        .hasMessageContaining("error 402 (auth failed)")
+                        .hasMessageContaining("alpaca-0")
+                        .hasMessageNotContaining("wrong-secret");
+            } finally {
+                reader.close();
+            }
+        }
+    }
+
+    private static StreamSettings settings(String url, String secret) {
+        return new StreamSettings(url, "k", secret, Duration.ofMillis(50), Duration.ofMillis(200));
+    }
+
+    /** Fetches until a frame matches; every frame must belong to the split. */
+    private static void fetchUntil(AlpacaStreamSplitReader reader, Predicate<String> wanted) throws IOException {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (System.nanoTime() < deadline) {
+            RecordsWithSplitIds<String> records = reader.fetch();
+            for (String split = records.nextSplit(); split != null; split = records.nextSplit()) {
+                assertThat(split).isEqualTo(SPLIT.id());
+                for (String frame = records.nextRecordFromSplit(); frame != null; frame = records.nextRecordFromSplit()) {
+                    if (wanted.test(frame)) {
+                        return;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no wanted frame within " + DEADLINE);
+    }
+}
