@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import org.apache.flink.api.common.ExecutionConfig;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.junit.jupiter.api.Test;
@@ -55,9 +55,9 @@ class CandleBuilderTest {
         for (Class<?> type : List.of(CandleBuilder.class, Candle.class, Trade.class, io.jonbu.ohlcv.model.DeadLetter.class)) {
             TypeInformation<?> info = TypeInformation.of(type);
             assertThat(info).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
-            ExecutionConfig strict = new ExecutionConfig();
-            strict.disableGenericTypes();
-            assertThat(info.createSerializer(strict.getSerializerConfig())).as(type.getSimpleName()).isNotNull();
+            SerializerConfigImpl strict = new SerializerConfigImpl();
+            strict.setGenericTypes(false);
+            assertThat(info.createSerializer(strict)).as(type.getSimpleName()).isNotNull();
         }
     }
 }

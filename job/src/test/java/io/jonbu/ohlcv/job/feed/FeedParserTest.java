@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class FeedParserTest {
 
     @Test
+    @SuppressWarnings("try") // the harness's close() may throw InterruptedException; the test throws anyway
     void malformedMessagesGoToTheDeadLetterOutputAndTheRestFlows() throws Exception {
         try (OneInputStreamOperatorTestHarness<String, Trade> h = ProcessFunctionTestHarnesses.forProcessFunction(new FeedParser("test-feed"))) {
             h.processElement("[{\"T\":\"success\",\"msg\":\"connected\"}]", 0);

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class AlpacaMessageParserTest {
-    private static final Path FIXTURES = Path.of("../../shared/alpaca/fixtures");
+    private static final Path FIXTURES = Path.of("src/test/resources/alpaca");
 
     private final AlpacaMessageParser parser = new AlpacaMessageParser();
     private final List<Trade> trades = new ArrayList<>();

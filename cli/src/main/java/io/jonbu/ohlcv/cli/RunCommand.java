@@ -1,0 +1,128 @@
+package io.jonbu.ohlcv.cli;
+
+import io.jonbu.ohlcv.cli.local.LocalStack;
+import io.jonbu.ohlcv.cli.local.LocalStackConfig;
+import io.jonbu.ohlcv.job.CandleJobConfig;
+import io.jonbu.ohlcv.source.simulator.SimulatorConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code jonbu run}: the whole local stack in one process until Ctrl-C. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Start the whole local stack in one process: the Alpaca-protocol simulator, the candle",
+            "job on a Flink MiniCluster, PostgreSQL (embedded, data under --data-dir, unless --db-url)",
+            "and the REST API. Ctrl-C stops everything."})
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SimulatorOptions simulator;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "REST API port (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--flink-ui-port", paramLabel = "PORT", defaultValue = "8081", description = "Flink web UI port (default: ${DEFAULT-VALUE})")
+    int flinkUiPort;
+
+    @Option(names = "--sim-port", paramLabel = "PORT", defaultValue = "8765", description = "simulator port (default: ${DEFAULT-VALUE})")
+    int simPort;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
+            description = "where the embedded PostgreSQL keeps its data (default: ${DEFAULT-VALUE})")
+    Path dataDir;
+
+    @Option(names = "--db-port", paramLabel = "PORT", defaultValue = "54329", description = "embedded PostgreSQL port (default: ${DEFAULT-VALUE})")
+    int dbPort;
+
+    @Option(names = "--db-url", paramLabel = "JDBC_URL", defaultValue = "${env:JONBU_DB_URL}",
+            description = "use this PostgreSQL instead of the embedded one (env JONBU_DB_URL; password from JONBU_DB_PASSWORD)")
+    String dbUrl;
+
+    @Option(names = "--db-user", paramLabel = "USER", defaultValue = "${env:JONBU_DB_USER}", description = "user for --db-url (env JONBU_DB_USER)")
+    String dbUser;
+
+    @Option(names = "--out-of-orderness", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
+            description = "how late a trade may arrive and still be on time (default: ${DEFAULT-VALUE})")
+    Duration outOfOrderness;
+
+    @Option(names = "--allowed-lateness", paramLabel = "DURATION", defaultValue = "0s", converter = DurationConverter.class,
+            description = "how long a closed candle still accepts late trades as revisions (default: ${DEFAULT-VALUE})")
+    Duration allowedLateness;
+
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
+            description = "silence after which event time follows the wall clock, so the last candle closes; 0s = never (default: ${DEFAULT-VALUE})")
+    Duration idleTimeout;
+
+    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE})")
+    int parallelism;
+
+    @Option(names = "--checkpoint-interval", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+            description = "Flink checkpoint interval (default: ${DEFAULT-VALUE})")
+    Duration checkpointInterval;
+
+    @Override
+    public Integer call() throws Exception {
+        LocalStackConfig config = config();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("jonbu: starting the local stack ...");
+        out.flush();
+        LocalStack stack = LocalStack.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        // Ctrl-C ends the JVM from a hook thread: stop everything there, then let main return
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.err.println("jonbu: stopping ...");
+            stack.close();
+            stopped.countDown();
+        }, "jonbu-stop"));
+        String api = "http://localhost:" + stack.servingPort() + "/api/v1";
+        String symbol = config.simulator().symbols().get(0);
+        out.printf("""
+
+                jonbu-ohlcv is running (candles appear as each minute closes, plus %s)
+                  candles      %s/ohlcv/%s/history?timeframe=1m
+                  latest       %s/ohlcv/%s?timeframe=1m
+                  health       %s/health
+                  Flink UI     http://localhost:%d
+                  feed         %s (simulator: %d symbols, %.0f trades/s)
+                  PostgreSQL   %s%s
+                Ctrl-C stops everything.
+                """,
+                config.job().outOfOrderness().toMillis() + " ms of out-of-orderness",
+                api, symbol, api, symbol, api, stack.flinkUiPort(), stack.feedUrl(),
+                config.simulator().symbols().size(), config.simulator().rate(), stack.jdbcUrl(),
+                config.externalDb() == null ? " (data in " + config.dataDirectory().resolve("postgres").toAbsolutePath() + ")" : "");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private LocalStackConfig config() {
+        try {
+            SimulatorConfig sim = simulator.toBuilder(simPort).build();
+            CandleJobConfig job = CandleJobConfig.defaults()
+                    .withOutOfOrderness(outOfOrderness)
+                    .withAllowedLateness(allowedLateness)
+                    .withIdleTimeout(idleTimeout);
+            if (parallelism < 1) {
+                throw new IllegalArgumentException("--parallelism: must be at least 1");
+            }
+            LocalStackConfig.ExternalDatabase external = dbUrl == null || dbUrl.isBlank()
+                    ? null
+                    : new LocalStackConfig.ExternalDatabase(dbUrl, dbUser, System.getenv("JONBU_DB_PASSWORD"));
+            return new LocalStackConfig(port, flinkUiPort, dataDir, dbPort, external, sim, job, parallelism, checkpointInterval);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+        }
+    }
+}

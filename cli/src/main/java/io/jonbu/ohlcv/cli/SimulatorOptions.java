@@ -1,0 +1,55 @@
+package io.jonbu.ohlcv.cli;
+
+import io.jonbu.ohlcv.model.EpochNanos;
+import io.jonbu.ohlcv.source.simulator.SimulatorConfig;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The simulator's knobs, shared by {@code jonbu simulate} and {@code jonbu run}. */
+final class SimulatorOptions {
+    @Option(names = "--symbols", split = ",", paramLabel = "SYM", defaultValue = "AAPL,MSFT,NVDA,AMZN,GOOGL,TSLA,SPY",
+            description = "symbols to simulate (default: ${DEFAULT-VALUE})")
+    List<String> symbols;
+
+    @Option(names = "--rate", paramLabel = "N", defaultValue = "200", description = "trades per second, all symbols (default: ${DEFAULT-VALUE})")
+    double rate;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "random seed; same seed, same trades (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--out-of-order", paramLabel = "SHARE", defaultValue = "0.02",
+            description = "share of trades stamped earlier than their place in the stream (default: ${DEFAULT-VALUE})")
+    double outOfOrderShare;
+
+    @Option(names = "--max-delay-ms", paramLabel = "MS", defaultValue = "1000",
+            description = "how much earlier, at most, an out-of-order trade is stamped (default: ${DEFAULT-VALUE})")
+    long maxDelayMillis;
+
+    @Option(names = "--virtual-start", paramLabel = "TIME",
+            description = "stamp trades on a virtual clock from this RFC 3339 time instead of the wall clock")
+    String virtualStart;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
+            description = "virtual seconds per wall second, with --virtual-start (default: ${DEFAULT-VALUE})")
+    double speed;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "stop after N trades; 0 = never (default: ${DEFAULT-VALUE})")
+    long limit;
+
+    /** @throws IllegalArgumentException naming the option that is wrong */
+    SimulatorConfig.Builder toBuilder(int port) {
+        SimulatorConfig.Builder b = SimulatorConfig.builder()
+                .port(port)
+                .symbols(symbols.stream().map(s -> s.trim().toUpperCase(java.util.Locale.ROOT)).toList())
+                .rate(rate)
+                .seed(seed)
+                .outOfOrder(outOfOrderShare, maxDelayMillis)
+                .limit(limit);
+        if (virtualStart != null) {
+            b.virtualTime(EpochNanos.parse(virtualStart), speed);
+        } else if (speed != 1) {
+            throw new IllegalArgumentException("--speed needs --virtual-start");
+        }
+        return b;
+    }
+}

@@ -1,0 +1,146 @@
+package io.jonbu.ohlcv.cli.local;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.jonbu.ohlcv.job.CandleJob;
+import io.jonbu.ohlcv.job.sink.PostgresConnection;
+import io.jonbu.ohlcv.job.sink.PostgresSinks;
+import io.jonbu.ohlcv.serving.DatabasePool;
+import io.jonbu.ohlcv.serving.ServingServer;
+import io.jonbu.ohlcv.source.simulator.AlpacaSimulator;
+import io.jonbu.ohlcv.source.stream.AlpacaStreamSource;
+import io.jonbu.ohlcv.sql.EmbeddedDatabase;
+import io.jonbu.ohlcv.sql.Migrations;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole system in one process, wired exactly as on a cluster but with local parts: the
+ * simulator as the feed, the candle job on a Flink MiniCluster, PostgreSQL (embedded unless an
+ * external one is named) and the REST server. Data flows one way: simulator, job, PostgreSQL,
+ * serving.
+ */
+public final class LocalStack implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+    static final String FEED = "iex";
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private String jdbcUrl;
+    private String feedUrl;
+    private int servingPort;
+    private int flinkUiPort;
+    private JobClient job;
+
+    private LocalStack() {}
+
+    /** Starts every part, in dependency order; on failure, stops what was started and rethrows. */
+    public static LocalStack start(LocalStackConfig config) throws Exception {
+        LocalStack stack = new LocalStack();
+        try {
+            stack.startParts(config);
+            return stack;
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startParts(LocalStackConfig config) throws Exception {
+        PostgresConnection db = database(config);
+        List<String> symbols = config.simulator().symbols();
+        track(db, symbols);
+
+        AlpacaSimulator simulator = AlpacaSimulator.start(config.simulator());
+        started.push(simulator);
+        feedUrl = simulator.url(FEED);
+
+        // the simulator accepts any credentials; a real feed takes them from the environment
+        AlpacaStreamSource source = AlpacaStreamSource.builder()
+                .url(feedUrl)
+                .credentials("local", "local")
+                .symbols(symbols)
+                .build();
+        Configuration flink = new Configuration();
+        flink.set(RestOptions.BIND_PORT, String.valueOf(config.flinkUiPort()));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
+        env.setParallelism(config.parallelism());
+        env.enableCheckpointing(config.checkpointInterval().toMillis());
+        new CandleJob(source, "alpaca-" + FEED, new PostgresSinks(db), config.job()).addTo(env);
+        job = env.executeAsync("jonbu-ohlcv candles");
+        started.push(() -> job.cancel().get(30, TimeUnit.SECONDS));
+
+        HikariDataSource pool = DatabasePool.open(db.url(), db.user(), db.password());
+        started.push(pool);
+        ServingServer serving = new ServingServer(pool, config.servingPort());
+        servingPort = serving.start();
+        started.push(serving);
+        flinkUiPort = config.flinkUiPort();
+    }
+
+    private PostgresConnection database(LocalStackConfig config) {
+        LocalStackConfig.ExternalDatabase external = config.externalDb();
+        if (external != null) {
+            int applied = Migrations.migrate(external.url(), external.user(), external.password());
+            LOG.info("PostgreSQL at {}: {} migration(s) applied", external, applied);
+            jdbcUrl = external.url();
+            return new PostgresConnection(external.url(), external.user(), external.password());
+        }
+        EmbeddedDatabase embedded = config.dataDirectory() == null
+                ? EmbeddedDatabase.startTemporary()
+                : EmbeddedDatabase.startPersistent(config.dataDirectory().resolve("postgres"), config.embeddedDbPort());
+        started.push(embedded);
+        jdbcUrl = embedded.jdbcUrl();
+        return new PostgresConnection(embedded.jdbcUrl(), null, null);
+    }
+
+    /** Records the symbols this stack streams, so the API knows them before their first candle. */
+    private static void track(PostgresConnection db, List<String> symbols) throws SQLException {
+        try (Connection c = java.sql.DriverManager.getConnection(db.url(), db.user(), db.password());
+             PreparedStatement ps = c.prepareStatement("INSERT INTO symbols (symbol) VALUES (?) ON CONFLICT DO NOTHING")) {
+            for (String s : symbols) {
+                ps.setString(1, s);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    public int servingPort() {
+        return servingPort;
+    }
+
+    public int flinkUiPort() {
+        return flinkUiPort;
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public String feedUrl() {
+        return feedUrl;
+    }
+
+    /** Stops everything in reverse order of starting; keeps going past failures, reporting them. */
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable part = started.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.warn("stopping {} failed: {}", part.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.jonbu.ohlcv.cli.local;
+
+import io.jonbu.ohlcv.job.CandleJobConfig;
+import io.jonbu.ohlcv.source.simulator.SimulatorConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * What {@code jonbu run} starts.
+ *
+ * @param servingPort        REST port; 0 picks a free one
+ * @param flinkUiPort        Flink web UI port; 0 picks a free one
+ * @param dataDirectory      where the embedded PostgreSQL keeps its data; null for a throw-away database
+ * @param embeddedDbPort     the embedded PostgreSQL's port; 0 picks a free one
+ * @param externalDb         an existing PostgreSQL to use instead of the embedded one; null for embedded
+ * @param simulator          the simulated feed
+ * @param job                event-time settings of the candle job
+ * @param parallelism        Flink parallelism
+ * @param checkpointInterval how often the job checkpoints
+ */
+public record LocalStackConfig(
+        int servingPort,
+        int flinkUiPort,
+        Path dataDirectory,
+        int embeddedDbPort,
+        ExternalDatabase externalDb,
+        SimulatorConfig simulator,
+        CandleJobConfig job,
+        int parallelism,
+        Duration checkpointInterval) {
+
+    /** A PostgreSQL server that is not ours to start; the password is never printed. */
+    public record ExternalDatabase(String url, String user, String password) {
+        @Override
+        public String toString() {
+            return url + (user == null ? "" : " as " + user);
+        }
+    }
+}

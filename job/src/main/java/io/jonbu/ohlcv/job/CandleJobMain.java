@@ -1,0 +1,54 @@
+package io.jonbu.ohlcv.job;
+
+import io.jonbu.ohlcv.job.sink.PostgresConnection;
+import io.jonbu.ohlcv.job.sink.PostgresSinks;
+import io.jonbu.ohlcv.model.Timeframe;
+import io.jonbu.ohlcv.source.stream.AlpacaStreamSource;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.flink.api.java.utils.ParameterTool;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Entry point of the job jar for {@code flink run jonbu-job.jar --db-url jdbc:postgresql://... }:
+ * the live Alpaca stream into PostgreSQL. Checkpointing and state backend come from the cluster's
+ * configuration. Alpaca keys are read from {@code APCA_API_KEY_ID} / {@code APCA_API_SECRET_KEY},
+ * the database password from {@code JONBU_DB_PASSWORD}, so neither appears in the job's arguments.
+ */
+public final class CandleJobMain {
+    static final String DEFAULT_FEED_URL = "wss://stream.data.alpaca.markets/v2/iex";
+    static final String DEFAULT_SYMBOLS = "AAPL,MSFT,NVDA,AMZN,GOOGL,TSLA,SPY";
+
+    private CandleJobMain() {}
+
+    public static void main(String[] args) throws Exception {
+        ParameterTool params = ParameterTool.fromArgs(args);
+        String dbUrl = params.getRequired("db-url");
+        List<String> symbols = Arrays.stream(params.get("symbols", DEFAULT_SYMBOLS).split(",")).map(String::trim).toList();
+        CandleJobConfig config = new CandleJobConfig(
+                Arrays.stream(params.get("timeframes", "1m,5m,15m,1h,1d").split(",")).map(Timeframe::parse).toList(),
+                Duration.ofMillis(params.getLong("out-of-orderness-ms", CandleJobConfig.DEFAULT_OUT_OF_ORDERNESS.toMillis())),
+                Duration.ofMillis(params.getLong("idle-timeout-ms", CandleJobConfig.DEFAULT_IDLE_TIMEOUT.toMillis())),
+                Duration.ofMillis(params.getLong("allowed-lateness-ms", 0)));
+
+        AlpacaStreamSource source = AlpacaStreamSource.builder()
+                .url(params.get("feed-url", DEFAULT_FEED_URL))
+                .credentials(requiredEnv("APCA_API_KEY_ID"), requiredEnv("APCA_API_SECRET_KEY"))
+                .symbols(symbols)
+                .build();
+        PostgresConnection db = new PostgresConnection(dbUrl, params.get("db-user"), System.getenv("JONBU_DB_PASSWORD"));
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        new CandleJob(source, "alpaca", new PostgresSinks(db), config).addTo(env);
+        env.execute(params.get("job-name", "jonbu-ohlcv candles"));
+    }
+
+    private static String requiredEnv(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("environment variable " + name + " must hold your Alpaca API credentials");
+        }
+        return value;
+    }
+}
