@@ -32,7 +32,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "REST API port (default: ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--flink-ui-port", paramLabel = "PORT", defaultValue = "8081", description = "Flink web UI port (default: ${DEFAULT-VALUE})")
+    @Option(names = "--flink-ui-port", paramLabel = "PORT", defaultValue = "8081", description = "Flink web UI port; 0 = no web UI (default: ${DEFAULT-VALUE})")
     int flinkUiPort;
 
     @Option(names = "--sim-port", paramLabel = "PORT", defaultValue = "8765", description = "simulator port (default: ${DEFAULT-VALUE})")
@@ -93,13 +93,14 @@ final class RunCommand implements Callable<Integer> {
                   candles      %s/ohlcv/%s/history?timeframe=1m
                   latest       %s/ohlcv/%s?timeframe=1m
                   health       %s/health
-                  Flink UI     http://localhost:%d
+                  Flink UI     %s
                   feed         %s (simulator: %d symbols, %.0f trades/s)
                   PostgreSQL   %s%s
                 Ctrl-C stops everything.
                 """,
                 config.job().outOfOrderness().toMillis() + " ms of out-of-orderness",
-                api, symbol, api, symbol, api, stack.flinkUiPort(), stack.feedUrl(),
+                api, symbol, api, symbol, api,
+                config.flinkUiPort() == 0 ? "off (--flink-ui-port 0)" : "http://localhost:" + config.flinkUiPort(), stack.feedUrl(),
                 config.simulator().symbols().size(), config.simulator().rate(), stack.jdbcUrl(),
                 config.externalDb() == null ? " (data in " + config.dataDirectory().resolve("postgres").toAbsolutePath() + ")" : "");
         out.flush();

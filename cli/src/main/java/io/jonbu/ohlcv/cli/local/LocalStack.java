@@ -38,7 +38,6 @@ public final class LocalStack implements AutoCloseable {
     private String jdbcUrl;
     private String feedUrl;
     private int servingPort;
-    private int flinkUiPort;
     private JobClient job;
 
     private LocalStack() {}
@@ -70,10 +69,15 @@ public final class LocalStack implements AutoCloseable {
                 .credentials("local", "local")
                 .symbols(symbols)
                 .build();
-        Configuration flink = new Configuration();
-        flink.set(RestOptions.BIND_PORT, String.valueOf(config.flinkUiPort()));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
-        env.setParallelism(config.parallelism());
+        StreamExecutionEnvironment env;
+        if (config.flinkUiPort() == 0) {
+            env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism());
+        } else {
+            Configuration flink = new Configuration();
+            flink.set(RestOptions.BIND_PORT, String.valueOf(config.flinkUiPort()));
+            env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
+            env.setParallelism(config.parallelism());
+        }
         env.enableCheckpointing(config.checkpointInterval().toMillis());
         new CandleJob(source, "alpaca-" + FEED, new PostgresSinks(db), config.job()).addTo(env);
         job = env.executeAsync("jonbu-ohlcv candles");
@@ -84,7 +88,6 @@ public final class LocalStack implements AutoCloseable {
         ServingServer serving = new ServingServer(pool, config.servingPort());
         servingPort = serving.start();
         started.push(serving);
-        flinkUiPort = config.flinkUiPort();
     }
 
     private PostgresConnection database(LocalStackConfig config) {
@@ -117,10 +120,6 @@ public final class LocalStack implements AutoCloseable {
 
     public int servingPort() {
         return servingPort;
-    }
-
-    public int flinkUiPort() {
-        return flinkUiPort;
     }
 
     public String jdbcUrl() {

@@ -9,7 +9,7 @@ import java.time.Duration;
  * What {@code jonbu run} starts.
  *
  * @param servingPort        REST port; 0 picks a free one
- * @param flinkUiPort        Flink web UI port; 0 picks a free one
+ * @param flinkUiPort        Flink web UI port; 0 runs without the web UI
  * @param dataDirectory      where the embedded PostgreSQL keeps its data; null for a throw-away database
  * @param embeddedDbPort     the embedded PostgreSQL's port; 0 picks a free one
  * @param externalDb         an existing PostgreSQL to use instead of the embedded one; null for embedded
