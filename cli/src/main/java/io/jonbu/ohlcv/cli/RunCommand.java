@@ -1,9 +1,9 @@
 package io.jonbu.ohlcv.cli;
 
+import io.jonbu.ohlcv.cli.local.Feed;
 import io.jonbu.ohlcv.cli.local.LocalStack;
 import io.jonbu.ohlcv.cli.local.LocalStackConfig;
 import io.jonbu.ohlcv.job.CandleJobConfig;
-import io.jonbu.ohlcv.source.simulator.SimulatorConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +28,17 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     SimulatorOptions simulator;
+
+    /** The feeds {@code --feed} offers. */
+    enum FeedKind { simulator, alpaca }
+
+    @Option(names = "--feed", paramLabel = "KIND", defaultValue = "simulator",
+            description = "simulator (built in) or alpaca (any server speaking Alpaca's v2 stream; keys from APCA_API_KEY_ID and APCA_API_SECRET_KEY) (default: ${DEFAULT-VALUE})")
+    FeedKind feedKind;
+
+    @Option(names = "--feed-url", paramLabel = "URL", defaultValue = "wss://stream.data.alpaca.markets/v2/iex",
+            description = "stream URL for --feed alpaca: the iex, sip, delayed_sip or test feed, the sandbox, or a `jonbu simulate` (default: ${DEFAULT-VALUE})")
+    String feedUrl;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "REST API port (default: ${DEFAULT-VALUE})")
     int port;
@@ -86,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
             stopped.countDown();
         }, "jonbu-stop"));
         String api = "http://localhost:" + stack.servingPort() + "/api/v1";
-        String symbol = config.simulator().symbols().get(0);
+        String symbol = config.feed().symbols().get(0);
         out.printf("""
 
                 jonbu-ohlcv is running (candles appear as each minute closes, plus %s)
@@ -94,23 +105,42 @@ final class RunCommand implements Callable<Integer> {
                   latest       %s/ohlcv/%s?timeframe=1m
                   health       %s/health
                   Flink UI     %s
-                  feed         %s (simulator: %d symbols, %.0f trades/s)
+                  feed         %s (%s)
                   PostgreSQL   %s%s
                 Ctrl-C stops everything.
                 """,
                 config.job().outOfOrderness().toMillis() + " ms of out-of-orderness",
                 api, symbol, api, symbol, api,
                 config.flinkUiPort() == 0 ? "off (--flink-ui-port 0)" : "http://localhost:" + config.flinkUiPort(), stack.feedUrl(),
-                config.simulator().symbols().size(), config.simulator().rate(), stack.jdbcUrl(),
+                describe(config.feed()), stack.jdbcUrl(),
                 config.externalDb() == null ? " (data in " + config.dataDirectory().resolve("postgres").toAbsolutePath() + ")" : "");
         out.flush();
         stopped.await();
         return 0;
     }
 
+    private static String describe(Feed feed) {
+        if (feed instanceof Feed.Simulated simulated) {
+            return "simulator: " + feed.symbols().size() + " symbols, " + Math.round(simulated.simulator().rate()) + " trades/s";
+        }
+        return "Alpaca protocol: " + feed.symbols().size() + " symbols";
+    }
+
+    private Feed feed() {
+        if (feedKind == FeedKind.simulator) {
+            return new Feed.Simulated(simulator.toBuilder(simPort).build());
+        }
+        String key = System.getenv("APCA_API_KEY_ID");
+        String secret = System.getenv("APCA_API_SECRET_KEY");
+        if (key == null || key.isBlank() || secret == null || secret.isBlank()) {
+            throw new IllegalArgumentException("--feed alpaca: set APCA_API_KEY_ID and APCA_API_SECRET_KEY in the environment");
+        }
+        return new Feed.Alpaca(feedUrl, key, secret, simulator.symbols());
+    }
+
     private LocalStackConfig config() {
         try {
-            SimulatorConfig sim = simulator.toBuilder(simPort).build();
+            Feed feed = feed();
             CandleJobConfig job = CandleJobConfig.defaults()
                     .withOutOfOrderness(outOfOrderness)
                     .withAllowedLateness(allowedLateness)
@@ -121,7 +151,7 @@ final class RunCommand implements Callable<Integer> {
             LocalStackConfig.ExternalDatabase external = dbUrl == null || dbUrl.isBlank()
                     ? null
                     : new LocalStackConfig.ExternalDatabase(dbUrl, dbUser, System.getenv("JONBU_DB_PASSWORD"));
-            return new LocalStackConfig(port, flinkUiPort, dataDir, dbPort, external, sim, job, parallelism, checkpointInterval);
+            return new LocalStackConfig(port, flinkUiPort, dataDir, dbPort, external, feed, job, parallelism, checkpointInterval);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
         }

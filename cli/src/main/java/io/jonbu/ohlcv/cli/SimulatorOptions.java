@@ -3,12 +3,13 @@ package io.jonbu.ohlcv.cli;
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.source.simulator.SimulatorConfig;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** The simulator's knobs, shared by {@code jonbu simulate} and {@code jonbu run}. */
 final class SimulatorOptions {
     @Option(names = "--symbols", split = ",", paramLabel = "SYM", defaultValue = "AAPL,MSFT,NVDA,AMZN,GOOGL,TSLA,SPY",
-            description = "symbols to simulate (default: ${DEFAULT-VALUE})")
+            description = "symbols to stream (default: ${DEFAULT-VALUE})")
     List<String> symbols;
 
     @Option(names = "--rate", paramLabel = "N", defaultValue = "200", description = "trades per second, all symbols (default: ${DEFAULT-VALUE})")
@@ -36,11 +37,16 @@ final class SimulatorOptions {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "stop after N trades; 0 = never (default: ${DEFAULT-VALUE})")
     long limit;
 
+    /** The symbols as the feed names them: trimmed, upper case. */
+    List<String> symbols() {
+        return symbols.stream().map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();
+    }
+
     /** @throws IllegalArgumentException naming the option that is wrong */
     SimulatorConfig.Builder toBuilder(int port) {
         SimulatorConfig.Builder b = SimulatorConfig.builder()
                 .port(port)
-                .symbols(symbols.stream().map(s -> s.trim().toUpperCase(java.util.Locale.ROOT)).toList())
+                .symbols(symbols())
                 .rate(rate)
                 .seed(seed)
                 .outOfOrder(outOfOrderShare, maxDelayMillis)

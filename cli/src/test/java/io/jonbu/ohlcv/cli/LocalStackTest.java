@@ -3,6 +3,7 @@ package io.jonbu.ohlcv.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jonbu.ohlcv.cli.local.Feed;
 import io.jonbu.ohlcv.cli.local.LocalStack;
 import io.jonbu.ohlcv.cli.local.LocalStackConfig;
 import io.jonbu.ohlcv.job.CandleJobConfig;
@@ -12,6 +13,7 @@ import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.Trade;
 import io.jonbu.ohlcv.model.json.ApiJson;
+import io.jonbu.ohlcv.source.simulator.AlpacaSimulator;
 import io.jonbu.ohlcv.source.simulator.SimulatorConfig;
 import io.jonbu.ohlcv.source.simulator.TradeGenerator;
 import java.io.IOException;
@@ -38,17 +40,37 @@ class LocalStackTest {
 
     private final OkHttpClient http = new OkHttpClient();
 
-    @Test
-    void candlesServedOverHttpEqualAnOracleOverTheSimulatedTrades() throws Exception {
-        // 24k trades at 8k/s wall, 100 ms apart on a virtual clock: 40 virtual minutes in 3 s
-        SimulatorConfig sim = SimulatorConfig.builder()
+    /** 24k trades at 8k/s wall, 100 ms apart on a virtual clock: 40 virtual minutes in 3 s. */
+    private static SimulatorConfig.Builder simulator() {
+        return SimulatorConfig.builder()
                 .symbols(SYMBOLS).rate(8_000).seed(11)
                 .virtualTime(START, 800)
-                .limit(TRADES).waitForSubscriber(true)
-                .build();
-        LocalStackConfig config = new LocalStackConfig(0, 0, null, 0, null, sim,
-                CandleJobConfig.defaults().withIdleTimeout(Duration.ofSeconds(1)), 2, Duration.ofSeconds(2));
+                .limit(TRADES).waitForSubscriber(true);
+    }
 
+    private static LocalStackConfig stack(Feed feed) {
+        return new LocalStackConfig(0, 0, null, 0, null, feed,
+                CandleJobConfig.defaults().withIdleTimeout(Duration.ofSeconds(1)), 2, Duration.ofSeconds(2));
+    }
+
+    @Test
+    void candlesServedOverHttpEqualAnOracleOverTheSimulatedTrades() throws Exception {
+        SimulatorConfig sim = simulator().build();
+        try (LocalStack stack = LocalStack.start(stack(new Feed.Simulated(sim)))) {
+            assertServedCandlesEqualTheOracle(stack, sim);
+        }
+    }
+
+    @Test
+    void anExternalAlpacaProtocolServerWithKeysFeedsTheSameCandles() throws Exception {
+        SimulatorConfig sim = simulator().credentials("key-id", "secret").build();
+        try (AlpacaSimulator server = AlpacaSimulator.start(sim);
+             LocalStack stack = LocalStack.start(stack(new Feed.Alpaca(server.url("sip"), "key-id", "secret", SYMBOLS)))) {
+            assertServedCandlesEqualTheOracle(stack, sim);
+        }
+    }
+
+    private void assertServedCandlesEqualTheOracle(LocalStack stack, SimulatorConfig sim) throws Exception {
         List<Trade> sent = new ArrayList<>();
         TradeGenerator generator = TradeGenerator.from(sim);
         for (int k = 0; k < TRADES; k++) {
@@ -60,21 +82,18 @@ class LocalStackTest {
         List<Candle> mustBeClosed = expected.stream().filter(c -> c.end() <= watermarkAtEnd).toList();
         assertThat(mustBeClosed).hasSizeGreaterThan(SYMBOLS.size() * 40);
 
-        try (LocalStack stack = LocalStack.start(config)) {
-            String api = "http://localhost:" + stack.servingPort() + "/api/v1";
-            Map<String, Candle> served = awaitCandles(api, mustBeClosed.size(), Duration.ofSeconds(90));
+        String api = "http://localhost:" + stack.servingPort() + "/api/v1";
+        Map<String, Candle> served = awaitCandles(api, mustBeClosed.size(), Duration.ofSeconds(90));
 
-            Map<String, Candle> oracle = new HashMap<>();
-            expected.forEach(c -> oracle.put(key(c), c));
-            for (Candle c : mustBeClosed) {
-                assertThat(served).as("candle %s", key(c)).containsKey(key(c));
-            }
-            for (Candle c : served.values()) {
-                assertThat(CandleOracle.sameCandle(c, oracle.get(key(c)))).as("%s vs %s", c, oracle.get(key(c))).isTrue();
-            }
-            JsonNode health = get(api + "/health");
-            assertThat(health.path("status").asText()).isEqualTo("ok");
+        Map<String, Candle> oracle = new HashMap<>();
+        expected.forEach(c -> oracle.put(key(c), c));
+        for (Candle c : mustBeClosed) {
+            assertThat(served).as("candle %s", key(c)).containsKey(key(c));
         }
+        for (Candle c : served.values()) {
+            assertThat(CandleOracle.sameCandle(c, oracle.get(key(c)))).as("%s vs %s", c, oracle.get(key(c))).isTrue();
+        }
+        assertThat(get(api + "/health").path("status").asText()).isEqualTo("ok");
     }
 
     private Map<String, Candle> awaitCandles(String api, int atLeast, Duration timeout) throws Exception {

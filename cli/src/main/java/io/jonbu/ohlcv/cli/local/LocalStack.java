@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
-    static final String FEED = "iex";
+    private static final String SIMULATED_FEED = "iex";
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private String jdbcUrl;
@@ -56,19 +56,9 @@ public final class LocalStack implements AutoCloseable {
 
     private void startParts(LocalStackConfig config) throws Exception {
         PostgresConnection db = database(config);
-        List<String> symbols = config.simulator().symbols();
+        List<String> symbols = config.feed().symbols();
         track(db, symbols);
-
-        AlpacaSimulator simulator = AlpacaSimulator.start(config.simulator());
-        started.push(simulator);
-        feedUrl = simulator.url(FEED);
-
-        // the simulator accepts any credentials; a real feed takes them from the environment
-        AlpacaStreamSource source = AlpacaStreamSource.builder()
-                .url(feedUrl)
-                .credentials("local", "local")
-                .symbols(symbols)
-                .build();
+        AlpacaStreamSource source = source(config.feed());
         StreamExecutionEnvironment env;
         if (config.flinkUiPort() == 0) {
             env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism());
@@ -79,7 +69,7 @@ public final class LocalStack implements AutoCloseable {
             env.setParallelism(config.parallelism());
         }
         env.enableCheckpointing(config.checkpointInterval().toMillis());
-        new CandleJob(source, "alpaca-" + FEED, new PostgresSinks(db), config.job()).addTo(env);
+        new CandleJob(source, feedUrl, new PostgresSinks(db), config.job()).addTo(env);
         job = env.executeAsync("jonbu-ohlcv candles");
         started.push(() -> job.cancel().get(30, TimeUnit.SECONDS));
 
@@ -88,6 +78,21 @@ public final class LocalStack implements AutoCloseable {
         ServingServer serving = new ServingServer(pool, config.servingPort());
         servingPort = serving.start();
         started.push(serving);
+    }
+
+    private AlpacaStreamSource source(Feed feed) {
+        AlpacaStreamSource.Builder source = AlpacaStreamSource.builder().symbols(feed.symbols());
+        if (feed instanceof Feed.Alpaca alpaca) {
+            feedUrl = alpaca.url();
+            source.url(feedUrl).credentials(alpaca.key(), alpaca.secret());
+        } else {
+            AlpacaSimulator simulator = AlpacaSimulator.start(((Feed.Simulated) feed).simulator());
+            started.push(simulator);
+            feedUrl = simulator.url(SIMULATED_FEED);
+            // the simulator accepts any credentials
+            source.url(feedUrl).credentials("local", "local");
+        }
+        return source.build();
     }
 
     private PostgresConnection database(LocalStackConfig config) {

@@ -1,7 +1,6 @@
 package io.jonbu.ohlcv.cli.local;
 
 import io.jonbu.ohlcv.job.CandleJobConfig;
-import io.jonbu.ohlcv.source.simulator.SimulatorConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -13,7 +12,7 @@ import java.time.Duration;
  * @param dataDirectory      where the embedded PostgreSQL keeps its data; null for a throw-away database
  * @param embeddedDbPort     the embedded PostgreSQL's port; 0 picks a free one
  * @param externalDb         an existing PostgreSQL to use instead of the embedded one; null for embedded
- * @param simulator          the simulated feed
+ * @param feed               where trades come from
  * @param job                event-time settings of the candle job
  * @param parallelism        Flink parallelism
  * @param checkpointInterval how often the job checkpoints
@@ -24,7 +23,7 @@ public record LocalStackConfig(
         Path dataDirectory,
         int embeddedDbPort,
         ExternalDatabase externalDb,
-        SimulatorConfig simulator,
+        Feed feed,
         CandleJobConfig job,
         int parallelism,
         Duration checkpointInterval) {
