@@ -7,7 +7,6 @@ import io.jonbu.ohlcv.job.CandleJobConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -152,8 +151,8 @@ final class RunCommand implements Callable<Integer> {
                     ? null
                     : new LocalStackConfig.ExternalDatabase(dbUrl, dbUser, System.getenv("JONBU_DB_PASSWORD"));
             return new LocalStackConfig(port, flinkUiPort, dataDir, dbPort, external, feed, job, parallelism, checkpointInterval);
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }
 }

@@ -2,7 +2,6 @@ package io.jonbu.ohlcv.cli;
 
 import io.jonbu.ohlcv.source.simulator.AlpacaSimulator;
 import io.jonbu.ohlcv.source.simulator.SimulatorConfig;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -37,8 +36,8 @@ final class SimulateCommand implements Callable<Integer> {
         SimulatorConfig config;
         try {
             config = simulator.toBuilder(port).credentials(key, secret).build();
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         AlpacaSimulator sim = AlpacaSimulator.start(config);
         CountDownLatch stopped = new CountDownLatch(1);

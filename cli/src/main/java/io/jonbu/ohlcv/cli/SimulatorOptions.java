@@ -2,6 +2,7 @@ package io.jonbu.ohlcv.cli;
 
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.source.simulator.SimulatorConfig;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Option;
@@ -52,7 +53,11 @@ final class SimulatorOptions {
                 .outOfOrder(outOfOrderShare, maxDelayMillis)
                 .limit(limit);
         if (virtualStart != null) {
-            b.virtualTime(EpochNanos.parse(virtualStart), speed);
+            try {
+                b.virtualTime(EpochNanos.parse(virtualStart), speed);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("--virtual-start: '" + virtualStart + "' is not an RFC 3339 time such as 2024-03-08T14:30:00Z", e);
+            }
         } else if (speed != 1) {
             throw new IllegalArgumentException("--speed needs --virtual-start");
         }

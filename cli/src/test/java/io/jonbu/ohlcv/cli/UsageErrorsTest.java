@@ -1,0 +1,48 @@
+package io.jonbu.ohlcv.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** Bad arguments exit with 2 and a message naming the option, before anything starts. */
+class UsageErrorsTest {
+    private final StringWriter err = new StringWriter();
+
+    private int jonbu(String... args) {
+        return Jonbu.commandLine().setErr(new PrintWriter(err, true)).setOut(new PrintWriter(new StringWriter(), true)).execute(args);
+    }
+
+    @Test
+    void alpacaFeedWithoutKeysInTheEnvironmentIsAUsageError() {
+        assumeTrue(System.getenv("APCA_API_KEY_ID") == null, "Alpaca keys are set in this environment");
+        assertThat(jonbu("run", "--feed", "alpaca")).isEqualTo(2);
+        assertThat(err.toString()).contains("--feed alpaca: set APCA_API_KEY_ID and APCA_API_SECRET_KEY");
+    }
+
+    @Test
+    void unknownFeedKindIsAUsageError() {
+        assertThat(jonbu("run", "--feed", "kraken")).isEqualTo(2);
+        assertThat(err.toString()).contains("--feed").contains("kraken");
+    }
+
+    @Test
+    void simulatorSettingsAreValidatedNamingTheField() {
+        assertThat(jonbu("simulate", "--rate", "-5")).isEqualTo(2);
+        assertThat(err.toString()).contains("rate must be a positive number");
+
+        assertThat(jonbu("simulate", "--speed", "10")).isEqualTo(2);
+        assertThat(err.toString()).contains("--speed needs --virtual-start");
+
+        assertThat(jonbu("simulate", "--virtual-start", "tomorrow")).isEqualTo(2);
+        assertThat(err.toString()).contains("--virtual-start: 'tomorrow' is not an RFC 3339 time");
+    }
+
+    @Test
+    void durationsMustHaveAUnit() {
+        assertThat(jonbu("run", "--out-of-orderness", "2")).isEqualTo(2);
+        assertThat(err.toString()).contains("'2' is not a duration such as 500ms, 2s, 1min or 1h");
+    }
+}
