@@ -70,8 +70,9 @@ final class RunCommand implements Callable<Integer> {
             description = "how long a closed candle still accepts late trades as revisions (default: ${DEFAULT-VALUE})")
     Duration allowedLateness;
 
-    @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
-            description = "silence after which event time follows the wall clock, so the last candle closes; 0s = never (default: ${DEFAULT-VALUE})")
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "0s", converter = DurationConverter.class,
+            description = {"silence after which event time follows the wall clock, so the last candle closes when the",
+                "feed goes quiet; risky under backpressure (queued trades turn late); 0s = never (default: ${DEFAULT-VALUE})"})
     Duration idleTimeout;
 
     @Option(names = "--parallelism", paramLabel = "N", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE})")

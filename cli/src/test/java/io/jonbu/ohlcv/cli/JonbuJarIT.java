@@ -57,8 +57,7 @@ class JonbuJarIT {
     void runServesCandlesOverHttpAndStopsCleanlyOnSigterm() throws Exception {
         // a fast virtual clock closes a minute candle every second of wall time
         Process p = jonbu("run", "--port", "0", "--flink-ui-port", "0", "--sim-port", "0", "--db-port", "0",
-                "--data-dir", dir.toString(), "--virtual-start", "2024-03-08T14:30:00Z", "--speed", "60", "--rate", "500",
-                "--idle-timeout", "0s")
+                "--data-dir", dir.toString(), "--virtual-start", "2024-03-08T14:30:00Z", "--speed", "60", "--rate", "500")
                 .redirectError(dir.resolve("run.err").toFile()).start();
         try {
             String candlesUrl = awaitCandlesUrl(p);

@@ -50,7 +50,7 @@ class LocalStackTest {
 
     private static LocalStackConfig stack(Feed feed) {
         return new LocalStackConfig(0, 0, null, 0, null, feed,
-                CandleJobConfig.defaults().withIdleTimeout(Duration.ofSeconds(1)), 2, Duration.ofSeconds(2));
+                CandleJobConfig.defaults(), 2, Duration.ofSeconds(2));
     }
 
     @Test

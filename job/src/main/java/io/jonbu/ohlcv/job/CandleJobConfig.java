@@ -10,14 +10,15 @@ import java.util.List;
  *
  * @param timeframes      candles to build
  * @param outOfOrderness  how far behind the newest trade a trade may arrive and still be on time
- * @param idleTimeout     silence after which event time follows the wall clock (0 = never)
+ * @param idleTimeout     silence after which event time follows the wall clock (0 = never, the default:
+ *                        see {@link io.jonbu.ohlcv.job.feed.TradeWatermarks} for the risk)
  * @param allowedLateness how long a closed candle still accepts late trades, re-emitted as revisions
  */
 public record CandleJobConfig(
         List<Timeframe> timeframes, Duration outOfOrderness, Duration idleTimeout, Duration allowedLateness) {
 
     public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofSeconds(2);
-    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ZERO;
 
     public CandleJobConfig {
         List<String> errors = new ArrayList<>();
@@ -39,7 +40,7 @@ public record CandleJobConfig(
         timeframes = List.copyOf(timeframes);
     }
 
-    /** All timeframes, 2 s out-of-orderness, 5 s idle timeout, no allowed lateness. */
+    /** All timeframes, 2 s out-of-orderness, no wall-clock advance, no allowed lateness. */
     public static CandleJobConfig defaults() {
         return new CandleJobConfig(List.of(Timeframe.values()), DEFAULT_OUT_OF_ORDERNESS, DEFAULT_IDLE_TIMEOUT, Duration.ZERO);
     }

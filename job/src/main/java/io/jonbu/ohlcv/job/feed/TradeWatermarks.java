@@ -23,8 +23,11 @@ import org.apache.flink.util.function.SerializableSupplier;
  *       still close. It advances by elapsed time since the last trade, not to "now", so a feed whose
  *       timestamps are not today's (a simulator on a virtual clock) is treated the same way.
  * </ul>
- * The cost of the second rule: a trade delayed by more than the idle timeout plus the bound, after
- * a silence, is late. Set {@code idleTimeout} to zero to turn it off.
+ * The second rule is off unless asked for ({@code idleTimeout} > 0), because this operator cannot
+ * tell a silent feed from a stalled pipeline: under backpressure, or in a long GC pause, no trade
+ * reaches it either, the watermark moves on, and the trades still queued upstream arrive late.
+ * It suits a feed whose trades carry wall-clock times and a pipeline with headroom; the source
+ * knowing the connection is alive but silent is the better signal.
  */
 public final class TradeWatermarks implements WatermarkStrategy<Trade> {
     private static final long serialVersionUID = 1L;

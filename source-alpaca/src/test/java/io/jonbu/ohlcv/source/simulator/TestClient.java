@@ -19,9 +19,11 @@ import okhttp3.WebSocketListener;
 final class TestClient implements AutoCloseable {
     private static final OkHttpClient HTTP = new OkHttpClient();
     private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final String TRADE = "{\"T\":\"t\"";
 
     private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
     private final AtomicLong received = new AtomicLong();
+    private final AtomicLong trades = new AtomicLong();
     private final CompletableFuture<String> closed = new CompletableFuture<>();
     private final WebSocket socket;
 
@@ -32,6 +34,7 @@ final class TestClient implements AutoCloseable {
             @Override
             public void onMessage(WebSocket ws, String text) {
                 received.incrementAndGet();
+                trades.addAndGet(tradesIn(text));
                 frames.add(text);
             }
 
@@ -89,6 +92,19 @@ final class TestClient implements AutoCloseable {
 
     long received() {
         return received.get();
+    }
+
+    /** Trade messages received so far, in all frames. */
+    long trades() {
+        return trades.get();
+    }
+
+    private static long tradesIn(String frame) {
+        long n = 0;
+        for (int i = frame.indexOf(TRADE); i >= 0; i = frame.indexOf(TRADE, i + TRADE.length())) {
+            n++;
+        }
+        return n;
     }
 
     /** How the server ended the connection; fails the test if it did not within the wait. */
