@@ -45,7 +45,7 @@ class TaLibAgreementTest {
     @Test
     void emaMatchesTaLib() {
         for (CandleSeries s : SERIES) {
-            for (int period : new int[] {12, 26}) {
+            for (int period : new int[] {2, 12, 26}) {
                 Ema ema = new Ema(period);
                 double[] expected = new double[s.size()];
                 check(core.ema(0, s.size() - 1, s.close, period, begin, length, expected));
@@ -57,10 +57,12 @@ class TaLibAgreementTest {
     @Test
     void wmaMatchesTaLib() {
         for (CandleSeries s : SERIES) {
-            Wma wma = new Wma(20);
-            double[] expected = new double[s.size()];
-            check(core.wma(0, s.size() - 1, s.close, 20, begin, length, expected));
-            assertAgrees("wma", stream(s.close, wma::update), expected);
+            for (int period : new int[] {2, 20}) {
+                Wma wma = new Wma(period);
+                double[] expected = new double[s.size()];
+                check(core.wma(0, s.size() - 1, s.close, period, begin, length, expected));
+                assertAgrees("wma " + period, stream(s.close, wma::update), expected);
+            }
         }
     }
 
@@ -111,31 +113,35 @@ class TaLibAgreementTest {
     @Test
     void rsiMatchesTaLib() {
         for (CandleSeries s : SERIES) {
-            Rsi rsi = new Rsi(14);
-            double[] expected = new double[s.size()];
-            check(core.rsi(0, s.size() - 1, s.close, 14, begin, length, expected));
-            assertAgrees("rsi", stream(s.close, rsi::update), expected);
+            for (int period : new int[] {2, 14}) {
+                Rsi rsi = new Rsi(period);
+                double[] expected = new double[s.size()];
+                check(core.rsi(0, s.size() - 1, s.close, period, begin, length, expected));
+                assertAgrees("rsi " + period, stream(s.close, rsi::update), expected);
+            }
         }
     }
 
     @Test
     void slowStochasticMatchesTaLib() {
         for (CandleSeries s : SERIES) {
-            int n = s.size();
-            double[] k = new double[n];
-            double[] d = new double[n];
-            Stochastic stoch = new Stochastic(5, 3, 3);
-            for (int i = 0; i < n; i++) {
-                stoch.update(s.high[i], s.low[i], s.close[i]);
-                k[i] = stoch.k;
-                d[i] = stoch.d;
+            for (int fastK : new int[] {5, 14}) {
+                int n = s.size();
+                double[] k = new double[n];
+                double[] d = new double[n];
+                Stochastic stoch = new Stochastic(fastK, 3, 3);
+                for (int i = 0; i < n; i++) {
+                    stoch.update(s.high[i], s.low[i], s.close[i]);
+                    k[i] = stoch.k;
+                    d[i] = stoch.d;
+                }
+                double[] expectedK = new double[n];
+                double[] expectedD = new double[n];
+                check(core.stoch(0, n - 1, s.high, s.low, s.close, fastK, 3, MAType.Sma, 3, MAType.Sma, begin,
+                        length, expectedK, expectedD));
+                assertAgrees("stoch k " + fastK, k, expectedK);
+                assertAgrees("stoch d " + fastK, d, expectedD);
             }
-            double[] expectedK = new double[n];
-            double[] expectedD = new double[n];
-            check(core.stoch(0, n - 1, s.high, s.low, s.close, 5, 3, MAType.Sma, 3, MAType.Sma, begin, length,
-                    expectedK, expectedD));
-            assertAgrees("stoch k", k, expectedK);
-            assertAgrees("stoch d", d, expectedD);
         }
     }
 
@@ -243,26 +249,28 @@ class TaLibAgreementTest {
     @Test
     void adxAndDirectionalIndicatorsMatchTaLib() {
         for (CandleSeries s : SERIES) {
-            int n = s.size();
-            double[] adx = new double[n];
-            double[] plusDi = new double[n];
-            double[] minusDi = new double[n];
-            Adx a = new Adx(14);
-            for (int i = 0; i < n; i++) {
-                a.update(s.high[i], s.low[i], s.close[i]);
-                adx[i] = a.adx;
-                plusDi[i] = a.plusDi;
-                minusDi[i] = a.minusDi;
+            for (int period : new int[] {5, 14}) {
+                int n = s.size();
+                double[] adx = new double[n];
+                double[] plusDi = new double[n];
+                double[] minusDi = new double[n];
+                Adx a = new Adx(period);
+                for (int i = 0; i < n; i++) {
+                    a.update(s.high[i], s.low[i], s.close[i]);
+                    adx[i] = a.adx;
+                    plusDi[i] = a.plusDi;
+                    minusDi[i] = a.minusDi;
+                }
+                double[] expected = new double[n];
+                check(core.adx(0, n - 1, s.high, s.low, s.close, period, begin, length, expected));
+                assertAgrees("adx " + period, adx, expected);
+                expected = new double[n];
+                check(core.plusDI(0, n - 1, s.high, s.low, s.close, period, begin, length, expected));
+                assertAgrees("+di " + period, plusDi, expected);
+                expected = new double[n];
+                check(core.minusDI(0, n - 1, s.high, s.low, s.close, period, begin, length, expected));
+                assertAgrees("-di " + period, minusDi, expected);
             }
-            double[] expected = new double[n];
-            check(core.adx(0, n - 1, s.high, s.low, s.close, 14, begin, length, expected));
-            assertAgrees("adx", adx, expected);
-            expected = new double[n];
-            check(core.plusDI(0, n - 1, s.high, s.low, s.close, 14, begin, length, expected));
-            assertAgrees("+di", plusDi, expected);
-            expected = new double[n];
-            check(core.minusDI(0, n - 1, s.high, s.low, s.close, 14, begin, length, expected));
-            assertAgrees("-di", minusDi, expected);
         }
     }
 
