@@ -6,7 +6,8 @@ import java.time.Duration;
 /**
  * Stops hammering a server that keeps failing: after {@code threshold} consecutive failures the
  * circuit opens and requests fail at once; after the cool-down one trial request may pass (half-open),
- * and its outcome closes or reopens the circuit.
+ * and its outcome closes or reopens the circuit. The client sends one request at a time, so half-open
+ * lets exactly one trial through.
  */
 final class CircuitBreaker {
     private final int threshold;

@@ -83,6 +83,7 @@ final class RequestExecutor {
                     throw refused(url, status, response.body().string());
                 }
             } catch (IOException e) {
+                // a body cut short fails parsing just as a dropped connection fails reading: both retried
                 breaker.onFailure();
                 failure = e.toString();
                 cause = e;

@@ -57,7 +57,7 @@ public final class AlpacaSimulator implements AutoCloseable {
         AlpacaSimulator simulator = new AlpacaSimulator(config);
         simulator.server.start("127.0.0.1", config.port());
         simulator.timer.scheduleAtFixedRate(simulator.emitter, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
-        LOG.info("Alpaca simulator listening on {} with {}", simulator.url("{feed}"), config);
+        LOG.info("Alpaca simulator listening on {} and {} with {}", simulator.url("{feed}"), simulator.restUrl(), config);
         return simulator;
     }
 

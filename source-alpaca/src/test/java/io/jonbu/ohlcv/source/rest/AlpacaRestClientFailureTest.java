@@ -123,13 +123,20 @@ class AlpacaRestClientFailureTest {
     }
 
     @Test
-    void everyRequestCarriesTheKeys() {
-        String firstPage = LAST_PAGE.replace("\"next_page_token\":null", "\"next_page_token\":\"next\"");
-        server.then(Answer.ok(firstPage), Answer.ok(LAST_PAGE));
+    void everyRequestCarriesTheKeysAndTheQueryParameters() {
+        String firstPage = "{\"bars\":{\"AAPL\":[]},\"next_page_token\":\"next\"}";
+        server.then(Answer.ok(firstPage), Answer.ok("{\"bars\":{},\"next_page_token\":null}"));
+        HistoricalQuery query = HistoricalQuery.symbols("AAPL", "MSFT").start(1_709_908_200_000_000_000L)
+                .end(1_709_911_800_500_000_000L).limit(10_000).feed("iex").sort("desc").timeframe("1Min")
+                .adjustment("split").asof("2024-03-08").build();
         try (AlpacaRestClient client = client(5, 10)) {
-            fetchAapl(client);
+            assertThat(client.bars(query).toList()).isEmpty();
         }
-        assertThat(server.received()).hasSize(2).allSatisfy(r -> {
+        String parameters = "symbols=AAPL,MSFT&start=2024-03-08T14:30:00Z&end=2024-03-08T15:30:00.500Z&limit=10000"
+                + "&feed=iex&sort=desc&timeframe=1Min&adjustment=split&asof=2024-03-08";
+        assertThat(server.received()).extracting(ScriptedServer.Received::uri).containsExactly(
+                "/v2/stocks/bars?" + parameters, "/v2/stocks/bars?" + parameters + "&page_token=next");
+        assertThat(server.received()).allSatisfy(r -> {
             assertThat(r.key()).isEqualTo("key-id");
             assertThat(r.secret()).isEqualTo("secret-key");
         });

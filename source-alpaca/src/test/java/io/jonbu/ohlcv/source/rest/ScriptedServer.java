@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ final class ScriptedServer implements AutoCloseable {
         }
     }
 
-    /** One request as received. */
+    /** One request as received, the query decoded. */
     record Received(String uri, String key, String secret) {}
 
     private final HttpServer server;
@@ -57,7 +58,8 @@ final class ScriptedServer implements AutoCloseable {
     }
 
     private void answer(HttpExchange exchange) throws IOException {
-        received.add(new Received(exchange.getRequestURI().toString(),
+        URI uri = exchange.getRequestURI();
+        received.add(new Received(uri.getPath() + (uri.getQuery() == null ? "" : "?" + uri.getQuery()),
                 exchange.getRequestHeaders().getFirst("APCA-API-KEY-ID"),
                 exchange.getRequestHeaders().getFirst("APCA-API-SECRET-KEY")));
         Answer next = script.poll();
