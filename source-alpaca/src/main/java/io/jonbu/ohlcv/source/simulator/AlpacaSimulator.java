@@ -15,6 +15,9 @@ import org.slf4j.LoggerFactory;
  * A local stand-in for Alpaca's v2 stock stream ({@code ws://127.0.0.1:<port>/v2/<feed>}, any feed
  * name): the same greeting, authentication, subscription replies and error codes, and a paced stream
  * of generated trades. Other channels may be subscribed but stay silent.
+ *
+ * <p>The same server answers Alpaca's historical trades and bars endpoints ({@link #restUrl()}) over
+ * the trades it has emitted, so a client can backfill a gap in the stream exactly.
  */
 public final class AlpacaSimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlpacaSimulator.class);
@@ -37,11 +40,16 @@ public final class AlpacaSimulator implements AutoCloseable {
 
     private AlpacaSimulator(SimulatorConfig config) {
         this.config = config;
-        this.emitter = new TradeEmitter(config, sessions.values());
+        TradeHistory history = new TradeHistory(config.historySize());
+        this.emitter = new TradeEmitter(config, sessions.values(), history);
+        HistoricalApi historical = new HistoricalApi(config, history);
         this.server = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
             javalin.jetty.modifyWebSocketServletFactory(factory -> factory.setIdleTimeout(IDLE_TIMEOUT));
-            javalin.router.mount(router -> router.ws("/v2/{feed}", this::stream));
+            javalin.router.mount(router -> {
+                router.ws("/v2/{feed}", this::stream);
+                historical.routes(router);
+            });
         });
     }
 
@@ -49,7 +57,7 @@ public final class AlpacaSimulator implements AutoCloseable {
         AlpacaSimulator simulator = new AlpacaSimulator(config);
         simulator.server.start("127.0.0.1", config.port());
         simulator.timer.scheduleAtFixedRate(simulator.emitter, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
-        LOG.info("Alpaca simulator listening on {} with {}", simulator.url("{feed}"), config);
+        LOG.info("Alpaca simulator listening on {} and {} with {}", simulator.url("{feed}"), simulator.restUrl(), config);
         return simulator;
     }
 
@@ -83,6 +91,11 @@ public final class AlpacaSimulator implements AutoCloseable {
     /** {@code ws://127.0.0.1:<port>/v2/<feed>}. */
     public String url(String feed) {
         return "ws://127.0.0.1:" + port() + "/v2/" + feed;
+    }
+
+    /** {@code http://127.0.0.1:<port>}, the base URL of the historical endpoints. */
+    public String restUrl() {
+        return "http://127.0.0.1:" + port();
     }
 
     /** Trades handed to the connected clients so far. */

@@ -20,6 +20,9 @@ import java.util.List;
  * @param key               the API key a client must present; null accepts any non-empty key and secret
  * @param secret            the matching secret; null exactly when key is null
  * @param authTimeout       how long a connection may stay unauthenticated (Alpaca: about 10 s)
+ * @param historySize       emitted trades the REST side keeps, newest last; older ones are forgotten
+ * @param restRateLimit     REST requests allowed per rate-limit window (Alpaca's free plan: 200 a minute)
+ * @param restRateWindow    the rate-limit window; Alpaca's is a minute, tests shorten it to stay fast
  */
 public record SimulatorConfig(
         int port,
@@ -34,11 +37,16 @@ public record SimulatorConfig(
         boolean waitForSubscriber,
         String key,
         String secret,
-        Duration authTimeout) {
+        Duration authTimeout,
+        int historySize,
+        int restRateLimit,
+        Duration restRateWindow) {
 
     public static final List<String> DEFAULT_SYMBOLS = List.of("AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "TSLA", "SPY");
     public static final double DEFAULT_OUT_OF_ORDER_SHARE = 0.02;
     public static final long DEFAULT_MAX_DELAY_MILLIS = 1_000;
+    public static final int DEFAULT_HISTORY_SIZE = 100_000;
+    public static final int DEFAULT_REST_RATE_LIMIT = 200;
 
     public SimulatorConfig {
         if (port < 0 || port > 65_535) {
@@ -78,9 +86,21 @@ public record SimulatorConfig(
         if (authTimeout == null || authTimeout.isNegative() || authTimeout.isZero()) {
             throw new IllegalArgumentException("authTimeout must be positive, was " + authTimeout);
         }
+        if (historySize < 1) {
+            throw new IllegalArgumentException("historySize must be positive, was " + historySize);
+        }
+        if (restRateLimit < 1) {
+            throw new IllegalArgumentException("restRateLimit must be positive, was " + restRateLimit);
+        }
+        if (restRateWindow == null || restRateWindow.toMillis() < 1) {
+            throw new IllegalArgumentException("restRateWindow must be at least 1 ms, was " + restRateWindow);
+        }
     }
 
-    /** Ephemeral port, the seven default symbols, 50 trades/s stamped with the wall clock, any credentials. */
+    /**
+     * Ephemeral port, the seven default symbols, 50 trades/s stamped with the wall clock, any credentials,
+     * the last 100,000 trades on the REST side and 200 REST requests a minute.
+     */
     public static SimulatorConfig defaults() {
         return builder().build();
     }
@@ -117,6 +137,9 @@ public record SimulatorConfig(
         private String key;
         private String secret;
         private Duration authTimeout = Duration.ofSeconds(10);
+        private int historySize = DEFAULT_HISTORY_SIZE;
+        private int restRateLimit = DEFAULT_REST_RATE_LIMIT;
+        private Duration restRateWindow = Duration.ofMinutes(1);
 
         private Builder() {}
 
@@ -174,9 +197,21 @@ public record SimulatorConfig(
             return this;
         }
 
+        public Builder historySize(int historySize) {
+            this.historySize = historySize;
+            return this;
+        }
+
+        /** Answers 429 past {@code requests} REST requests per {@code window}. */
+        public Builder restRateLimit(int requests, Duration window) {
+            this.restRateLimit = requests;
+            this.restRateWindow = window;
+            return this;
+        }
+
         public SimulatorConfig build() {
             return new SimulatorConfig(port, symbols, rate, seed, outOfOrderShare, maxDelayMillis, virtualStart, speed,
-                    limit, waitForSubscriber, key, secret, authTimeout);
+                    limit, waitForSubscriber, key, secret, authTimeout, historySize, restRateLimit, restRateWindow);
         }
     }
 
@@ -186,6 +221,7 @@ public record SimulatorConfig(
                 + ", outOfOrderShare=" + outOfOrderShare + ", maxDelayMillis=" + maxDelayMillis
                 + ", virtualStart=" + virtualStart + ", speed=" + speed + ", limit=" + limit
                 + ", waitForSubscriber=" + waitForSubscriber + ", credentials=" + (key == null ? "any" : "***")
-                + ", authTimeout=" + authTimeout + "]";
+                + ", authTimeout=" + authTimeout + ", historySize=" + historySize
+                + ", restRateLimit=" + restRateLimit + "/" + restRateWindow + "]";
     }
 }

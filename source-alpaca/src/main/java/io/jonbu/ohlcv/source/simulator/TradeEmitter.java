@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Trade k is stamped {@code origin + k * stepNanos}: the origin is the configured virtual start,
  * or the wall clock when emission starts, so in wall-clock mode a trade carries the wall time it was
- * due. Ticks run on one thread.
+ * due. Every emitted trade also goes to the {@link TradeHistory} the REST side serves, in either mode.
+ * Ticks run on one thread.
  */
 final class TradeEmitter implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(TradeEmitter.class);
@@ -30,15 +31,17 @@ final class TradeEmitter implements Runnable {
     private final SimulatorConfig config;
     private final TradeGenerator generator;
     private final Collection<SimulatedSession> sessions;
+    private final TradeHistory history;
     private final long stepNanos;
     private long startNanos = -1;
     private long origin;
     private long emitted;
 
-    TradeEmitter(SimulatorConfig config, Collection<SimulatedSession> sessions) {
+    TradeEmitter(SimulatorConfig config, Collection<SimulatedSession> sessions, TradeHistory history) {
         this.config = config;
         this.generator = TradeGenerator.from(config);
         this.sessions = sessions;
+        this.history = history;
         this.stepNanos = config.stepNanos();
     }
 
@@ -100,6 +103,8 @@ final class TradeEmitter implements Runnable {
                 return frame;
             }
         };
+        // history first: a client that saw a trade on the stream can always find it over REST
+        history.addAll(batch);
         sessions.forEach(session -> session.offer(batch, allTrades));
         synchronized (this) {
             emitted = to;

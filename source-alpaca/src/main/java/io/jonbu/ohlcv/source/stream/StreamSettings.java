@@ -1,5 +1,6 @@
 package io.jonbu.ohlcv.source.stream;
 
+import io.jonbu.ohlcv.source.Backoff;
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -11,21 +12,9 @@ record StreamSettings(String url, String key, String secret, Duration initialBac
         implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /**
-     * The wait before reconnect attempt {@code attempt} (0 after a connection that worked): the
-     * initial backoff doubled per attempt up to the maximum, drawn from [half, all] of that so
-     * readers that lost the server together do not return together.
-     *
-     * @param random a number in [0, 1)
-     */
+    /** The wait before reconnect attempt {@code attempt} (0 after a connection that worked); see {@link Backoff}. */
     long backoffMillis(int attempt, double random) {
-        long ceiling = maxBackoff.toMillis();
-        long wait = initialBackoff.toMillis();
-        for (int i = 0; i < attempt && wait < ceiling; i++) {
-            wait *= 2;
-        }
-        wait = Math.min(wait, ceiling);
-        return wait / 2 + (long) (random * (wait - wait / 2));
+        return new Backoff(initialBackoff, maxBackoff).millis(attempt, random);
     }
 
     @Override

@@ -21,6 +21,9 @@ class SimulatorConfigTest {
         assertThat(config.virtualStart()).isNull();
         assertThat(config.limit()).isZero();
         assertThat(config.authTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.historySize()).isEqualTo(100_000);
+        assertThat(config.restRateLimit()).isEqualTo(200);
+        assertThat(config.restRateWindow()).isEqualTo(Duration.ofMinutes(1));
     }
 
     @Test
@@ -44,6 +47,11 @@ class SimulatorConfigTest {
                 .hasMessageContaining("key and secret");
         assertThatThrownBy(() -> SimulatorConfig.builder().authTimeout(Duration.ZERO).build())
                 .hasMessageContaining("authTimeout");
+        assertThatThrownBy(() -> SimulatorConfig.builder().historySize(0).build()).hasMessageContaining("historySize");
+        assertThatThrownBy(() -> SimulatorConfig.builder().restRateLimit(0, Duration.ofMinutes(1)).build())
+                .hasMessageContaining("restRateLimit");
+        assertThatThrownBy(() -> SimulatorConfig.builder().restRateLimit(5, Duration.ZERO).build())
+                .hasMessageContaining("restRateWindow");
     }
 
     @Test
