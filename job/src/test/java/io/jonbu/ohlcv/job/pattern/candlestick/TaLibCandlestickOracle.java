@@ -17,6 +17,11 @@ final class TaLibCandlestickOracle {
     record Signals(int begin, int[] perCandle) {}
 
     static Signals signals(CandlestickPattern pattern, CandleSeries s) {
+        return signals(pattern, s, Star.DEFAULT_PENETRATION);
+    }
+
+    /** As {@link #signals(CandlestickPattern, CandleSeries)}, with the stars' penetration given. */
+    static Signals signals(CandlestickPattern pattern, CandleSeries s, double penetration) {
         Core core = new Core();
         int end = s.size() - 1;
         MInteger begin = new MInteger();
@@ -26,7 +31,6 @@ final class TaLibCandlestickOracle {
         double[] h = s.high();
         double[] l = s.low();
         double[] c = s.close();
-        double penetration = Star.DEFAULT_PENETRATION;
         RetCode rc = switch (pattern) {
             case DOJI -> core.cdlDoji(0, end, o, h, l, c, begin, count, out);
             case DRAGONFLY_DOJI -> core.cdlDragonflyDoji(0, end, o, h, l, c, begin, count, out);
