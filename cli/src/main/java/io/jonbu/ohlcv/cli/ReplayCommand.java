@@ -1,15 +1,19 @@
 package io.jonbu.ohlcv.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.jonbu.ohlcv.job.CandleJob;
 import io.jonbu.ohlcv.job.CandleJobConfig;
 import io.jonbu.ohlcv.job.CandleSinks;
 import io.jonbu.ohlcv.job.candle.CandleAggregator;
 import io.jonbu.ohlcv.job.feed.FeedParser;
-import io.jonbu.ohlcv.job.sink.SortedCsvSink;
+import io.jonbu.ohlcv.job.sink.SortedFileSink;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.DeadLetter;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
+import io.jonbu.ohlcv.model.json.ApiJson;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,6 +57,10 @@ final class ReplayCommand implements Callable<Integer> {
             description = "timeframes to build (default: ${DEFAULT-VALUE})", defaultValue = "1m,5m,15m,1h,1d")
     List<Timeframe> timeframes;
 
+    @Option(names = "--enriched-output", paramLabel = "FILE",
+            description = "also write every candle with its indicators and patterns as JSON lines (one object per candle)")
+    Path enrichedOutput;
+
     @Option(names = "--parallelism", paramLabel = "N", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE})")
     int parallelism;
 
@@ -72,7 +80,7 @@ final class ReplayCommand implements Callable<Integer> {
                 .forRecordStreamFormat(new TextLineInputFormat(), new org.apache.flink.core.fs.Path(input.toAbsolutePath().toUri()))
                 .build();
         CandleJobConfig config = CandleJobConfig.defaults().withTimeframes(timeframes);
-        new CandleJob(lines, input.getFileName().toString(), new CsvSinks(output), config).addTo(env);
+        new CandleJob(lines, input.getFileName().toString(), new FileSinks(output, enrichedOutput), config).addTo(env);
 
         long started = System.nanoTime();
         JobExecutionResult result = env.execute("jonbu replay " + input.getFileName());
@@ -80,16 +88,32 @@ final class ReplayCommand implements Callable<Integer> {
         long trades = result.<Long>getAccumulatorResult(FeedParser.TRADES_ACCUMULATOR);
         long malformed = result.<Long>getAccumulatorResult(FeedParser.MALFORMED_ACCUMULATOR);
         long candles = result.<Long>getAccumulatorResult(CandleAggregator.CANDLES_ACCUMULATOR);
-        spec.commandLine().getErr().printf("replayed %d trades into %d candles in %s (%d ms); %d malformed message(s)%n",
-                trades, candles, output, millis, malformed);
+        spec.commandLine().getErr().printf("replayed %d trades into %d candles in %s%s (%d ms); %d malformed message(s)%n",
+                trades, candles, output, enrichedOutput == null ? "" : " and " + enrichedOutput, millis, malformed);
         return 0;
     }
 
-    /** Candles to one sorted CSV file; malformed and late input to stderr. */
-    private record CsvSinks(Path output) implements CandleSinks {
+    private static String json(EnrichedCandle e) {
+        try {
+            return ApiJson.mapper().writeValueAsString(e);
+        } catch (JsonProcessingException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** Candles to one sorted CSV file, enriched candles (if asked for) to JSON lines; malformed and late input to stderr. */
+    private record FileSinks(Path output, Path enrichedOutput) implements CandleSinks {
         @Override
         public void candles(DataStream<Candle> candles) {
-            candles.sinkTo(new SortedCsvSink(output)).setParallelism(1).uid("candles-csv").name("candles to CSV");
+            candles.sinkTo(SortedFileSink.candleCsv(output)).setParallelism(1).uid("candles-csv").name("candles to CSV");
+        }
+
+        @Override
+        public void enrichedCandles(DataStream<EnrichedCandle> enriched) {
+            if (enrichedOutput != null) {
+                enriched.sinkTo(new SortedFileSink<EnrichedCandle>(enrichedOutput, null, EnrichedCandle::ohlcv, ReplayCommand::json))
+                        .setParallelism(1).uid("enriched-jsonl").name("enriched candles to JSON lines");
+            }
         }
 
         @Override

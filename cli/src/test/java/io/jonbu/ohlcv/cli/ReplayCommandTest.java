@@ -2,10 +2,15 @@ package io.jonbu.ohlcv.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jonbu.ohlcv.model.csv.CandleCsv;
+import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
+import io.jonbu.ohlcv.model.json.ApiJson;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +35,26 @@ class ReplayCommandTest {
         assertThat(code).isZero();
         assertThat(Files.readString(out)).isEqualTo(Files.readString(FIXTURES.resolve("expected-candles.csv")));
         assertThat(err.toString()).contains("replayed 74 trades into 128 candles").contains("2 malformed message(s)");
+    }
+
+    @Test
+    void enrichedOutputHasOneJsonLinePerCandleInTheCsvOrder() throws Exception {
+        Path out = dir.resolve("candles.csv");
+        Path enriched = dir.resolve("enriched.jsonl");
+
+        assertThat(jonbu("replay", "--input", FIXTURES.resolve("trades.ndjson").toString(), "--output", out.toString(),
+                "--enriched-output", enriched.toString())).isZero();
+
+        List<String> rows = Files.readAllLines(out).subList(1, 129);
+        List<String> lines = Files.readAllLines(enriched);
+        assertThat(lines).hasSize(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            EnrichedCandle e = ApiJson.mapper().readValue(lines.get(i), EnrichedCandle.class);
+            assertThat(CandleCsv.row(e.ohlcv())).isEqualTo(rows.get(i));
+        }
+        JsonNode first = ApiJson.mapper().readTree(lines.get(0));
+        assertThat(first.path("indicators").path("obv").isNumber()).as("OBV starts at the first candle").isTrue();
+        assertThat(first.path("indicators").path("sma_20").isNull()).as("SMA 20 needs 20 candles").isTrue();
     }
 
     @Test

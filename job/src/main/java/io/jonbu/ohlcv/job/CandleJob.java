@@ -1,10 +1,12 @@
 package io.jonbu.ohlcv.job;
 
 import io.jonbu.ohlcv.job.candle.CandleAggregator;
+import io.jonbu.ohlcv.job.enrich.EnrichmentFunction;
 import io.jonbu.ohlcv.job.feed.FeedParser;
 import io.jonbu.ohlcv.job.feed.TradeWatermarks;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
@@ -14,14 +16,15 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The candle pipeline: raw Alpaca messages, parsed once into trades, stamped with event time, keyed
- * by symbol and aggregated into candles of every timeframe by one operator.
+ * by symbol and aggregated into candles of every timeframe by one operator; then, keyed by symbol and
+ * timeframe, each final candle enriched with indicators and candlestick patterns.
  *
  * <pre>
  *   feed -> parse --(dead letters)--> sinks
  *             |
  *        watermarks -> keyBy(symbol) -> candles --(late trades)--> sinks
  *                                          |
- *                                        sinks
+ *                                        sinks, and keyBy(symbol, timeframe) -> enrichment -> sinks
  * </pre>
  *
  * The source and the sinks come from outside, so the same pipeline runs on a live feed into
@@ -63,7 +66,14 @@ public final class CandleJob {
                 .uid("candle-aggregator")
                 .name("candles " + config.timeframes());
 
+        SingleOutputStreamOperator<EnrichedCandle> enriched = candles
+                .keyBy(EnrichmentFunction.BY_SERIES)
+                .process(new EnrichmentFunction(config.allowedLateness()))
+                .uid("enrichment")
+                .name("indicators and patterns");
+
         sinks.candles(candles);
+        sinks.enrichedCandles(enriched);
         sinks.lateTrades(candles.getSideOutput(CandleAggregator.LATE_TRADES));
         sinks.deadLetters(trades.getSideOutput(FeedParser.DEAD_LETTERS));
     }

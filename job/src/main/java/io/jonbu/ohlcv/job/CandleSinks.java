@@ -3,6 +3,7 @@ package io.jonbu.ohlcv.job;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.DeadLetter;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
@@ -12,6 +13,9 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 public interface CandleSinks {
     /** Final candles, and revisions of them when late trades arrive within the allowed lateness. */
     void candles(DataStream<Candle> candles);
+
+    /** Final candles with their indicators and patterns, each once, when it can no longer change. */
+    void enrichedCandles(DataStream<EnrichedCandle> enriched);
 
     /** Trades that arrived after their candle closed and the allowed lateness passed. */
     void lateTrades(DataStream<Trade> lateTrades);

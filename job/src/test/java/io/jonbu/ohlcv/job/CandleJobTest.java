@@ -2,6 +2,7 @@ package io.jonbu.ohlcv.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jonbu.ohlcv.job.indicator.IndicatorSet;
 import io.jonbu.ohlcv.job.testing.CandleOracle;
 import io.jonbu.ohlcv.job.testing.CollectingSinks;
 import io.jonbu.ohlcv.job.testing.RandomTrades;
@@ -9,9 +10,14 @@ import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
+import io.jonbu.ohlcv.model.enriched.IndicatorKey;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
@@ -67,6 +73,39 @@ class CandleJobTest {
         }
         assertThat(sinks.lateTrades.received()).isEmpty();
         assertThat(sinks.deadLetters.received()).hasSize(2);
+        assertEnrichedInOrderWithTheIndicatorsOfTheOracleCandles(sinks.enriched.received(), sortedExpected);
+    }
+
+    /** Each series arrives in candle order, its indicators those of an IndicatorSet fed the oracle's candles. */
+    private static void assertEnrichedInOrderWithTheIndicatorsOfTheOracleCandles(List<EnrichedCandle> enriched, List<Candle> expected) {
+        assertThat(enriched).hasSameSizeAs(expected);
+        Map<String, List<EnrichedCandle>> arrived = enriched.stream()
+                .collect(Collectors.groupingBy(e -> series(e.ohlcv()), LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<Candle>> oracle = expected.stream()
+                .collect(Collectors.groupingBy(CandleJobTest::series, LinkedHashMap::new, Collectors.toList()));
+        assertThat(arrived.keySet()).containsExactlyInAnyOrderElementsOf(oracle.keySet());
+        oracle.forEach((series, candles) -> {
+            IndicatorSet indicators = new IndicatorSet();
+            double[] values = new double[IndicatorKey.COUNT];
+            List<EnrichedCandle> got = arrived.get(series);
+            for (int i = 0; i < candles.size(); i++) {
+                indicators.update(candles.get(i), values);
+                assertThat(got.get(i).ohlcv().start()).as("%s candle %d in order", series, i).isEqualTo(candles.get(i).start());
+                for (IndicatorKey key : IndicatorKey.values()) {
+                    double want = values[key.ordinal()];
+                    double have = got.get(i).indicator(key);
+                    assertThat(Double.isNaN(have)).as("%s %s %d warm-up", series, key, i).isEqualTo(Double.isNaN(want));
+                    if (!Double.isNaN(want)) {
+                        // the job's VWAP sums differ from the oracle's in the last bits; everything else is exact
+                        assertThat(have).as("%s %s %d", series, key, i).isCloseTo(want, org.assertj.core.data.Offset.offset(1e-9 * Math.max(1, Math.abs(want))));
+                    }
+                }
+            }
+        });
+    }
+
+    private static String series(Candle c) {
+        return c.symbol() + "/" + c.timeframe();
     }
 
     @Test

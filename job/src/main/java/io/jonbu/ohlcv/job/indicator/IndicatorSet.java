@@ -1,6 +1,7 @@
 package io.jonbu.ohlcv.job.indicator;
 
 import io.jonbu.ohlcv.model.Candle;
+import io.jonbu.ohlcv.model.enriched.IndicatorKey;
 
 /**
  * Every indicator of a symbol and timeframe, one instance each, with the issue's fixed parameters:

@@ -5,6 +5,8 @@ import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.DeadLetter;
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
+import io.jonbu.ohlcv.model.enriched.IndicatorValuesJson;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -16,7 +18,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
  * The job's outputs into PostgreSQL (schema in the sql module) through Flink's JDBC sink, batched.
- * Candles are upserted on (symbol, timeframe, start), so a revision replaces the row, and a replay
+ * Candles and enriched candles are upserted on (symbol, timeframe, start), so a revision replaces the row, and a replay
  * after a failure (at-least-once) rewrites the same values; an older revision never overwrites a
  * newer one.
  */
@@ -30,6 +32,11 @@ public final class PostgresSinks implements CandleSinks {
                 close = EXCLUDED.close, volume = EXCLUDED.volume, trade_count = EXCLUDED.trade_count,
                 vwap = EXCLUDED.vwap, is_final = EXCLUDED.is_final, revision = EXCLUDED.revision, updated_at = now()
             WHERE candles.revision <= EXCLUDED.revision""";
+    static final String UPSERT_ENRICHED = """
+            INSERT INTO enriched_candles (symbol, timeframe, start_time, indicators, patterns, updated_at)
+            VALUES (?, ?, ?, ?::jsonb, ?, now())
+            ON CONFLICT (symbol, timeframe, start_time) DO UPDATE SET
+                indicators = EXCLUDED.indicators, patterns = EXCLUDED.patterns, updated_at = now()""";
     static final String INSERT_DEAD_LETTER =
             "INSERT INTO dead_letters (source, reason, raw, received_at) VALUES (?, ?, ?, ?)";
     static final String INSERT_LATE_TRADE = """
@@ -52,6 +59,11 @@ public final class PostgresSinks implements CandleSinks {
     @Override
     public void candles(DataStream<Candle> candles) {
         candles.sinkTo(sink(UPSERT_CANDLE, PostgresSinks::bindCandle)).uid("candles-postgres").name("candles to PostgreSQL");
+    }
+
+    @Override
+    public void enrichedCandles(DataStream<EnrichedCandle> enriched) {
+        enriched.sinkTo(sink(UPSERT_ENRICHED, PostgresSinks::bindEnriched)).uid("enriched-candles-postgres").name("enriched candles to PostgreSQL");
     }
 
     @Override
@@ -85,6 +97,15 @@ public final class PostgresSinks implements CandleSinks {
         ps.setDouble(11, c.vwap());
         ps.setBoolean(12, c.isFinal());
         ps.setInt(13, c.revision());
+    }
+
+    static void bindEnriched(PreparedStatement ps, EnrichedCandle e) throws SQLException {
+        Candle c = e.ohlcv();
+        ps.setString(1, c.symbol());
+        ps.setString(2, c.timeframe().label());
+        ps.setObject(3, utc(c.start()));
+        ps.setString(4, IndicatorValuesJson.write(e.indicators()));
+        ps.setArray(5, ps.getConnection().createArrayOf("text", e.patterns()));
     }
 
     static void bindLateTrade(PreparedStatement ps, Trade t) throws SQLException {

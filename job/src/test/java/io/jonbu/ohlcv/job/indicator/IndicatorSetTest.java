@@ -3,6 +3,7 @@ package io.jonbu.ohlcv.job.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jonbu.ohlcv.model.Candle;
+import io.jonbu.ohlcv.model.enriched.IndicatorKey;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;

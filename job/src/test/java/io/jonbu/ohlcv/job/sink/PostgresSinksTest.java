@@ -8,6 +8,8 @@ import io.jonbu.ohlcv.model.DeadLetter;
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
+import io.jonbu.ohlcv.model.enriched.IndicatorKey;
 import io.jonbu.ohlcv.sql.EmbeddedDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -61,6 +63,24 @@ class PostgresSinksTest {
             assertThat(rs.getDouble(2)).isEqualTo(11.5);
             assertThat(rs.getInt(3)).isEqualTo(1);
             assertThat(rs.getString(4)).isEqualTo("2024-03-08 14:30:00+00");
+        }
+    }
+
+    @Test
+    void enrichedCandlesKeepNullForIndicatorsNotWarmedUpAndTheirPatterns() throws Exception {
+        double[] values = new double[IndicatorKey.COUNT];
+        java.util.Arrays.fill(values, Double.NaN);
+        values[IndicatorKey.OBV.ordinal()] = 100;
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        sinks.enrichedCandles(env.fromData(List.of(new EnrichedCandle(candle(11, 0), values, new String[] {"doji", "hammer"})),
+                TypeInformation.of(EnrichedCandle.class)));
+        env.execute("enriched");
+
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            assertThat(rows(s, "SELECT indicators->>'obv' || ' ' || (indicators->'rsi_14' = 'null'::jsonb) || ' ' || array_to_string(patterns, ',')"
+                    + " FROM enriched_candles WHERE symbol = 'AAPL'"))
+                    .containsExactly("100.0 true doji,hammer");
         }
     }
 

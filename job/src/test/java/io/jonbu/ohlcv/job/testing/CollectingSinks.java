@@ -4,17 +4,24 @@ import io.jonbu.ohlcv.job.CandleSinks;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.DeadLetter;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /** All three outputs of the candle job, collected in memory. */
 public final class CollectingSinks implements CandleSinks {
     public final CollectingSink<Candle> candles = new CollectingSink<>();
+    public final CollectingSink<EnrichedCandle> enriched = new CollectingSink<>();
     public final CollectingSink<Trade> lateTrades = new CollectingSink<>();
     public final CollectingSink<DeadLetter> deadLetters = new CollectingSink<>();
 
     @Override
     public void candles(DataStream<Candle> stream) {
         stream.sinkTo(candles).uid("test-candles");
+    }
+
+    @Override
+    public void enrichedCandles(DataStream<EnrichedCandle> stream) {
+        stream.sinkTo(enriched).uid("test-enriched");
     }
 
     @Override

@@ -36,4 +36,15 @@ public enum CandlestickPattern {
     public String taLibFunction() {
         return taLibFunction;
     }
+
+    /**
+     * The name of a signal of this pattern: the id, with the direction in front for the patterns
+     * that fire both ways ({@code bullish_engulfing}, {@code bearish_harami}).
+     */
+    public String nameOf(int signal) {
+        if (this == ENGULFING || this == HARAMI) {
+            return (signal > 0 ? "bullish_" : "bearish_") + id;
+        }
+        return id;
+    }
 }

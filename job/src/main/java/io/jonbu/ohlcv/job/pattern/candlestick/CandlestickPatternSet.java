@@ -59,4 +59,23 @@ public class CandlestickPatternSet {
         out[THREE_WHITE_SOLDIERS.ordinal()] = threeWhiteSoldiers.update(open, high, low, close);
         out[THREE_BLACK_CROWS.ordinal()] = threeBlackCrows.update(open, high, low, close);
     }
+
+    /** The names of the patterns the last update fired, in {@link CandlestickPattern} order. */
+    public String[] firedNames() {
+        int fired = 0;
+        for (int signal : out) {
+            if (signal != 0) {
+                fired++;
+            }
+        }
+        String[] names = new String[fired];
+        int i = 0;
+        for (CandlestickPattern pattern : CandlestickPattern.values()) {
+            int signal = out[pattern.ordinal()];
+            if (signal != 0) {
+                names[i++] = pattern.nameOf(signal);
+            }
+        }
+        return names;
+    }
 }

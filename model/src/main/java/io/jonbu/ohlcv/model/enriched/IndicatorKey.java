@@ -1,8 +1,9 @@
-package io.jonbu.ohlcv.job.indicator;
+package io.jonbu.ohlcv.model.enriched;
 
 /**
- * The indicator outputs of a candle, in their published order, with their JSON names. An
- * {@link IndicatorSet} writes each key's value at {@code ordinal()} of an array of {@link #COUNT}.
+ * The indicator outputs of an enriched candle, in their published order, with their JSON names: part
+ * of the published schema, so the job, the API and exports agree. Values travel as a
+ * {@code double[COUNT]} indexed by {@code ordinal()}, NaN before an indicator's warm-up.
  */
 public enum IndicatorKey {
     SMA_20("sma_20"),
@@ -46,5 +47,15 @@ public enum IndicatorKey {
 
     public String jsonName() {
         return jsonName;
+    }
+
+    /** The key with this JSON name, or null. */
+    public static IndicatorKey byJsonName(String name) {
+        for (IndicatorKey key : values()) {
+            if (key.jsonName.equals(name)) {
+                return key;
+            }
+        }
+        return null;
     }
 }

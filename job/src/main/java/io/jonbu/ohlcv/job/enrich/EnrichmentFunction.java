@@ -1,0 +1,103 @@
+package io.jonbu.ohlcv.job.enrich;
+
+import io.jonbu.ohlcv.job.indicator.IndicatorSet;
+import io.jonbu.ohlcv.job.pattern.candlestick.CandlestickPatternSet;
+import io.jonbu.ohlcv.model.Candle;
+import io.jonbu.ohlcv.model.EpochNanos;
+import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
+import io.jonbu.ohlcv.model.enriched.IndicatorKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Enriches the candles of one symbol and timeframe, in candle order, with every indicator
+ * ({@link IndicatorSet}) and candlestick pattern ({@link CandlestickPatternSet}), O(1) per candle.
+ *
+ * <p>Indicators only move forward, so each candle is fed once, when it can no longer change: at
+ * once when there is no allowed lateness, otherwise when the lateness has passed, and then in its
+ * newest revision. Candles wait in state until then.
+ */
+public final class EnrichmentFunction extends KeyedProcessFunction<String, Candle, EnrichedCandle> {
+    private static final long serialVersionUID = 1L;
+
+    /** One key per symbol and timeframe. */
+    public static final KeySelector<Candle, String> BY_SERIES = c -> c.symbol() + '/' + c.timeframe().label();
+
+    private final long allowedLatenessMillis;
+
+    private transient ValueState<IndicatorSet> indicators;
+    private transient ValueState<CandlestickPatternSet> patterns;
+    private transient MapState<Long, Candle> waiting;
+
+    public EnrichmentFunction(Duration allowedLateness) {
+        this.allowedLatenessMillis = allowedLateness.toMillis();
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        indicators = getRuntimeContext().getState(new ValueStateDescriptor<>("indicators", TypeInformation.of(IndicatorSet.class)));
+        patterns = getRuntimeContext().getState(new ValueStateDescriptor<>("candlestick-patterns", TypeInformation.of(CandlestickPatternSet.class)));
+        waiting = getRuntimeContext().getMapState(new MapStateDescriptor<>("waiting-candles", Types.LONG, TypeInformation.of(Candle.class)));
+    }
+
+    @Override
+    public void processElement(Candle candle, Context ctx, Collector<EnrichedCandle> out) throws Exception {
+        if (allowedLatenessMillis == 0) {
+            out.collect(enrich(candle));
+            return;
+        }
+        if (!waiting.contains(candle.start())) {
+            ctx.timerService().registerEventTimeTimer(sealedAt(candle));
+        }
+        waiting.put(candle.start(), candle);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<EnrichedCandle> out) throws Exception {
+        List<Candle> sealed = new ArrayList<>();
+        for (Map.Entry<Long, Candle> e : waiting.entries()) {
+            if (sealedAt(e.getValue()) <= timestamp) {
+                sealed.add(e.getValue());
+            }
+        }
+        sealed.sort((a, b) -> Long.compare(a.start(), b.start()));
+        for (Candle c : sealed) {
+            waiting.remove(c.start());
+            out.collect(enrich(c));
+        }
+    }
+
+    /** The watermark after which no late trade can revise the candle any more. */
+    private long sealedAt(Candle c) {
+        return EpochNanos.toMillis(c.end()) - 1 + allowedLatenessMillis;
+    }
+
+    private EnrichedCandle enrich(Candle candle) throws Exception {
+        IndicatorSet set = indicators.value();
+        if (set == null) {
+            set = new IndicatorSet();
+        }
+        CandlestickPatternSet candlesticks = patterns.value();
+        if (candlesticks == null) {
+            candlesticks = new CandlestickPatternSet();
+        }
+        double[] values = new double[IndicatorKey.COUNT];
+        set.update(candle, values);
+        candlesticks.update(candle);
+        indicators.update(set);
+        patterns.update(candlesticks);
+        return new EnrichedCandle(candle, values, candlesticks.firedNames());
+    }
+}
