@@ -25,7 +25,7 @@ public final class ServingServer implements AutoCloseable {
     /** @param port the port to listen on; 0 picks a free one (see {@link #start()}) */
     public ServingServer(DataSource dataSource, int port) {
         this.port = port;
-        CandleHandlers candles = new CandleHandlers(new CandleRepository(dataSource));
+        CandleHandlers candles = new CandleHandlers(CandleRepository.candles(dataSource), CandleRepository.enriched(dataSource));
         HealthHandler health = new HealthHandler(dataSource);
         ErrorMapper errors = new ErrorMapper();
         this.app = Javalin.create(config -> {
@@ -35,8 +35,9 @@ public final class ServingServer implements AutoCloseable {
             config.router.apiBuilder(() -> path("/api/v1", () -> {
                 get("health", health::handle);
                 // <symbol> rather than {symbol}: crypto pairs such as BTC/USD carry a slash; the
-                // longer route goes first so ".../history" is not read as part of a symbol
+                // longer routes go first so ".../history" is not read as part of a symbol
                 get("ohlcv/<symbol>/history", candles::history);
+                get("ohlcv/<symbol>/enriched", candles::enriched);
                 get("ohlcv/<symbol>", candles::latest);
             }));
             // Javalin maps HttpResponseException (unknown routes) and ValidationException itself

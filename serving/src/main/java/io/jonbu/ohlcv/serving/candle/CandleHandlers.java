@@ -5,6 +5,7 @@ import io.javalin.validation.Validator;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Timeframe;
+import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
 import io.jonbu.ohlcv.serving.error.ApiError;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -23,17 +24,19 @@ public final class CandleHandlers {
     // letters, digits and the separators of share classes (BRK.B), preferreds (PBR-A) and crypto pairs (BTC/USD)
     private static final Pattern SYMBOL = Pattern.compile("^[A-Za-z][A-Za-z0-9.\\-/]{0,15}$");
 
-    private final CandleRepository repository;
+    private final CandleRepository<Candle> candles;
+    private final CandleRepository<EnrichedCandle> enriched;
 
-    public CandleHandlers(CandleRepository repository) {
-        this.repository = repository;
+    public CandleHandlers(CandleRepository<Candle> candles, CandleRepository<EnrichedCandle> enriched) {
+        this.candles = candles;
+        this.enriched = enriched;
     }
 
     /** {@code GET /api/v1/ohlcv/{symbol}?timeframe=}: the newest candle. */
     public void latest(Context ctx) throws SQLException {
         String symbol = symbol(ctx);
         Timeframe timeframe = timeframe(ctx);
-        Optional<Candle> candle = repository.latest(symbol, timeframe);
+        Optional<Candle> candle = candles.latest(symbol, timeframe);
         if (candle.isEmpty()) {
             requireKnown(symbol);
             throw ApiError.notFound("timeframe", "no " + timeframe + " candle for '" + symbol + "'");
@@ -47,6 +50,18 @@ public final class CandleHandlers {
      * before end, which is what a chart opening on "now" wants.
      */
     public void history(Context ctx) throws SQLException {
+        series(ctx, candles);
+    }
+
+    /**
+     * {@code GET /api/v1/ohlcv/{symbol}/enriched?timeframe=&start=&end=&limit=}: as history, each candle
+     * with its indicators (null before warm-up) and the candlestick patterns it completes.
+     */
+    public void enriched(Context ctx) throws SQLException {
+        series(ctx, enriched);
+    }
+
+    private <T> void series(Context ctx, CandleRepository<T> repository) throws SQLException {
         String symbol = symbol(ctx);
         Timeframe timeframe = timeframe(ctx);
         int limit = ctx.queryParamAsClass("limit", Integer.class)
@@ -55,14 +70,14 @@ public final class CandleHandlers {
         long end = EpochNanos.of(ctx.queryParamAsClass("end", Instant.class).getOrDefault(Instant.now()));
         Validator<Instant> start = ctx.queryParamAsClass("start", Instant.class)
                 .check(s -> EpochNanos.of(s) < end, "start must be before end");
-        List<Candle> candles = start.hasValue()
+        List<T> rows = start.hasValue()
                 ? repository.range(symbol, timeframe, EpochNanos.of(start.get()), end, limit)
                 : repository.latestBefore(symbol, timeframe, end, limit);
         // an empty answer is fine for a known symbol, but a typo deserves a 404
-        if (candles.isEmpty()) {
+        if (rows.isEmpty()) {
             requireKnown(symbol);
         }
-        ctx.json(new CandleHistory(symbol, timeframe, candles));
+        ctx.json(new CandleHistory<>(symbol, timeframe, rows));
     }
 
     /** Upper case, the form the job stores, so clients may write {@code aapl}. */
@@ -79,7 +94,7 @@ public final class CandleHandlers {
     }
 
     private void requireKnown(String symbol) throws SQLException {
-        if (!repository.isKnown(symbol)) {
+        if (!candles.isKnown(symbol)) {
             throw ApiError.notFound("symbol", "unknown symbol '" + symbol + "'");
         }
     }

@@ -3,6 +3,8 @@ package io.jonbu.ohlcv.serving.candle;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Timeframe;
+import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
+import io.jonbu.ohlcv.model.enriched.IndicatorValuesJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,46 +17,70 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Reads candles from the {@code candles} table. Every query filters on a prefix of the primary key
- * and selects only its columns, so PostgreSQL answers with index-only scans. Times cross the JDBC
- * boundary as UTC {@link OffsetDateTime}s; PostgreSQL keeps microseconds, so nanosecond digits below
- * that are rounded by the database.
+ * Reads candle series: plain candles from {@code candles}, or enriched ones from
+ * {@code enriched_candles} joined to their candle. Every query filters on a prefix of the primary key,
+ * and the plain one selects only its columns, so PostgreSQL answers with index-only scans. Times cross
+ * the JDBC boundary as UTC {@link OffsetDateTime}s; PostgreSQL keeps microseconds, so nanosecond digits
+ * below that are rounded by the database.
+ *
+ * @param <T> what one row becomes
  */
-public final class CandleRepository {
-    private static final String COLUMNS = "symbol, timeframe, start_time, end_time, open, high, low, close,"
+public final class CandleRepository<T> {
+    private static final String CANDLE_COLUMNS = "symbol, timeframe, start_time, end_time, open, high, low, close,"
             + " volume, trade_count, vwap, is_final, revision";
-    private static final String LATEST = "SELECT " + COLUMNS + " FROM candles"
-            + " WHERE symbol = ? AND timeframe = ? ORDER BY start_time DESC LIMIT 1";
-    private static final String RANGE = "SELECT " + COLUMNS + " FROM candles"
-            + " WHERE symbol = ? AND timeframe = ? AND start_time >= ? AND start_time < ?"
-            + " ORDER BY start_time LIMIT ?";
-    // the newest rows come from walking the index backwards; the outer query restores the ascending
-    // order every history response promises
-    private static final String LATEST_BEFORE = "SELECT * FROM (SELECT " + COLUMNS + " FROM candles"
-            + " WHERE symbol = ? AND timeframe = ? AND start_time < ?"
-            + " ORDER BY start_time DESC LIMIT ?) AS newest ORDER BY start_time";
     private static final String KNOWN = "SELECT EXISTS (SELECT 1 FROM symbols WHERE symbol = ?)"
             + " OR EXISTS (SELECT 1 FROM candles WHERE symbol = ?)";
 
+    /** Turns the current row into a value. */
+    private interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
     private final DataSource dataSource;
+    private final RowMapper<T> rows;
+    private final String latest;
+    private final String range;
+    private final String latestBefore;
 
-    public CandleRepository(DataSource dataSource) {
+    private CandleRepository(DataSource dataSource, String select, RowMapper<T> rows) {
         this.dataSource = dataSource;
+        this.rows = rows;
+        this.latest = select + " WHERE symbol = ? AND timeframe = ? ORDER BY start_time DESC LIMIT 1";
+        this.range = select + " WHERE symbol = ? AND timeframe = ? AND start_time >= ? AND start_time < ?"
+                + " ORDER BY start_time LIMIT ?";
+        // the newest rows come from walking the index backwards; the outer query restores the ascending
+        // order every history response promises
+        this.latestBefore = "SELECT * FROM (" + select + " WHERE symbol = ? AND timeframe = ? AND start_time < ?"
+                + " ORDER BY start_time DESC LIMIT ?) AS newest ORDER BY start_time";
     }
 
-    /** The candle with the greatest start, final or still forming. */
-    public Optional<Candle> latest(String symbol, Timeframe timeframe) throws SQLException {
-        return query(LATEST, symbol, timeframe.label()).stream().findFirst();
+    /** Plain candles. */
+    public static CandleRepository<Candle> candles(DataSource dataSource) {
+        return new CandleRepository<>(dataSource, "SELECT " + CANDLE_COLUMNS + " FROM candles", CandleRepository::candle);
     }
 
-    /** The first {@code limit} candles starting in {@code [start, end)}, ascending. */
-    public List<Candle> range(String symbol, Timeframe timeframe, long start, long end, int limit) throws SQLException {
-        return query(RANGE, symbol, timeframe.label(), utc(start), utc(end), limit);
+    /** Candles with their indicators and patterns; a candle not yet enriched is not listed. */
+    public static CandleRepository<EnrichedCandle> enriched(DataSource dataSource) {
+        return new CandleRepository<>(dataSource,
+                "SELECT " + CANDLE_COLUMNS + ", indicators::text AS indicators, patterns"
+                        + " FROM enriched_candles JOIN candles USING (symbol, timeframe, start_time)",
+                rs -> new EnrichedCandle(candle(rs), IndicatorValuesJson.read(rs.getString("indicators")),
+                        (String[]) rs.getArray("patterns").getArray()));
     }
 
-    /** The last {@code limit} candles starting before {@code end}, ascending. */
-    public List<Candle> latestBefore(String symbol, Timeframe timeframe, long end, int limit) throws SQLException {
-        return query(LATEST_BEFORE, symbol, timeframe.label(), utc(end), limit);
+    /** The row with the greatest start. */
+    public Optional<T> latest(String symbol, Timeframe timeframe) throws SQLException {
+        return query(latest, symbol, timeframe.label()).stream().findFirst();
+    }
+
+    /** The first {@code limit} rows starting in {@code [start, end)}, ascending. */
+    public List<T> range(String symbol, Timeframe timeframe, long start, long end, int limit) throws SQLException {
+        return query(range, symbol, timeframe.label(), utc(start), utc(end), limit);
+    }
+
+    /** The last {@code limit} rows starting before {@code end}, ascending. */
+    public List<T> latestBefore(String symbol, Timeframe timeframe, long end, int limit) throws SQLException {
+        return query(latestBefore, symbol, timeframe.label(), utc(end), limit);
     }
 
     /** Whether the symbol is tracked or has candles of any timeframe. */
@@ -69,17 +95,17 @@ public final class CandleRepository {
         }
     }
 
-    private List<Candle> query(String sql, Object... parameters) throws SQLException {
+    private List<T> query(String sql, Object... parameters) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 s.setObject(i + 1, parameters[i]);
             }
             try (ResultSet rs = s.executeQuery()) {
-                List<Candle> candles = new ArrayList<>();
+                List<T> result = new ArrayList<>();
                 while (rs.next()) {
-                    candles.add(candle(rs));
+                    result.add(rows.map(rs));
                 }
-                return candles;
+                return result;
             }
         }
     }
