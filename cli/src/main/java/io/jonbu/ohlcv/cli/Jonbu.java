@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Alpaca trades to OHLCV candles with Apache Flink.",
-        subcommands = {RunCommand.class, ReplayCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ReplayCommand.class, SimulateCommand.class, FetchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:runtime failure", "2:bad arguments"})
 public final class Jonbu {
@@ -22,7 +22,12 @@ public final class Jonbu {
 
     /** The command line with the project's exit codes: usage errors 2, failures 1. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Jonbu())
+        return commandLine(CommandLine.defaultFactory());
+    }
+
+    /** The same, with commands made by {@code factory} (tests hand commands their environment). */
+    static CommandLine commandLine(CommandLine.IFactory factory) {
+        return new CommandLine(new Jonbu(), factory)
                 .setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1)
                 .setCaseInsensitiveEnumValuesAllowed(true);
     }

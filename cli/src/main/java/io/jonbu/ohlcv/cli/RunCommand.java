@@ -5,7 +5,6 @@ import io.jonbu.ohlcv.cli.local.LocalStack;
 import io.jonbu.ohlcv.cli.local.LocalStackConfig;
 import io.jonbu.ohlcv.job.CandleJobConfig;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -28,6 +27,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     SimulatorOptions simulator;
 
+    @Mixin
+    DatabaseOptions database;
+
     /** The feeds {@code --feed} offers. */
     enum FeedKind { simulator, alpaca }
 
@@ -47,20 +49,6 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--sim-port", paramLabel = "PORT", defaultValue = "8765", description = "simulator port (default: ${DEFAULT-VALUE})")
     int simPort;
-
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
-            description = "where the embedded PostgreSQL keeps its data (default: ${DEFAULT-VALUE})")
-    Path dataDir;
-
-    @Option(names = "--db-port", paramLabel = "PORT", defaultValue = "54329", description = "embedded PostgreSQL port (default: ${DEFAULT-VALUE})")
-    int dbPort;
-
-    @Option(names = "--db-url", paramLabel = "JDBC_URL", defaultValue = "${env:JONBU_DB_URL}",
-            description = "use this PostgreSQL instead of the embedded one (env JONBU_DB_URL; password from JONBU_DB_PASSWORD)")
-    String dbUrl;
-
-    @Option(names = "--db-user", paramLabel = "USER", defaultValue = "${env:JONBU_DB_USER}", description = "user for --db-url (env JONBU_DB_USER)")
-    String dbUser;
 
     @Option(names = "--out-of-orderness", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
             description = "how late a trade may arrive and still be on time (default: ${DEFAULT-VALUE})")
@@ -148,10 +136,8 @@ final class RunCommand implements Callable<Integer> {
             if (parallelism < 1) {
                 throw new IllegalArgumentException("--parallelism: must be at least 1");
             }
-            LocalStackConfig.ExternalDatabase external = dbUrl == null || dbUrl.isBlank()
-                    ? null
-                    : new LocalStackConfig.ExternalDatabase(dbUrl, dbUser, System.getenv("JONBU_DB_PASSWORD"));
-            return new LocalStackConfig(port, flinkUiPort, dataDir, dbPort, external, feed, job, parallelism, checkpointInterval);
+            return new LocalStackConfig(port, flinkUiPort, database.dataDir, database.dbPort, database.external(), feed, job,
+                    parallelism, checkpointInterval);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -8,14 +8,8 @@ import io.jonbu.ohlcv.serving.DatabasePool;
 import io.jonbu.ohlcv.serving.ServingServer;
 import io.jonbu.ohlcv.source.simulator.AlpacaSimulator;
 import io.jonbu.ohlcv.source.stream.AlpacaStreamSource;
-import io.jonbu.ohlcv.sql.EmbeddedDatabase;
-import io.jonbu.ohlcv.sql.Migrations;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
@@ -55,9 +49,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startParts(LocalStackConfig config) throws Exception {
-        PostgresConnection db = database(config);
-        List<String> symbols = config.feed().symbols();
-        track(db, symbols);
+        LocalDatabase database = LocalDatabase.open(config.externalDb(), config.dataDirectory(), config.embeddedDbPort());
+        started.push(database);
+        database.track(config.feed().symbols());
+        PostgresConnection db = database.connection();
+        jdbcUrl = db.url();
         AlpacaStreamSource source = source(config.feed());
         StreamExecutionEnvironment env;
         if (config.flinkUiPort() == 0) {
@@ -93,34 +89,6 @@ public final class LocalStack implements AutoCloseable {
             source.url(feedUrl).credentials("local", "local");
         }
         return source.build();
-    }
-
-    private PostgresConnection database(LocalStackConfig config) {
-        LocalStackConfig.ExternalDatabase external = config.externalDb();
-        if (external != null) {
-            int applied = Migrations.migrate(external.url(), external.user(), external.password());
-            LOG.info("PostgreSQL at {}: {} migration(s) applied", external, applied);
-            jdbcUrl = external.url();
-            return new PostgresConnection(external.url(), external.user(), external.password());
-        }
-        EmbeddedDatabase embedded = config.dataDirectory() == null
-                ? EmbeddedDatabase.startTemporary()
-                : EmbeddedDatabase.startPersistent(config.dataDirectory().resolve("postgres"), config.embeddedDbPort());
-        started.push(embedded);
-        jdbcUrl = embedded.jdbcUrl();
-        return new PostgresConnection(embedded.jdbcUrl(), null, null);
-    }
-
-    /** Records the symbols this stack streams, so the API knows them before their first candle. */
-    private static void track(PostgresConnection db, List<String> symbols) throws SQLException {
-        try (Connection c = java.sql.DriverManager.getConnection(db.url(), db.user(), db.password());
-             PreparedStatement ps = c.prepareStatement("INSERT INTO symbols (symbol) VALUES (?) ON CONFLICT DO NOTHING")) {
-            for (String s : symbols) {
-                ps.setString(1, s);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
     }
 
     public int servingPort() {

@@ -23,7 +23,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * newer one.
  */
 public final class PostgresSinks implements CandleSinks {
-    static final String UPSERT_CANDLE = """
+    public static final String UPSERT_CANDLE = """
             INSERT INTO candles (symbol, timeframe, start_time, end_time, open, high, low, close,
                                  volume, trade_count, vwap, is_final, revision, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
@@ -83,7 +83,7 @@ public final class PostgresSinks implements CandleSinks {
                 .buildAtLeastOnce(connection.options());
     }
 
-    static void bindCandle(PreparedStatement ps, Candle c) throws SQLException {
+    public static void bindCandle(PreparedStatement ps, Candle c) throws SQLException {
         ps.setString(1, c.symbol());
         ps.setString(2, c.timeframe().label());
         ps.setObject(3, utc(c.start()));

@@ -1,0 +1,122 @@
+package io.jonbu.ohlcv.cli;
+
+import io.jonbu.ohlcv.cli.local.LocalDatabase;
+import io.jonbu.ohlcv.job.sink.PostgresSinks;
+import io.jonbu.ohlcv.model.Candle;
+import io.jonbu.ohlcv.model.Timeframe;
+import io.jonbu.ohlcv.source.rest.AlpacaBar;
+import io.jonbu.ohlcv.source.rest.AlpacaRestClient;
+import io.jonbu.ohlcv.source.rest.HistoricalQuery;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jonbu fetch}: Alpaca's historical bars into the candles table, so history exists before the
+ * live job has built any. These are Alpaca's own aggregates, upserted like the job's candles.
+ */
+@Command(name = "fetch", mixinStandardHelpOptions = true,
+        description = {"Backfill candles from Alpaca's historical bars endpoint (or any server speaking it, such as",
+            "`jonbu simulate`) into PostgreSQL. Keys from APCA_API_KEY_ID and APCA_API_SECRET_KEY."})
+final class FetchCommand implements Callable<Integer> {
+    private static final int BATCH = 1000;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Parameters(arity = "1..*", paramLabel = "SYMBOL", description = "symbols to fetch")
+    List<String> symbols;
+
+    @Option(names = "--timeframe", paramLabel = "TF", defaultValue = "1d", converter = TimeframeList.class,
+            description = "1m, 5m, 15m, 1h or 1d (default: ${DEFAULT-VALUE})")
+    Timeframe timeframe;
+
+    @Option(names = "--start", required = true, paramLabel = "TIME", converter = TimeConverter.class,
+            description = "first bar start, RFC 3339 or a date")
+    Long start;
+
+    @Option(names = "--end", paramLabel = "TIME", converter = TimeConverter.class,
+            description = "bars starting before this, RFC 3339 or a date (default: now)")
+    Long end;
+
+    @Option(names = "--feed", paramLabel = "FEED", defaultValue = "iex", description = "iex, sip, delayed_sip, ... (default: ${DEFAULT-VALUE})")
+    String feed;
+
+    @Option(names = "--adjustment", paramLabel = "ADJ", defaultValue = "raw", description = "raw, split, dividend or all (default: ${DEFAULT-VALUE})")
+    String adjustment;
+
+    @Option(names = "--rest-url", paramLabel = "URL", defaultValue = AlpacaRestClient.DEFAULT_BASE_URL,
+            description = "Alpaca's data API, or a `jonbu simulate` (default: ${DEFAULT-VALUE})")
+    String restUrl;
+
+    /** Where the keys are read from; tests hand in their own. */
+    Map<String, String> environment = System.getenv();
+
+    @Override
+    public Integer call() throws Exception {
+        String key = environment.get("APCA_API_KEY_ID");
+        String secret = environment.get("APCA_API_SECRET_KEY");
+        if (key == null || key.isBlank() || secret == null || secret.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "fetch: set APCA_API_KEY_ID and APCA_API_SECRET_KEY in the environment");
+        }
+        List<String> tickers = symbols.stream().map(s -> s.trim().toUpperCase(Locale.ROOT)).distinct().toList();
+        HistoricalQuery.Builder query = HistoricalQuery.symbols(tickers).timeframe(alpacaTimeframe(timeframe)).start(start)
+                .feed(feed).adjustment(adjustment).limit(HistoricalQuery.MAX_LIMIT);
+        if (end != null) {
+            query.end(end);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        long written = 0;
+        try (AlpacaRestClient client = AlpacaRestClient.builder().baseUrl(restUrl).credentials(key, secret).build();
+             LocalDatabase db = LocalDatabase.open(database.external(), database.dataDir, database.dbPort);
+             Stream<AlpacaBar> bars = client.bars(query.build())) {
+            db.track(tickers);
+            try (Connection c = db.connect(); PreparedStatement upsert = c.prepareStatement(PostgresSinks.UPSERT_CANDLE)) {
+                Iterator<AlpacaBar> it = bars.iterator();
+                while (it.hasNext()) {
+                    PostgresSinks.bindCandle(upsert, candle(it.next()));
+                    upsert.addBatch();
+                    if (++written % BATCH == 0) {
+                        upsert.executeBatch();
+                        err.printf("\rfetch: %d %s bars", written, timeframe);
+                        err.flush();
+                    }
+                }
+                upsert.executeBatch();
+            }
+        }
+        err.printf("\rfetch: %d %s bars of %s into PostgreSQL%n", written, timeframe, String.join(",", tickers));
+        return 0;
+    }
+
+    private Candle candle(AlpacaBar b) {
+        return new Candle(b.symbol(), timeframe, b.start(), timeframe.end(b.start()), b.open(), b.high(), b.low(), b.close(),
+                b.volume(), b.tradeCount(), b.vwap(), true, 0);
+    }
+
+    private static String alpacaTimeframe(Timeframe tf) {
+        return switch (tf) {
+            case M1 -> "1Min";
+            case M5 -> "5Min";
+            case M15 -> "15Min";
+            case H1 -> "1Hour";
+            case D1 -> "1Day";
+        };
+    }
+}
