@@ -151,7 +151,10 @@ final class HistoricalApi {
         }));
     }
 
-    /** A REST trade: the stream's fields less {@code T} and {@code S}, which the envelope carries. */
+    /**
+     * A REST trade: the stream's fields less {@code T} and {@code S}, which the envelope carries, in the
+     * REST API's own field order (t x p s c i z, not the stream's i x p s c t z).
+     */
     private static void trade(JsonGenerator g, Trade t) throws IOException {
         g.writeStartObject();
         g.writeStringField("t", EpochNanos.format(t.timestamp()));
