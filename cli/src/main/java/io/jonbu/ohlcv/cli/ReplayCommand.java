@@ -5,7 +5,8 @@ import io.jonbu.ohlcv.job.CandleJob;
 import io.jonbu.ohlcv.job.CandleJobConfig;
 import io.jonbu.ohlcv.job.CandleSinks;
 import io.jonbu.ohlcv.job.candle.CandleAggregator;
-import io.jonbu.ohlcv.job.feed.FeedParser;
+import io.jonbu.ohlcv.job.feed.FeedSplitter;
+import io.jonbu.ohlcv.job.feed.LineFeed;
 import io.jonbu.ohlcv.job.sink.SortedFileSink;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.DeadLetter;
@@ -80,13 +81,13 @@ final class ReplayCommand implements Callable<Integer> {
                 .forRecordStreamFormat(new TextLineInputFormat(), new org.apache.flink.core.fs.Path(input.toAbsolutePath().toUri()))
                 .build();
         CandleJobConfig config = CandleJobConfig.defaults().withTimeframes(timeframes);
-        new CandleJob(lines, input.getFileName().toString(), new FileSinks(output, enrichedOutput), config).addTo(env);
+        new CandleJob(new LineFeed(lines, input.getFileName().toString()), new FileSinks(output, enrichedOutput), config).addTo(env);
 
         long started = System.nanoTime();
         JobExecutionResult result = env.execute("jonbu replay " + input.getFileName());
         long millis = (System.nanoTime() - started) / 1_000_000;
-        long trades = result.<Long>getAccumulatorResult(FeedParser.TRADES_ACCUMULATOR);
-        long malformed = result.<Long>getAccumulatorResult(FeedParser.MALFORMED_ACCUMULATOR);
+        long trades = result.<Long>getAccumulatorResult(FeedSplitter.TRADES_ACCUMULATOR);
+        long malformed = result.<Long>getAccumulatorResult(FeedSplitter.MALFORMED_ACCUMULATOR);
         long candles = result.<Long>getAccumulatorResult(CandleAggregator.CANDLES_ACCUMULATOR);
         spec.commandLine().getErr().printf("replayed %d trades into %d candles in %s%s (%d ms); %d malformed message(s)%n",
                 trades, candles, output, enrichedOutput == null ? "" : " and " + enrichedOutput, millis, malformed);

@@ -1,5 +1,6 @@
 package io.jonbu.ohlcv.job;
 
+import io.jonbu.ohlcv.job.feed.LiveFeed;
 import io.jonbu.ohlcv.job.sink.PostgresConnection;
 import io.jonbu.ohlcv.job.sink.PostgresSinks;
 import io.jonbu.ohlcv.model.Timeframe;
@@ -40,7 +41,7 @@ public final class CandleJobMain {
         PostgresConnection db = new PostgresConnection(dbUrl, params.get("db-user"), System.getenv("JONBU_DB_PASSWORD"));
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        new CandleJob(source, "alpaca", new PostgresSinks(db), config).addTo(env);
+        new CandleJob(new LiveFeed(source, "alpaca"), new PostgresSinks(db), config).addTo(env);
         env.execute(params.get("job-name", "jonbu-ohlcv candles"));
     }
 

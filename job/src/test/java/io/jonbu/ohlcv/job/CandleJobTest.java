@@ -2,6 +2,7 @@ package io.jonbu.ohlcv.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jonbu.ohlcv.job.feed.LineFeed;
 import io.jonbu.ohlcv.job.indicator.IndicatorSet;
 import io.jonbu.ohlcv.job.testing.CandleOracle;
 import io.jonbu.ohlcv.job.testing.CollectingSinks;
@@ -58,12 +59,14 @@ class CandleJobTest {
         env.setParallelism(2);
         env.setRuntimeMode(mode);
         CollectingSinks sinks = new CollectingSinks();
-        new CandleJob(lines(file), "file", sinks, CandleJobConfig.defaults()).addTo(env);
+        new CandleJob(new LineFeed(lines(file), "file"), sinks, CandleJobConfig.defaults()).addTo(env);
         env.execute("candles " + mode);
 
         List<Candle> expected = CandleOracle.candles(trades, List.of(Timeframe.values()));
         List<Candle> actual = sinks.candles.received();
-        assertThat(actual).hasSameSizeAs(expected);
+        assertThat(actual).as("candles (and, for diagnosis: %d late trades, %d dead letters, %d enriched candles)",
+                sinks.lateTrades.received().size(), sinks.deadLetters.received().size(), sinks.enriched.received().size())
+                .hasSameSizeAs(expected);
         Comparator<Candle> byKey = Comparator.comparing(Candle::symbol).thenComparing(Candle::timeframe).thenComparingLong(Candle::start);
         List<Candle> sortedActual = actual.stream().sorted(byKey).toList();
         List<Candle> sortedExpected = expected.stream().sorted(byKey).toList();
@@ -111,7 +114,7 @@ class CandleJobTest {
     @Test
     void everyOperatorHasAStableUid() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        new CandleJob(lines(dir.resolve("none")), "file", new CollectingSinks(), CandleJobConfig.defaults()).addTo(env);
+        new CandleJob(new LineFeed(lines(dir.resolve("none")), "file"), new CollectingSinks(), CandleJobConfig.defaults()).addTo(env);
         List<StreamNode> nodes = List.copyOf(env.getStreamGraph().getStreamNodes());
         assertThat(nodes).isNotEmpty().allSatisfy(n ->
                 assertThat(n.getTransformationUID()).as("uid of '%s'", n.getOperatorName()).isNotBlank());

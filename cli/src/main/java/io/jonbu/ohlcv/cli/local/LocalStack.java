@@ -2,6 +2,7 @@ package io.jonbu.ohlcv.cli.local;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.jonbu.ohlcv.job.CandleJob;
+import io.jonbu.ohlcv.job.feed.LiveFeed;
 import io.jonbu.ohlcv.job.sink.PostgresConnection;
 import io.jonbu.ohlcv.job.sink.PostgresSinks;
 import io.jonbu.ohlcv.serving.DatabasePool;
@@ -65,7 +66,7 @@ public final class LocalStack implements AutoCloseable {
             env.setParallelism(config.parallelism());
         }
         env.enableCheckpointing(config.checkpointInterval().toMillis());
-        new CandleJob(source, feedUrl, new PostgresSinks(db), config.job()).addTo(env);
+        new CandleJob(new LiveFeed(source, feedUrl), new PostgresSinks(db), config.job()).addTo(env);
         job = env.executeAsync("jonbu-ohlcv candles");
         started.push(() -> job.cancel().get(30, TimeUnit.SECONDS));
 

@@ -1,7 +1,7 @@
 package io.jonbu.ohlcv.job.feed;
 
 import io.jonbu.ohlcv.model.EpochNanos;
-import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.FeedEvent;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.TimestampAssigner;
 import org.apache.flink.api.common.eventtime.TimestampAssignerSupplier;
@@ -29,7 +29,7 @@ import org.apache.flink.util.function.SerializableSupplier;
  * It suits a feed whose trades carry wall-clock times and a pipeline with headroom; the source
  * knowing the connection is alive but silent is the better signal.
  */
-public final class TradeWatermarks implements WatermarkStrategy<Trade> {
+public final class TradeWatermarks implements WatermarkStrategy<FeedEvent> {
     private static final long serialVersionUID = 1L;
 
     private final long boundMillis;
@@ -50,16 +50,17 @@ public final class TradeWatermarks implements WatermarkStrategy<Trade> {
     }
 
     @Override
-    public TimestampAssigner<Trade> createTimestampAssigner(TimestampAssignerSupplier.Context context) {
-        return (trade, previous) -> EpochNanos.toMillis(trade.timestamp());
+    public TimestampAssigner<FeedEvent> createTimestampAssigner(TimestampAssignerSupplier.Context context) {
+        // a dead letter has no event time of its own; it keeps whatever the record carried
+        return (event, previous) -> event.isTrade() ? EpochNanos.toMillis(event.trade().timestamp()) : previous;
     }
 
     @Override
-    public WatermarkGenerator<Trade> createWatermarkGenerator(WatermarkGeneratorSupplier.Context context) {
+    public WatermarkGenerator<FeedEvent> createWatermarkGenerator(WatermarkGeneratorSupplier.Context context) {
         return new Generator(boundMillis, idleMillis, wallClock);
     }
 
-    static final class Generator implements WatermarkGenerator<Trade> {
+    static final class Generator implements WatermarkGenerator<FeedEvent> {
         private final long boundMillis;
         private final long idleMillis;
         private final SerializableSupplier<Long> wallClock;
@@ -74,7 +75,10 @@ public final class TradeWatermarks implements WatermarkStrategy<Trade> {
         }
 
         @Override
-        public void onEvent(Trade trade, long timestamp, WatermarkOutput output) {
+        public void onEvent(FeedEvent event, long timestamp, WatermarkOutput output) {
+            if (!event.isTrade()) {
+                return;
+            }
             maxTimestamp = Math.max(maxTimestamp, timestamp);
             lastTradeWallTime = wallClock.get();
         }

@@ -3,6 +3,8 @@ package io.jonbu.ohlcv.job.feed;
 import static io.jonbu.ohlcv.job.testing.Trades.trade;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jonbu.ohlcv.model.DeadLetter;
+import io.jonbu.ohlcv.model.FeedEvent;
 import io.jonbu.ohlcv.model.Trade;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +36,7 @@ class TradeWatermarksTest {
     private final TradeWatermarks.Generator generator = new TradeWatermarks.Generator(2_000, 5_000, WALL::get);
 
     private void see(Trade t) {
-        generator.onEvent(t, t.timestamp() / 1_000_000, output);
+        generator.onEvent(FeedEvent.of(t), t.timestamp() / 1_000_000, output);
     }
 
     @Test
@@ -44,6 +46,14 @@ class TradeWatermarksTest {
         see(trade("AAPL", "1970-01-01T00:00:08Z", 1, 1, 2));
         generator.onPeriodicEmit(output);
         assertThat(emitted).containsExactly(10_000L - 2_000 - 1);
+    }
+
+    @Test
+    void deadLettersDoNotMoveEventTime() {
+        generator.onEvent(FeedEvent.of(new DeadLetter("feed", "bad", "x", 0)), Long.MAX_VALUE, output);
+        generator.onPeriodicEmit(output);
+        assertThat(emitted).isEmpty();
+        assertThat(idle).hasSize(1);
     }
 
     @Test

@@ -1,11 +1,11 @@
 package io.jonbu.ohlcv.source.stream;
 
+import io.jonbu.ohlcv.model.FeedEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.connector.source.SourceReader;
@@ -16,15 +16,15 @@ import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
- * Alpaca's live stock stream (or the simulator) as an unbounded Flink source of raw text frames: each
- * record is one frame as the server sent it, a JSON array of messages, to be parsed downstream with
- * {@link io.jonbu.ohlcv.model.alpaca.AlpacaMessageParser}.
+ * Alpaca's live stock stream (or the simulator) as an unbounded Flink source of {@link FeedEvent}s:
+ * the trades of every frame, and a dead letter for each message that cannot be used. Frames are
+ * decoded per split, so a watermark strategy given to {@code fromSource} tracks each split apart.
  *
  * <p>Each split is a group of symbols on its own connection. Alpaca allows one stream connection per
  * account, so the default is a single split with every symbol.
  */
 public final class AlpacaStreamSource
-        implements Source<String, AlpacaStreamSplit, AlpacaEnumeratorState>, ResultTypeQueryable<String> {
+        implements Source<FeedEvent, AlpacaStreamSplit, AlpacaEnumeratorState>, ResultTypeQueryable<FeedEvent> {
     private static final long serialVersionUID = 1L;
 
     private final StreamSettings settings;
@@ -57,7 +57,7 @@ public final class AlpacaStreamSource
     }
 
     @Override
-    public SourceReader<String, AlpacaStreamSplit> createReader(SourceReaderContext context) {
+    public SourceReader<FeedEvent, AlpacaStreamSplit> createReader(SourceReaderContext context) {
         return new AlpacaStreamReader(settings, context);
     }
 
@@ -84,8 +84,8 @@ public final class AlpacaStreamSource
     }
 
     @Override
-    public TypeInformation<String> getProducedType() {
-        return Types.STRING;
+    public TypeInformation<FeedEvent> getProducedType() {
+        return TypeInformation.of(FeedEvent.class);
     }
 
     @Override

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jonbu.ohlcv.model.EpochNanos;
+import io.jonbu.ohlcv.model.FeedEvent;
 import io.jonbu.ohlcv.model.Trade;
-import io.jonbu.ohlcv.model.alpaca.AlpacaMessageParser;
 import io.jonbu.ohlcv.source.simulator.AlpacaSimulator;
 import io.jonbu.ohlcv.source.simulator.SimulatorConfig;
 import io.jonbu.ohlcv.source.simulator.TradeGenerator;
@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -24,7 +23,6 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -84,7 +82,7 @@ class AlpacaStreamSourceTest {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(PARALLELISM);
-        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "alpaca").flatMap(new ParseFrames());
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "alpaca").map(TradesOnly::trade);
     }
 
     /** Per symbol the order must hold; across symbols nothing promises one. */
@@ -92,26 +90,13 @@ class AlpacaStreamSourceTest {
         return trades.stream().collect(Collectors.groupingBy(Trade::symbol));
     }
 
-    /** Frames to trades; anything malformed fails the job. */
-    private static final class ParseFrames implements FlatMapFunction<String, Trade> {
-        private transient AlpacaMessageParser parser;
-
-        @Override
-        public void flatMap(String frame, Collector<Trade> out) {
-            if (parser == null) {
-                parser = new AlpacaMessageParser();
+    /** Events to trades; anything malformed fails the job. */
+    private static final class TradesOnly {
+        static Trade trade(FeedEvent event) {
+            if (!event.isTrade()) {
+                throw new IllegalStateException(event.deadLetter().toString());
             }
-            parser.parse(frame, new AlpacaMessageParser.Listener() {
-                @Override
-                public void onTrade(Trade trade) {
-                    out.collect(trade);
-                }
-
-                @Override
-                public void onMalformed(String reason, String raw) {
-                    throw new IllegalStateException(reason + ": " + raw);
-                }
-            });
+            return event.trade();
         }
     }
 }
