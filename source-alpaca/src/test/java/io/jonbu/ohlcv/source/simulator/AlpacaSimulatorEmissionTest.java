@@ -42,7 +42,9 @@ class AlpacaSimulatorEmissionTest {
                 TestClient client = TestClient.subscribed(simulator.url("iex"), "*")) {
             for (Trade trade : receive(client, 100)) {
                 long lagMillis = (EpochNanos.of(Instant.now()) - trade.timestamp()) / 1_000_000;
-                assertThat(lagMillis).as("%s sent %d ms ago", trade, lagMillis).isBetween(0L, 2_000L);
+                // stamped when due, on a monotonic clock anchored to the wall clock at start: a loaded
+                // machine sends late, and the two clocks may differ by a few milliseconds
+                assertThat(lagMillis).as("%s sent %d ms ago", trade, lagMillis).isBetween(-50L, 5_000L);
             }
         }
     }
