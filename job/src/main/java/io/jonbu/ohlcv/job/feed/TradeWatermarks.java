@@ -16,8 +16,10 @@ import org.apache.flink.util.function.SerializableSupplier;
  * Event time for trades: bounded out-of-orderness, plus two rules for quiet feeds.
  *
  * <ul>
- *   <li>A parallel instance that has seen no trade yet is marked idle, so it does not hold back the
- *       others (a source reader without a split, a partition without traffic).
+ *   <li>A parallel instance that has seen no trade {@link #NO_DATA_IDLE} after it started is marked
+ *       idle, so it does not hold back the others (a source reader without a split). Not at once:
+ *       an instance idle before its first trade, next to one that has already finished, would let
+ *       the finished one's final watermark through and make every trade after it late.
  *   <li>After {@code idleTimeout} without a trade, the watermark moves on with the wall clock from
  *       the last trade: the market closes, the feed goes silent, and the last minute's candle must
  *       still close. It advances by elapsed time since the last trade, not to "now", so a feed whose
@@ -31,6 +33,8 @@ import org.apache.flink.util.function.SerializableSupplier;
  */
 public final class TradeWatermarks implements WatermarkStrategy<FeedEvent> {
     private static final long serialVersionUID = 1L;
+
+    static final Duration NO_DATA_IDLE = Duration.ofSeconds(10);
 
     private final long boundMillis;
     private final long idleMillis;
@@ -64,6 +68,7 @@ public final class TradeWatermarks implements WatermarkStrategy<FeedEvent> {
         private final long boundMillis;
         private final long idleMillis;
         private final SerializableSupplier<Long> wallClock;
+        private final long startWallTime;
         private long maxTimestamp = Long.MIN_VALUE;
         private long lastTradeWallTime;
         private long emitted = Long.MIN_VALUE;
@@ -72,6 +77,7 @@ public final class TradeWatermarks implements WatermarkStrategy<FeedEvent> {
             this.boundMillis = boundMillis;
             this.idleMillis = idleMillis;
             this.wallClock = wallClock;
+            this.startWallTime = wallClock.get();
         }
 
         @Override
@@ -86,7 +92,9 @@ public final class TradeWatermarks implements WatermarkStrategy<FeedEvent> {
         @Override
         public void onPeriodicEmit(WatermarkOutput output) {
             if (maxTimestamp == Long.MIN_VALUE) {
-                output.markIdle();
+                if (wallClock.get() - startWallTime >= NO_DATA_IDLE.toMillis()) {
+                    output.markIdle();
+                }
                 return;
             }
             long watermark = maxTimestamp - boundMillis - 1;
