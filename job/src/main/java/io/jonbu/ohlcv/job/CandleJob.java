@@ -4,6 +4,7 @@ import io.jonbu.ohlcv.job.candle.CandleAggregator;
 import io.jonbu.ohlcv.job.enrich.EnrichmentFunction;
 import io.jonbu.ohlcv.job.feed.FeedParser;
 import io.jonbu.ohlcv.job.feed.TradeWatermarks;
+import io.jonbu.ohlcv.job.pattern.chart.ChartPatterns;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.Trade;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
@@ -17,7 +18,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * The candle pipeline: raw Alpaca messages, parsed once into trades, stamped with event time, keyed
  * by symbol and aggregated into candles of every timeframe by one operator; then, keyed by symbol and
- * timeframe, each final candle enriched with indicators and candlestick patterns.
+ * timeframe, each final candle enriched with indicators and candlestick patterns, and the enriched
+ * series searched for chart patterns.
  *
  * <pre>
  *   feed -> parse --(dead letters)--> sinks
@@ -25,6 +27,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *        watermarks -> keyBy(symbol) -> candles --(late trades)--> sinks
  *                                          |
  *                                        sinks, and keyBy(symbol, timeframe) -> enrichment -> sinks
+ *                                                                                   |
+ *                                                                           chart patterns -> sinks
  * </pre>
  *
  * The source and the sinks come from outside, so the same pipeline runs on a live feed into
@@ -74,6 +78,7 @@ public final class CandleJob {
 
         sinks.candles(candles);
         sinks.enrichedCandles(enriched);
+        sinks.chartPatterns(ChartPatterns.defaults().detect(enriched));
         sinks.lateTrades(candles.getSideOutput(CandleAggregator.LATE_TRADES));
         sinks.deadLetters(trades.getSideOutput(FeedParser.DEAD_LETTERS));
     }
