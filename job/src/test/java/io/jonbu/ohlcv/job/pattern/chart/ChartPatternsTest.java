@@ -57,7 +57,7 @@ class ChartPatternsTest {
                 .add(106, 102, 103);
     }
 
-    /** SMA 50 / 200: above before 200 is warm, touching, golden at 2-3, death at 4-5. */
+    /** SMA 50 above SMA 200 as the 200 warms up (no cross), then touching it (no death cross), golden at 2-3, death at 4-5. */
     private static ChartSeries crosses(String symbol) {
         ChartSeries s = new ChartSeries(symbol);
         double[][] smas = {{99, Double.NaN}, {101, 100}, {100, 100}, {101, 100}, {100.5, 100.2}, {99.5, 100.2}, {99, 100.1}};
