@@ -12,6 +12,7 @@ import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.DeadLetter;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.enriched.ChartPatternEvent;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
 import io.jonbu.ohlcv.model.json.ApiJson;
 import java.io.UncheckedIOException;
@@ -115,6 +116,11 @@ final class ReplayCommand implements Callable<Integer> {
                 enriched.sinkTo(new SortedFileSink<EnrichedCandle>(enrichedOutput, null, EnrichedCandle::ohlcv, ReplayCommand::json))
                         .setParallelism(1).uid("enriched-jsonl").name("enriched candles to JSON lines");
             }
+        }
+
+        @Override
+        public void chartPatterns(DataStream<ChartPatternEvent> patterns) {
+            // replay has no output for chart patterns yet: they are found, and dropped
         }
 
         @Override

@@ -5,6 +5,7 @@ import io.jonbu.ohlcv.job.enrich.EnrichmentFunction;
 import io.jonbu.ohlcv.job.feed.FeedSplitter;
 import io.jonbu.ohlcv.job.feed.TradeFeed;
 import io.jonbu.ohlcv.job.feed.TradeWatermarks;
+import io.jonbu.ohlcv.job.pattern.chart.ChartPatterns;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.Trade;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
@@ -16,7 +17,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * The candle pipeline: Alpaca messages decoded once into trades stamped with event time, keyed by
  * symbol and aggregated into candles of every timeframe by one operator; then, keyed by symbol and
- * timeframe, each final candle enriched with indicators and candlestick patterns.
+ * timeframe, each final candle enriched with indicators and candlestick patterns, and the enriched
+ * series searched for chart patterns.
  *
  * <pre>
  *   feed (decoded, event time) -> split --(dead letters)--> sinks
@@ -24,6 +26,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *                             keyBy(symbol) -> candles --(late trades)--> sinks
  *                                                |
  *                                              sinks, and keyBy(symbol, timeframe) -> enrichment -> sinks
+ *                                                                                         |
+ *                                                                                 chart patterns -> sinks
  * </pre>
  *
  * The feed and the sinks come from outside, so the same pipeline runs on a live feed into
@@ -67,6 +71,7 @@ public final class CandleJob {
 
         sinks.candles(candles);
         sinks.enrichedCandles(enriched);
+        sinks.chartPatterns(ChartPatterns.defaults().detect(enriched));
         sinks.lateTrades(candles.getSideOutput(CandleAggregator.LATE_TRADES));
         sinks.deadLetters(trades.getSideOutput(FeedSplitter.DEAD_LETTERS));
     }

@@ -3,11 +3,12 @@ package io.jonbu.ohlcv.job;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.DeadLetter;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.enriched.ChartPatternEvent;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
- * Where the job's three outputs go. Production wires PostgreSQL, replay a CSV file, tests a
+ * Where the job's outputs go. Production wires PostgreSQL, replay a CSV file, tests a
  * collecting sink; each implementation names its sinks and gives them stable uids.
  */
 public interface CandleSinks {
@@ -16,6 +17,9 @@ public interface CandleSinks {
 
     /** Final candles with their indicators and patterns, each once, when it can no longer change. */
     void enrichedCandles(DataStream<EnrichedCandle> enriched);
+
+    /** Chart patterns found in the enriched candles, each once per the candle that completed it. */
+    void chartPatterns(DataStream<ChartPatternEvent> patterns);
 
     /** Trades that arrived after their candle closed and the allowed lateness passed. */
     void lateTrades(DataStream<Trade> lateTrades);

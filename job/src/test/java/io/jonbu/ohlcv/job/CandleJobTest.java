@@ -11,6 +11,7 @@ import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.enriched.ChartPatternEvent;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
 import io.jonbu.ohlcv.model.enriched.IndicatorKey;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.connector.file.src.FileSource;
@@ -77,6 +79,15 @@ class CandleJobTest {
         assertThat(sinks.lateTrades.received()).isEmpty();
         assertThat(sinks.deadLetters.received()).hasSize(2);
         assertEnrichedInOrderWithTheIndicatorsOfTheOracleCandles(sinks.enriched.received(), sortedExpected);
+        assertChartPatternsEndOnEnrichedCandlesOnce(sinks.chartPatterns.received(), sinks.enriched.received());
+    }
+
+    /** The wiring: patterns are found (random prices make reversals), each ending on a candle of its series, once. */
+    private static void assertChartPatternsEndOnEnrichedCandlesOnce(List<ChartPatternEvent> patterns, List<EnrichedCandle> enriched) {
+        Set<String> candleEnds = enriched.stream().map(e -> series(e.ohlcv()) + " " + e.ohlcv().end()).collect(Collectors.toSet());
+        assertThat(patterns).extracting(ChartPatternEvent::pattern).contains("bearish_reversal", "bullish_reversal");
+        assertThat(patterns).allSatisfy(p -> assertThat(candleEnds).contains(p.symbol() + "/" + p.timeframe() + " " + p.end()));
+        assertThat(patterns).extracting(p -> p.symbol() + "/" + p.timeframe() + " " + p.pattern() + " " + p.end()).doesNotHaveDuplicates();
     }
 
     /** Each series arrives in candle order, its indicators those of an IndicatorSet fed the oracle's candles. */

@@ -5,10 +5,12 @@ import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.DeadLetter;
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.enriched.ChartPatternEvent;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
 import io.jonbu.ohlcv.model.enriched.IndicatorValuesJson;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
@@ -20,7 +22,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * The job's outputs into PostgreSQL (schema in the sql module) through Flink's JDBC sink, batched.
  * Candles and enriched candles are upserted on (symbol, timeframe, start), so a revision replaces the row, and a replay
  * after a failure (at-least-once) rewrites the same values; an older revision never overwrites a
- * newer one.
+ * newer one. Chart patterns are inserted once per (symbol, timeframe, pattern, end): a replay finds
+ * the same match and inserts nothing.
  */
 public final class PostgresSinks implements CandleSinks {
     public static final String UPSERT_CANDLE = """
@@ -37,6 +40,11 @@ public final class PostgresSinks implements CandleSinks {
             VALUES (?, ?, ?, ?::jsonb, ?, now())
             ON CONFLICT (symbol, timeframe, start_time) DO UPDATE SET
                 indicators = EXCLUDED.indicators, patterns = EXCLUDED.patterns, updated_at = now()""";
+    static final String INSERT_CHART_PATTERN = """
+            INSERT INTO chart_patterns (symbol, timeframe, pattern, start_time, end_time, level, close, volume,
+                                        volume_sma_20, sma_50, sma_200)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (symbol, timeframe, pattern, end_time) DO NOTHING""";
     static final String INSERT_DEAD_LETTER =
             "INSERT INTO dead_letters (source, reason, raw, received_at) VALUES (?, ?, ?, ?)";
     static final String INSERT_LATE_TRADE = """
@@ -64,6 +72,11 @@ public final class PostgresSinks implements CandleSinks {
     @Override
     public void enrichedCandles(DataStream<EnrichedCandle> enriched) {
         enriched.sinkTo(sink(UPSERT_ENRICHED, PostgresSinks::bindEnriched)).uid("enriched-candles-postgres").name("enriched candles to PostgreSQL");
+    }
+
+    @Override
+    public void chartPatterns(DataStream<ChartPatternEvent> patterns) {
+        patterns.sinkTo(sink(INSERT_CHART_PATTERN, PostgresSinks::bindChartPattern)).uid("chart-patterns-postgres").name("chart patterns to PostgreSQL");
     }
 
     @Override
@@ -106,6 +119,29 @@ public final class PostgresSinks implements CandleSinks {
         ps.setObject(3, utc(c.start()));
         ps.setString(4, IndicatorValuesJson.write(e.indicators()));
         ps.setArray(5, ps.getConnection().createArrayOf("text", e.patterns()));
+    }
+
+    static void bindChartPattern(PreparedStatement ps, ChartPatternEvent p) throws SQLException {
+        ps.setString(1, p.symbol());
+        ps.setString(2, p.timeframe().label());
+        ps.setString(3, p.pattern());
+        ps.setObject(4, utc(p.start()));
+        ps.setObject(5, utc(p.end()));
+        setNullableDouble(ps, 6, p.level());
+        ps.setDouble(7, p.close());
+        ps.setLong(8, p.volume());
+        setNullableDouble(ps, 9, p.volumeSma20());
+        setNullableDouble(ps, 10, p.sma50());
+        setNullableDouble(ps, 11, p.sma200());
+    }
+
+    /** NaN, a value that does not apply or has not warmed up, as SQL NULL. */
+    private static void setNullableDouble(PreparedStatement ps, int index, double value) throws SQLException {
+        if (Double.isNaN(value)) {
+            ps.setNull(index, Types.DOUBLE);
+        } else {
+            ps.setDouble(index, value);
+        }
     }
 
     static void bindLateTrade(PreparedStatement ps, Trade t) throws SQLException {

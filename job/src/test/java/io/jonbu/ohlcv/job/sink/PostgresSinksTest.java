@@ -8,6 +8,7 @@ import io.jonbu.ohlcv.model.DeadLetter;
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.enriched.ChartPatternEvent;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
 import io.jonbu.ohlcv.model.enriched.IndicatorKey;
 import io.jonbu.ohlcv.sql.EmbeddedDatabase;
@@ -81,6 +82,30 @@ class PostgresSinksTest {
             assertThat(rows(s, "SELECT indicators->>'obv' || ' ' || (indicators->'rsi_14' = 'null'::jsonb) || ' ' || array_to_string(patterns, ',')"
                     + " FROM enriched_candles WHERE symbol = 'AAPL'"))
                     .containsExactly("100.0 true doji,hammer");
+        }
+    }
+
+    @Test
+    void chartPatternsAreInsertedOnceWithNullForValuesThatDoNotApply() throws Exception {
+        long start = EpochNanos.parse("2024-03-08T14:30:00Z");
+        long end = start + 2 * Timeframe.M5.nominalNanos();
+        ChartPatternEvent cross = new ChartPatternEvent("NVDA", Timeframe.M5, "golden_cross", start, end, Double.NaN, 900.5, 1200,
+                950.25, 880.5, 870.25);
+        ChartPatternEvent breakout = new ChartPatternEvent("NVDA", Timeframe.M5, "breakout", start + Timeframe.M5.nominalNanos(), end,
+                899, 900.5, 1200, 950.25, Double.NaN, Double.NaN);
+        ChartPatternEvent replayed = new ChartPatternEvent("NVDA", Timeframe.M5, "golden_cross", start, end, Double.NaN, 1, 1, 1, 1, 1);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        sinks.chartPatterns(env.fromData(List.of(cross, breakout, replayed), TypeInformation.of(ChartPatternEvent.class)));
+        env.execute("chart patterns");
+
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            assertThat(rows(s, "SELECT concat_ws(' ', pattern, timeframe, start_time::text, end_time::text, coalesce(level::text, 'null'),"
+                    + " close, volume, volume_sma_20, coalesce(sma_50::text, 'null'), coalesce(sma_200::text, 'null'))"
+                    + " FROM chart_patterns WHERE symbol = 'NVDA' ORDER BY pattern"))
+                    .containsExactly(
+                            "breakout 5m 2024-03-08 14:35:00+00 2024-03-08 14:40:00+00 899 900.5 1200 950.25 null null",
+                            "golden_cross 5m 2024-03-08 14:30:00+00 2024-03-08 14:40:00+00 null 900.5 1200 950.25 880.5 870.25");
         }
     }
 

@@ -4,13 +4,15 @@ import io.jonbu.ohlcv.job.CandleSinks;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.DeadLetter;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.enriched.ChartPatternEvent;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
-/** All three outputs of the candle job, collected in memory. */
+/** All outputs of the candle job, collected in memory. */
 public final class CollectingSinks implements CandleSinks {
     public final CollectingSink<Candle> candles = new CollectingSink<>();
     public final CollectingSink<EnrichedCandle> enriched = new CollectingSink<>();
+    public final CollectingSink<ChartPatternEvent> chartPatterns = new CollectingSink<>();
     public final CollectingSink<Trade> lateTrades = new CollectingSink<>();
     public final CollectingSink<DeadLetter> deadLetters = new CollectingSink<>();
 
@@ -22,6 +24,11 @@ public final class CollectingSinks implements CandleSinks {
     @Override
     public void enrichedCandles(DataStream<EnrichedCandle> stream) {
         stream.sinkTo(enriched).uid("test-enriched");
+    }
+
+    @Override
+    public void chartPatterns(DataStream<ChartPatternEvent> stream) {
+        stream.sinkTo(chartPatterns).uid("test-chart-patterns");
     }
 
     @Override

@@ -1,0 +1,23 @@
+package io.jonbu.ohlcv.job.pattern.chart;
+
+import io.jonbu.ohlcv.model.Candle;
+
+/** Up or down the price axis: every chart pattern here has a mirror image that swaps the two. */
+enum Direction {
+    UP,
+    DOWN;
+
+    /** Whether {@code a} lies strictly beyond {@code b}: above it going up, below it going down. */
+    boolean beyond(double a, double b) {
+        return this == UP ? a > b : a < b;
+    }
+
+    /** The candle's price furthest this way: its high going up, its low going down. */
+    double extreme(Candle c) {
+        return this == UP ? c.high() : c.low();
+    }
+
+    Direction opposite() {
+        return this == UP ? DOWN : UP;
+    }
+}
