@@ -12,6 +12,8 @@ import io.jonbu.ohlcv.serving.candle.CandleHandlers;
 import io.jonbu.ohlcv.serving.candle.CandleRepository;
 import io.jonbu.ohlcv.serving.error.ErrorMapper;
 import io.jonbu.ohlcv.serving.health.HealthHandler;
+import io.jonbu.ohlcv.serving.pattern.PatternHandlers;
+import io.jonbu.ohlcv.serving.pattern.PatternRepository;
 import javax.sql.DataSource;
 
 /**
@@ -26,6 +28,7 @@ public final class ServingServer implements AutoCloseable {
     public ServingServer(DataSource dataSource, int port) {
         this.port = port;
         CandleHandlers candles = new CandleHandlers(CandleRepository.candles(dataSource), CandleRepository.enriched(dataSource));
+        PatternHandlers patterns = new PatternHandlers(new PatternRepository(dataSource));
         HealthHandler health = new HealthHandler(dataSource);
         ErrorMapper errors = new ErrorMapper();
         this.app = Javalin.create(config -> {
@@ -34,6 +37,7 @@ public final class ServingServer implements AutoCloseable {
             QueryConverters.registerOn(config.validation);
             config.router.apiBuilder(() -> path("/api/v1", () -> {
                 get("health", health::handle);
+                get("patterns", patterns::list);
                 // <symbol> rather than {symbol}: crypto pairs such as BTC/USD carry a slash; the
                 // longer routes go first so ".../history" is not read as part of a symbol
                 get("ohlcv/<symbol>/history", candles::history);
