@@ -2,6 +2,7 @@ package io.jonbu.ohlcv.cli;
 
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.source.simulator.SimulatorConfig;
+import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +39,14 @@ final class SimulatorOptions {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "stop after N trades; 0 = never (default: ${DEFAULT-VALUE})")
     long limit;
 
+    @Option(names = "--history-size", paramLabel = "N", defaultValue = "100000",
+            description = "emitted trades the simulator's historical REST endpoints keep (default: ${DEFAULT-VALUE})")
+    int historySize;
+
+    @Option(names = "--rest-rate-limit", paramLabel = "N", defaultValue = "200",
+            description = "REST requests a minute before 429, as Alpaca's free plan (default: ${DEFAULT-VALUE})")
+    int restRateLimit;
+
     /** The symbols as the feed names them: trimmed, upper case. */
     List<String> symbols() {
         return symbols.stream().map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();
@@ -51,7 +60,9 @@ final class SimulatorOptions {
                 .rate(rate)
                 .seed(seed)
                 .outOfOrder(outOfOrderShare, maxDelayMillis)
-                .limit(limit);
+                .limit(limit)
+                .historySize(historySize)
+                .restRateLimit(restRateLimit, Duration.ofMinutes(1));
         if (virtualStart != null) {
             try {
                 b.virtualTime(EpochNanos.parse(virtualStart), speed);

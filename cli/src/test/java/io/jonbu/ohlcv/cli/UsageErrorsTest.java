@@ -36,6 +36,9 @@ class UsageErrorsTest {
         assertThat(jonbu("simulate", "--speed", "10")).isEqualTo(2);
         assertThat(err.toString()).contains("--speed needs --virtual-start");
 
+        assertThat(jonbu("simulate", "--history-size", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("historySize must be positive");
+
         assertThat(jonbu("simulate", "--virtual-start", "tomorrow")).isEqualTo(2);
         assertThat(err.toString()).contains("--virtual-start: 'tomorrow' is not an RFC 3339 time");
     }
