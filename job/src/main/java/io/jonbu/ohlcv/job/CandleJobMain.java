@@ -41,7 +41,7 @@ public final class CandleJobMain {
         PostgresConnection db = new PostgresConnection(dbUrl, params.get("db-user"), System.getenv("JONBU_DB_PASSWORD"));
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        new CandleJob(new LiveFeed(source, "alpaca"), new PostgresSinks(db), config).addTo(env);
+        new CandleJob(new LiveFeed(source, "alpaca", source.splitCount()), new PostgresSinks(db), config).addTo(env);
         env.execute(params.get("job-name", "jonbu-ohlcv candles"));
     }
 

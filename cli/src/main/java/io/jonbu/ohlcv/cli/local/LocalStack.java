@@ -66,7 +66,7 @@ public final class LocalStack implements AutoCloseable {
             env.setParallelism(config.parallelism());
         }
         env.enableCheckpointing(config.checkpointInterval().toMillis());
-        new CandleJob(new LiveFeed(source, feedUrl), new PostgresSinks(db), config.job()).addTo(env);
+        new CandleJob(new LiveFeed(source, feedUrl, source.splitCount()), new PostgresSinks(db), config.job()).addTo(env);
         job = env.executeAsync("jonbu-ohlcv candles");
         started.push(() -> job.cancel().get(30, TimeUnit.SECONDS));
 

@@ -41,6 +41,11 @@ public final class AlpacaStreamSource
         return new Builder();
     }
 
+    /** How many splits (connections) the symbols make; a reader more would have nothing to read. */
+    public int splitCount() {
+        return splits().size();
+    }
+
     /** The symbols in groups of {@code symbolsPerSplit}, in the order given: split ids stay stable across restarts. */
     List<AlpacaStreamSplit> splits() {
         List<AlpacaStreamSplit> splits = new ArrayList<>();
