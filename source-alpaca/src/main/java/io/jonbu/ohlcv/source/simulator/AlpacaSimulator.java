@@ -5,6 +5,7 @@ import io.javalin.websocket.WsConfig;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,7 @@ public final class AlpacaSimulator implements AutoCloseable {
 
     private final SimulatorConfig config;
     private final Map<String, SimulatedSession> sessions = new ConcurrentHashMap<>();
+    private final AtomicLong connections = new AtomicLong();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "alpaca-simulator-timer");
         thread.setDaemon(true);
@@ -63,6 +65,7 @@ public final class AlpacaSimulator implements AutoCloseable {
 
     private void stream(WsConfig ws) {
         ws.onConnect(ctx -> {
+            connections.incrementAndGet();
             SimulatedSession session = new SimulatedSession(ctx.sessionId(), ctx.session, config, timer);
             sessions.put(ctx.sessionId(), session);
             session.open(ctx.header(KEY_HEADER), ctx.header(SECRET_HEADER));
@@ -99,6 +102,11 @@ public final class AlpacaSimulator implements AutoCloseable {
     }
 
     /** Trades handed to the connected clients so far. */
+    /** WebSocket connections accepted since start, closed ones included. */
+    public long connectionsOpened() {
+        return connections.get();
+    }
+
     public long emittedCount() {
         return emitter.emitted();
     }

@@ -26,6 +26,8 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 public final class AlpacaStreamSource
         implements Source<FeedEvent, AlpacaStreamSplit, AlpacaEnumeratorState>, ResultTypeQueryable<FeedEvent> {
     private static final long serialVersionUID = 1L;
+    /** A connection silent this long during streaming is opened again; see {@link Builder#dataAgeTimeout}. */
+    public static final Duration DEFAULT_DATA_AGE_TIMEOUT = Duration.ofMinutes(10);
 
     private final StreamSettings settings;
     private final List<String> symbols;
@@ -107,6 +109,7 @@ public final class AlpacaStreamSource
         private int symbolsPerSplit = Integer.MAX_VALUE;
         private Duration initialBackoff = Duration.ofMillis(500);
         private Duration maxBackoff = Duration.ofSeconds(30);
+        private Duration dataAgeTimeout = DEFAULT_DATA_AGE_TIMEOUT;
 
         private Builder() {}
 
@@ -134,6 +137,16 @@ public final class AlpacaStreamSource
         }
 
         /** Reconnect waits: {@code initial} after the first loss, doubling per failed attempt up to {@code max}. */
+        /**
+         * How long a streaming connection may go without a frame before it is opened again, in case
+         * the server answers pings but no longer sends data; zero turns this off. Quiet symbols make
+         * silence normal, so keep it well above their gaps.
+         */
+        public Builder dataAgeTimeout(Duration timeout) {
+            this.dataAgeTimeout = timeout;
+            return this;
+        }
+
         public Builder reconnectBackoff(Duration initial, Duration max) {
             this.initialBackoff = initial;
             this.maxBackoff = max;
@@ -159,7 +172,10 @@ public final class AlpacaStreamSource
                         + initialBackoff + ", " + maxBackoff);
             }
             List<String> distinct = List.copyOf(new LinkedHashSet<>(symbols));
-            return new AlpacaStreamSource(new StreamSettings(url, key, secret, initialBackoff, maxBackoff),
+            if (dataAgeTimeout == null || dataAgeTimeout.isNegative()) {
+                throw new IllegalArgumentException("dataAgeTimeout: must be zero (off) or positive, was " + dataAgeTimeout);
+            }
+            return new AlpacaStreamSource(new StreamSettings(url, key, secret, initialBackoff, maxBackoff, dataAgeTimeout),
                     distinct, symbolsPerSplit);
         }
     }

@@ -51,6 +51,10 @@ final class StreamConnection extends WebSocketListener {
     private int failedAttempts;
     /** The handshake timeout or the scheduled reconnect. */
     private ScheduledFuture<?> timer;
+    /** The data-age check while streaming. */
+    private ScheduledFuture<?> watchdog;
+    /** System.nanoTime() of the last frame; volatile, as okhttp's thread writes and the scheduler reads it. */
+    private volatile long lastFrameNanos;
     private boolean closed;
 
     StreamConnection(AlpacaStreamSplit split, StreamSettings settings, OkHttpClient client, FrameQueue queue,
@@ -83,6 +87,7 @@ final class StreamConnection extends WebSocketListener {
 
     @Override
     public void onMessage(WebSocket ws, String text) {
+        lastFrameNanos = System.nanoTime();
         Phase current;
         synchronized (this) {
             if (ws != socket) {
@@ -163,6 +168,7 @@ final class StreamConnection extends WebSocketListener {
         phase = Phase.STREAMING;
         failedAttempts = 0;
         cancelTimer();
+        watchData(socket);
         LOG.info("split {}: streaming trades of {} symbols from {}", split.id(), split.symbols().size(), settings.url());
     }
 
@@ -188,6 +194,23 @@ final class StreamConnection extends WebSocketListener {
         }
     }
 
+    /** Checks the data's age at a quarter of the timeout, so a silent connection is dropped within 1.25 x it. */
+    private void watchData(WebSocket ws) {
+        long timeout = settings.dataAgeTimeout().toNanos();
+        if (timeout == 0) {
+            return;
+        }
+        long period = Math.max(1, timeout / 4);
+        watchdog = scheduler.scheduleAtFixedRate(() -> checkDataAge(ws, timeout), period, period, TimeUnit.NANOSECONDS);
+    }
+
+    private synchronized void checkDataAge(WebSocket ws, long timeoutNanos) {
+        if (ws == socket && phase == Phase.STREAMING && System.nanoTime() - lastFrameNanos > timeoutNanos) {
+            ws.cancel();
+            lost(ws, "no data for " + settings.dataAgeTimeout().toMillis() + " ms");
+        }
+    }
+
     private synchronized void handshakeTimedOut(WebSocket ws) {
         if (ws == socket && phase != Phase.STREAMING) {
             ws.cancel();
@@ -210,6 +233,10 @@ final class StreamConnection extends WebSocketListener {
         if (timer != null) {
             timer.cancel(false);
             timer = null;
+        }
+        if (watchdog != null) {
+            watchdog.cancel(false);
+            watchdog = null;
         }
     }
 }

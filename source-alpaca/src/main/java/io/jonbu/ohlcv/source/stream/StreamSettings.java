@@ -5,11 +5,14 @@ import java.io.Serializable;
 import java.time.Duration;
 
 /**
- * Where a reader connects and how it retries. Travels inside the job graph, so it is serializable,
- * and never prints the credentials.
+ * Where a reader connects, how it retries, and how long a silent connection is trusted. Travels
+ * inside the job graph, so it is serializable, and never prints the credentials.
+ *
+ * @param dataAgeTimeout silence after which a streaming connection is dropped and opened again
+ *                       (zero: never)
  */
-record StreamSettings(String url, String key, String secret, Duration initialBackoff, Duration maxBackoff)
-        implements Serializable {
+record StreamSettings(String url, String key, String secret, Duration initialBackoff, Duration maxBackoff,
+        Duration dataAgeTimeout) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** The wait before reconnect attempt {@code attempt} (0 after a connection that worked); see {@link Backoff}. */
@@ -19,6 +22,7 @@ record StreamSettings(String url, String key, String secret, Duration initialBac
 
     @Override
     public String toString() {
-        return "StreamSettings[url=" + url + ", backoff=" + initialBackoff + ".." + maxBackoff + "]";
+        return "StreamSettings[url=" + url + ", backoff=" + initialBackoff + ".." + maxBackoff
+                + ", dataAgeTimeout=" + dataAgeTimeout + "]";
     }
 }

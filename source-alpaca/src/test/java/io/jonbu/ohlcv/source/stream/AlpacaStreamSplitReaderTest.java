@@ -44,6 +44,27 @@ class AlpacaStreamSplitReaderTest {
     }
 
     @Test
+    void aConnectionSilentPastTheDataAgeTimeoutIsOpenedAgain() throws Exception {
+        // five trades, then silence: the server still answers pings, but sends nothing
+        SimulatorConfig fiveTrades = SimulatorConfig.builder().symbols(List.of("AAPL")).rate(100).limit(5).waitForSubscriber(true).build();
+        try (AlpacaSimulator simulator = AlpacaSimulator.start(fiveTrades)) {
+            AlpacaStreamSplitReader reader = new AlpacaStreamSplitReader(new StreamSettings(simulator.url("iex"), "k", "s",
+                    Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMillis(400)));
+            try {
+                reader.handleSplitsChanges(new SplitsAddition<>(List.of(SPLIT)));
+                fetchUntil(reader, frame -> frame.contains("\"S\":\"AAPL\""));
+                long deadline = System.nanoTime() + DEADLINE.toNanos();
+                while (simulator.connectionsOpened() < 2 && System.nanoTime() < deadline) {
+                    reader.fetch();
+                }
+                assertThat(simulator.connectionsOpened()).as("connections after a silence").isGreaterThanOrEqualTo(2);
+            } finally {
+                reader.close();
+            }
+        }
+    }
+
+    @Test
     void refusedCredentialsFailTheFetchNamingTheCode() throws Exception {
         SimulatorConfig keyed = SimulatorConfig.builder().credentials("k", "right").build();
         try (AlpacaSimulator simulator = AlpacaSimulator.start(keyed)) {
@@ -62,7 +83,7 @@ class AlpacaStreamSplitReaderTest {
     }
 
     private static StreamSettings settings(String url, String secret) {
-        return new StreamSettings(url, "k", secret, Duration.ofMillis(50), Duration.ofMillis(200));
+        return new StreamSettings(url, "k", secret, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ZERO);
     }
 
     /** Fetches until a frame matches; every frame must belong to the split. */
