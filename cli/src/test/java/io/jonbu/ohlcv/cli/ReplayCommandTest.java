@@ -34,7 +34,7 @@ class ReplayCommandTest {
 
         assertThat(code).isZero();
         assertThat(Files.readString(out)).isEqualTo(Files.readString(FIXTURES.resolve("expected-candles.csv")));
-        assertThat(err.toString()).contains("replayed 74 trades into 128 candles").contains("2 malformed message(s)");
+        assertThat(err.toString()).contains("replayed 74 trades into 109 candles").contains("2 malformed message(s)");
     }
 
     @Test
@@ -45,7 +45,7 @@ class ReplayCommandTest {
         assertThat(jonbu("replay", "--input", FIXTURES.resolve("trades.ndjson").toString(), "--output", out.toString(),
                 "--enriched-output", enriched.toString())).isZero();
 
-        List<String> rows = Files.readAllLines(out).subList(1, 129);
+        List<String> rows = Files.readAllLines(out).subList(1, 110);
         List<String> lines = Files.readAllLines(enriched);
         assertThat(lines).hasSize(rows.size());
         for (int i = 0; i < rows.size(); i++) {

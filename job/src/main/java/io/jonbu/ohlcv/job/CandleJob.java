@@ -59,7 +59,7 @@ public final class CandleJob {
 
         SingleOutputStreamOperator<Candle> candles = trades
                 .keyBy(Trade::symbol)
-                .process(new CandleAggregator(config.timeframes(), config.allowedLateness()))
+                .process(new CandleAggregator(config.timeframes(), config.allowedLateness(), config.saleConditions()))
                 .uid("candle-aggregator")
                 .name("candles " + config.timeframes());
 

@@ -1,6 +1,7 @@
 package io.jonbu.ohlcv.job;
 
 import io.jonbu.ohlcv.model.Timeframe;
+import io.jonbu.ohlcv.model.tape.SaleConditionRules;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +14,11 @@ import java.util.List;
  * @param idleTimeout     silence after which event time follows the wall clock (0 = never, the default:
  *                        see {@link io.jonbu.ohlcv.job.feed.TradeWatermarks} for the risk)
  * @param allowedLateness how long a closed candle still accepts late trades, re-emitted as revisions
+ * @param saleConditions  which trades may set prices and add volume
  */
 public record CandleJobConfig(
-        List<Timeframe> timeframes, Duration outOfOrderness, Duration idleTimeout, Duration allowedLateness) {
+        List<Timeframe> timeframes, Duration outOfOrderness, Duration idleTimeout, Duration allowedLateness,
+        SaleConditionRules saleConditions) {
 
     public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofSeconds(2);
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ZERO;
@@ -34,30 +37,38 @@ public record CandleJobConfig(
         if (allowedLateness == null || allowedLateness.isNegative()) {
             errors.add("allowedLateness: must be zero or more");
         }
+        if (saleConditions == null) {
+            errors.add("saleConditions: must be set");
+        }
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", errors));
         }
         timeframes = List.copyOf(timeframes);
     }
 
-    /** All timeframes, 2 s out-of-orderness, no wall-clock advance, no allowed lateness. */
+    /** All timeframes, 2 s out-of-orderness, no wall-clock advance, no allowed lateness, the tape plans' rules. */
     public static CandleJobConfig defaults() {
-        return new CandleJobConfig(List.of(Timeframe.values()), DEFAULT_OUT_OF_ORDERNESS, DEFAULT_IDLE_TIMEOUT, Duration.ZERO);
+        return new CandleJobConfig(List.of(Timeframe.values()), DEFAULT_OUT_OF_ORDERNESS, DEFAULT_IDLE_TIMEOUT, Duration.ZERO,
+                SaleConditionRules.TAPE_PLAN);
     }
 
     public CandleJobConfig withTimeframes(List<Timeframe> frames) {
-        return new CandleJobConfig(frames, outOfOrderness, idleTimeout, allowedLateness);
+        return new CandleJobConfig(frames, outOfOrderness, idleTimeout, allowedLateness, saleConditions);
     }
 
     public CandleJobConfig withOutOfOrderness(Duration bound) {
-        return new CandleJobConfig(timeframes, bound, idleTimeout, allowedLateness);
+        return new CandleJobConfig(timeframes, bound, idleTimeout, allowedLateness, saleConditions);
     }
 
     public CandleJobConfig withIdleTimeout(Duration timeout) {
-        return new CandleJobConfig(timeframes, outOfOrderness, timeout, allowedLateness);
+        return new CandleJobConfig(timeframes, outOfOrderness, timeout, allowedLateness, saleConditions);
     }
 
     public CandleJobConfig withAllowedLateness(Duration lateness) {
-        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, lateness);
+        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, lateness, saleConditions);
+    }
+
+    public CandleJobConfig withSaleConditions(SaleConditionRules rules) {
+        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, allowedLateness, rules);
     }
 }

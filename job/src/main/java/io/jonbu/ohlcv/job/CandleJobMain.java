@@ -4,6 +4,7 @@ import io.jonbu.ohlcv.job.feed.LiveFeed;
 import io.jonbu.ohlcv.job.sink.PostgresConnection;
 import io.jonbu.ohlcv.job.sink.PostgresSinks;
 import io.jonbu.ohlcv.model.Timeframe;
+import io.jonbu.ohlcv.model.tape.SaleConditionRules;
 import io.jonbu.ohlcv.source.stream.AlpacaStreamSource;
 import java.time.Duration;
 import java.util.Arrays;
@@ -31,7 +32,8 @@ public final class CandleJobMain {
                 Arrays.stream(params.get("timeframes", "1m,5m,15m,1h,1d").split(",")).map(Timeframe::parse).toList(),
                 Duration.ofMillis(params.getLong("out-of-orderness-ms", CandleJobConfig.DEFAULT_OUT_OF_ORDERNESS.toMillis())),
                 Duration.ofMillis(params.getLong("idle-timeout-ms", CandleJobConfig.DEFAULT_IDLE_TIMEOUT.toMillis())),
-                Duration.ofMillis(params.getLong("allowed-lateness-ms", 0)));
+                Duration.ofMillis(params.getLong("allowed-lateness-ms", 0)),
+                SaleConditionRules.valueOf(params.get("sale-conditions", SaleConditionRules.TAPE_PLAN.name()).toUpperCase(java.util.Locale.ROOT)));
 
         AlpacaStreamSource source = AlpacaStreamSource.builder()
                 .url(params.get("feed-url", DEFAULT_FEED_URL))

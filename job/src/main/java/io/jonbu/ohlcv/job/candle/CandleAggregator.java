@@ -2,8 +2,11 @@ package io.jonbu.ohlcv.job.candle;
 
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.EpochNanos;
+import io.jonbu.ohlcv.model.MarketSession;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.tape.SaleConditionRules;
+import io.jonbu.ohlcv.model.tape.TradeEligibility;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +30,12 @@ import org.apache.flink.util.OutputTag;
  * watermark passes its last instant; it is kept for the allowed lateness after that, and a late
  * trade within it re-emits the candle with its revision incremented. A trade later than that goes
  * to {@link #LATE_TRADES}. Lateness is judged on the shortest timeframe and the trade is then taken
- * by all timeframes or none, so longer candles always equal the merge of their shorter ones.
+ * by all timeframes or none.
+ *
+ * <p>What a trade may update follows its sale conditions ({@link SaleConditionRules}): daily candles
+ * and regular-hours intraday candles use the consolidated-tape plans' rules; outside regular hours,
+ * intraday candles also take prices from Form T trades. A window whose trades set no price (odd lots
+ * only) makes no candle, so a longer candle's volume can exceed the sum of its shorter ones'.
  */
 public final class CandleAggregator extends KeyedProcessFunction<String, Trade, Candle> {
     private static final long serialVersionUID = 1L;
@@ -40,6 +48,7 @@ public final class CandleAggregator extends KeyedProcessFunction<String, Trade, 
 
     private final Timeframe[] timeframes;
     private final long allowedLatenessMillis;
+    private final SaleConditionRules rules;
 
     private transient MapState<Long, CandleBuilder> open;
     private transient Counter lateTrades;
@@ -50,8 +59,9 @@ public final class CandleAggregator extends KeyedProcessFunction<String, Trade, 
     /**
      * @param timeframes      the timeframes to build (any subset, any order)
      * @param allowedLateness how long after a candle's end a late trade still revises it
+     * @param rules           which trades may set prices and add volume
      */
-    public CandleAggregator(List<Timeframe> timeframes, Duration allowedLateness) {
+    public CandleAggregator(List<Timeframe> timeframes, Duration allowedLateness, SaleConditionRules rules) {
         if (timeframes.isEmpty()) {
             throw new IllegalArgumentException("timeframes: must not be empty");
         }
@@ -60,6 +70,7 @@ public final class CandleAggregator extends KeyedProcessFunction<String, Trade, 
         }
         this.timeframes = timeframes.stream().distinct().sorted().toArray(Timeframe[]::new);
         this.allowedLatenessMillis = allowedLateness.toMillis();
+        this.rules = rules;
     }
 
     @Override
@@ -82,6 +93,13 @@ public final class CandleAggregator extends KeyedProcessFunction<String, Trade, 
             ctx.output(LATE_TRADES, trade);
             return;
         }
+        TradeEligibility daily = rules.eligibility(trade.tape(), trade.conditions());
+        TradeEligibility intraday = daily == TradeEligibility.ALL || MarketSession.of(ts) == MarketSession.REGULAR
+                ? daily
+                : rules.extendedHoursIntraday(trade.tape(), trade.conditions());
+        if (daily == TradeEligibility.NONE && intraday == TradeEligibility.NONE) {
+            return; // informational prints (official open and close) change no candle
+        }
         for (Timeframe tf : timeframes) {
             long start = tf.start(ts);
             long slot = slot(tf, start);
@@ -90,9 +108,8 @@ public final class CandleAggregator extends KeyedProcessFunction<String, Trade, 
                 candle = new CandleBuilder();
                 ctx.timerService().registerEventTimeTimer(lastInstantMillis(tf.end(start)));
             }
-            candle.add(trade);
-            if (candle.emitted) {
-                candle.revision++;
+            candle.add(trade, tf == Timeframe.D1 ? daily : intraday);
+            if (candle.closed && candle.priced) {
                 revisions.inc();
                 emit(out, candle, ctx.getCurrentKey(), tf, start);
             }
@@ -119,14 +136,16 @@ public final class CandleAggregator extends KeyedProcessFunction<String, Trade, 
         }
         long slot = slot(tf, start);
         CandleBuilder candle = open.get(slot);
-        if (candle == null || candle.emitted) {
+        if (candle == null || candle.closed) {
             return;
         }
-        emit(out, candle, ctx.getCurrentKey(), tf, start);
+        if (candle.priced) {
+            emit(out, candle, ctx.getCurrentKey(), tf, start);
+        }
         if (allowedLatenessMillis == 0) {
             open.remove(slot);
         } else {
-            candle.emitted = true;
+            candle.closed = true;
             open.put(slot, candle);
             ctx.timerService().registerEventTimeTimer(lastInstantMillis(end) + allowedLatenessMillis);
         }
@@ -139,13 +158,13 @@ public final class CandleAggregator extends KeyedProcessFunction<String, Trade, 
         }
         long slot = slot(tf, start);
         CandleBuilder candle = open.get(slot);
-        if (candle != null && candle.emitted) {
+        if (candle != null && candle.closed) {
             open.remove(slot);
         }
     }
 
     private void emit(Collector<Candle> out, CandleBuilder candle, String symbol, Timeframe tf, long start) {
-        out.collect(candle.toCandle(symbol, tf, start, tf.end(start), true));
+        out.collect(candle.emit(symbol, tf, start, tf.end(start)));
         candlesEmitted.add(1);
     }
 

@@ -8,6 +8,7 @@ import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.tape.SaleConditionRules;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -22,7 +23,7 @@ class CandleAggregatorTest {
 
     private void open(List<Timeframe> timeframes, Duration lateness) throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new CandleAggregator(timeframes, lateness)), Trade::symbol, Types.STRING);
+                new KeyedProcessOperator<>(new CandleAggregator(timeframes, lateness, SaleConditionRules.TAPE_PLAN)), Trade::symbol, Types.STRING);
         harness.open();
     }
 
@@ -162,7 +163,7 @@ class CandleAggregatorTest {
         harness.close();
 
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new CandleAggregator(List.of(Timeframe.M1), Duration.ZERO)), Trade::symbol, Types.STRING);
+                new KeyedProcessOperator<>(new CandleAggregator(List.of(Timeframe.M1), Duration.ZERO, SaleConditionRules.TAPE_PLAN)), Trade::symbol, Types.STRING);
         harness.initializeState(snapshot);
         harness.open();
         send(trade("AAPL", "2024-03-08T14:30:20Z", 11, 2, 2));
@@ -172,5 +173,46 @@ class CandleAggregatorTest {
             assertThat(c.close()).isEqualTo(11);
             assertThat(c.volume()).isEqualTo(3);
         });
+    }
+
+    @Test
+    void aMinuteOfOddLotsAloneMakesNoCandleButItsSharesCountInTheLongerOnes() throws Exception {
+        open(List.of(Timeframe.M1, Timeframe.M5), Duration.ZERO);
+        send(trade("AAPL", "2024-03-08T14:30:10Z", 10, 100, 1));
+        send(oddLot("AAPL", "2024-03-08T14:31:10Z", 99, 7, 2));
+        harness.processWatermark(Long.MAX_VALUE);
+
+        assertThat(candles()).extracting(c -> c.timeframe() + " " + EpochNanos.format(c.start()) + " " + c.high() + " " + c.volume())
+                .containsExactlyInAnyOrder("1m 2024-03-08T14:30:00Z 10.0 100", "5m 2024-03-08T14:30:00Z 10.0 107");
+    }
+
+    @Test
+    void formTPricesMakePreMarketMinutesButNotTheDailyCandle() throws Exception {
+        open(List.of(Timeframe.M1, Timeframe.D1), Duration.ZERO);
+        // 08:00 New York, pre-market, then a regular-hours trade at 10:00
+        send(new Trade("AAPL", EpochNanos.parse("2024-03-08T13:00:00Z"), 180, 50, "Q", 1, new String[] {"@", "T"}, "C"));
+        send(trade("AAPL", "2024-03-08T15:00:00Z", 185, 100, 2));
+        harness.processWatermark(Long.MAX_VALUE);
+
+        Candle preMarket = candles().stream().filter(c -> c.timeframe() == Timeframe.M1 && c.open() == 180).findFirst().orElseThrow();
+        assertThat(preMarket.volume()).isEqualTo(50);
+        Candle day = candles().stream().filter(c -> c.timeframe() == Timeframe.D1).findFirst().orElseThrow();
+        assertThat(day.open()).as("Form T sets no daily price").isEqualTo(185);
+        assertThat(day.low()).isEqualTo(185);
+        assertThat(day.volume()).as("but its shares count").isEqualTo(150);
+    }
+
+    @Test
+    void allTradesRulesLetEveryPrintSetPrices() throws Exception {
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
+                new CandleAggregator(List.of(Timeframe.M1), Duration.ZERO, SaleConditionRules.ALL_TRADES)), Trade::symbol, Types.STRING);
+        harness.open();
+        send(oddLot("AAPL", "2024-03-08T14:31:10Z", 99, 7, 2));
+        harness.processWatermark(Long.MAX_VALUE);
+        assertThat(candles()).singleElement().extracting(Candle::close).isEqualTo(99.0);
+    }
+
+    private static Trade oddLot(String symbol, String time, double price, long size, long id) {
+        return new Trade(symbol, EpochNanos.parse(time), price, size, "V", id, new String[] {"@", "I"}, "C");
     }
 }

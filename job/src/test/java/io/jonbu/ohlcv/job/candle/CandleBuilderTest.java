@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.tape.TradeEligibility;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,8 +28,8 @@ class CandleBuilderTest {
         for (long seed = 0; seed < 10; seed++) {
             Collections.shuffle(trades, new Random(seed));
             CandleBuilder b = new CandleBuilder();
-            trades.forEach(b::add);
-            Candle c = b.toCandle("AAPL", Timeframe.M1, 0, 60, true);
+            trades.forEach(t -> b.add(t, TradeEligibility.ALL));
+            Candle c = b.emit("AAPL", Timeframe.M1, 0, 60);
             assertThat(c.open()).isEqualTo(10);
             assertThat(c.close()).isEqualTo(11);
             assertThat(c.high()).isEqualTo(12);
@@ -42,12 +43,41 @@ class CandleBuilderTest {
     @Test
     void tradesAtTheSameInstantAreOrderedByTradeId() {
         CandleBuilder b = new CandleBuilder();
-        b.add(trade("AAPL", "2024-03-08T14:30:00Z", 2, 1, 20));
-        b.add(trade("AAPL", "2024-03-08T14:30:00Z", 1, 1, 10));
-        b.add(trade("AAPL", "2024-03-08T14:30:00Z", 3, 1, 30));
-        Candle c = b.toCandle("AAPL", Timeframe.M1, 0, 60, true);
+        b.add(trade("AAPL", "2024-03-08T14:30:00Z", 2, 1, 20), TradeEligibility.ALL);
+        b.add(trade("AAPL", "2024-03-08T14:30:00Z", 1, 1, 10), TradeEligibility.ALL);
+        b.add(trade("AAPL", "2024-03-08T14:30:00Z", 3, 1, 30), TradeEligibility.ALL);
+        Candle c = b.emit("AAPL", Timeframe.M1, 0, 60);
         assertThat(c.open()).isEqualTo(1);
         assertThat(c.close()).isEqualTo(3);
+    }
+
+    @Test
+    void aVolumeOnlyTradeAddsSharesButSetsNoPrice() {
+        CandleBuilder b = new CandleBuilder();
+        b.add(trade("AAPL", "2024-03-08T14:30:00Z", 50, 7, 1), TradeEligibility.VOLUME_ONLY);
+        assertThat(b.priced).as("odd lots alone make no candle").isFalse();
+
+        b.add(trade("AAPL", "2024-03-08T14:30:10Z", 10, 100, 2), TradeEligibility.ALL);
+        b.add(trade("AAPL", "2024-03-08T14:30:20Z", 60, 3, 3), TradeEligibility.VOLUME_ONLY);
+        Candle c = b.emit("AAPL", Timeframe.M1, 0, 60);
+        assertThat(c.open()).isEqualTo(10);
+        assertThat(c.close()).isEqualTo(10);
+        assertThat(c.high()).isEqualTo(10);
+        assertThat(c.volume()).isEqualTo(110);
+        assertThat(c.tradeCount()).isEqualTo(3);
+        assertThat(c.vwap()).isCloseTo((50 * 7 + 10 * 100 + 60 * 3) / 110.0, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void aHighLowOnlyTradeWidensTheRangeButIsNeitherOpenNorClose() {
+        CandleBuilder b = new CandleBuilder();
+        b.add(trade("AAPL", "2024-03-08T14:30:00Z", 9, 10, 1), TradeEligibility.of(true, false, true));
+        b.add(trade("AAPL", "2024-03-08T14:30:10Z", 10, 10, 2), TradeEligibility.ALL);
+        Candle c = b.emit("AAPL", Timeframe.M1, 0, 60);
+        assertThat(c.open()).isEqualTo(10);
+        assertThat(c.low()).isEqualTo(9);
+        assertThat(c.revision()).isZero();
+        assertThat(b.emit("AAPL", Timeframe.M1, 0, 60).revision()).as("the next emission is a revision").isEqualTo(1);
     }
 
     @Test

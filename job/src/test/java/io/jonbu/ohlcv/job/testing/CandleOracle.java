@@ -1,18 +1,23 @@
 package io.jonbu.ohlcv.job.testing;
 
 import io.jonbu.ohlcv.model.Candle;
+import io.jonbu.ohlcv.model.MarketSession;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.tape.SaleConditions;
+import io.jonbu.ohlcv.model.tape.TradeEligibility;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Candles computed the slow, obvious way, independently of the job: group all trades by interval,
- * sort each group by (time, id), read off open, high, low, close and sums.
+ * filter each field's trades by the sale-condition table, sort by (time, id), read off open, high,
+ * low, close and sums. A group with no trade that may set the last price makes no candle.
  */
 public final class CandleOracle {
     private CandleOracle() {}
@@ -26,17 +31,30 @@ public final class CandleOracle {
             }
             for (List<Trade> group : groups.values()) {
                 group.sort(Comparator.comparingLong(Trade::timestamp).thenComparingLong(Trade::id));
-                Trade first = group.get(0);
-                long start = tf.start(first.timestamp());
-                double high = group.stream().mapToDouble(Trade::price).max().orElseThrow();
-                double low = group.stream().mapToDouble(Trade::price).min().orElseThrow();
-                long volume = group.stream().mapToLong(Trade::size).sum();
-                double notional = group.stream().mapToDouble(t -> t.price() * t.size()).sum();
-                result.add(new Candle(first.symbol(), tf, start, tf.end(start), first.price(), high, low,
-                        group.get(group.size() - 1).price(), volume, group.size(), notional / volume, true, 0));
+                List<Trade> last = only(group, tf, TradeEligibility::updatesLast);
+                if (last.isEmpty()) {
+                    continue;
+                }
+                List<Trade> range = only(group, tf, e -> e.updatesHighLow() || e.updatesLast());
+                List<Trade> counted = only(group, tf, TradeEligibility::updatesVolume);
+                long start = tf.start(group.get(0).timestamp());
+                long volume = counted.stream().mapToLong(Trade::size).sum();
+                double notional = counted.stream().mapToDouble(t -> t.price() * t.size()).sum();
+                double close = last.get(last.size() - 1).price();
+                result.add(new Candle(group.get(0).symbol(), tf, start, tf.end(start), last.get(0).price(),
+                        range.stream().mapToDouble(Trade::price).max().orElseThrow(),
+                        range.stream().mapToDouble(Trade::price).min().orElseThrow(),
+                        close, volume, counted.size(), volume > 0 ? notional / volume : close, true, 0));
             }
         }
         return result;
+    }
+
+    /** Daily candles and regular hours follow the plans; intraday candles outside them take Form T prices too. */
+    private static List<Trade> only(List<Trade> trades, Timeframe tf, Predicate<TradeEligibility> field) {
+        return trades.stream().filter(t -> field.test(tf != Timeframe.D1 && MarketSession.of(t.timestamp()) != MarketSession.REGULAR
+                ? SaleConditions.ofExtendedHoursIntraday(t.tape(), t.conditions())
+                : SaleConditions.of(t.tape(), t.conditions()))).toList();
     }
 
     /** Asserts two candles equal, allowing for the order in which floating-point sums were taken. */

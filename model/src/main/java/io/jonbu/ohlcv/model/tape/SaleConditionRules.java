@@ -14,6 +14,11 @@ public enum SaleConditionRules {
         public TradeEligibility eligibility(String tape, String[] conditions) {
             return SaleConditions.of(tape, conditions);
         }
+
+        @Override
+        public TradeEligibility extendedHoursIntraday(String tape, String[] conditions) {
+            return SaleConditions.ofExtendedHoursIntraday(tape, conditions);
+        }
     },
     /** Every trade updates everything: raw prints, for users who filter or study them themselves. */
     ALL_TRADES {
@@ -21,7 +26,16 @@ public enum SaleConditionRules {
         public TradeEligibility eligibility(String tape, String[] conditions) {
             return TradeEligibility.ALL;
         }
+
+        @Override
+        public TradeEligibility extendedHoursIntraday(String tape, String[] conditions) {
+            return TradeEligibility.ALL;
+        }
     };
 
+    /** For daily candles, and intraday candles in regular hours. */
     public abstract TradeEligibility eligibility(String tape, String[] conditions);
+
+    /** For intraday candles of a trade outside regular hours. */
+    public abstract TradeEligibility extendedHoursIntraday(String tape, String[] conditions);
 }

@@ -36,6 +36,8 @@ public final class SaleConditions {
     /** Masks indexed by code; only ASCII codes are defined, anything else is unknown. */
     private static final int CODES = 128;
     private static final int UNKNOWN = TradeEligibility.VOLUME;
+    /** Form T: an extended-hours trade, the same code in both plans. */
+    private static final String FORM_T = "T";
 
     private static final byte[] CTA_MASKS = masks(TapePlan.CTA);
     private static final byte[] UTP_MASKS = masks(TapePlan.UTP);
@@ -45,13 +47,30 @@ public final class SaleConditions {
 
     /** The eligibility of a trade on {@code tape} (Alpaca's {@code z}) with {@code conditions} ({@code c}). */
     public static TradeEligibility of(String tape, String[] conditions) {
+        return of(tape, conditions, false);
+    }
+
+    /**
+     * The eligibility of an extended-hours trade for an intraday candle: Form T ({@code T}, which
+     * marks nearly every trade outside 09:30-16:00) does not keep its price out, while every other
+     * condition still counts. The plans' matrices describe the day's statistics and regular hours;
+     * pre-market and after-hours minute bars take their prices from Form T trades (as Massive's, and
+     * Alpaca's minute bars that exist outside regular hours, do), or there would be none.
+     */
+    public static TradeEligibility ofExtendedHoursIntraday(String tape, String[] conditions) {
+        return of(tape, conditions, true);
+    }
+
+    private static TradeEligibility of(String tape, String[] conditions, boolean formTSetsPrices) {
         if (conditions == null) {
             return TradeEligibility.ALL;
         }
         byte[] masks = masksFor(TapePlan.ofTape(tape));
         int mask = TradeEligibility.ALL_BITS;
         for (String condition : conditions) {
-            mask &= maskOf(masks, condition);
+            if (!(formTSetsPrices && FORM_T.equals(condition))) {
+                mask &= maskOf(masks, condition);
+            }
         }
         return TradeEligibility.ofMask(mask);
     }

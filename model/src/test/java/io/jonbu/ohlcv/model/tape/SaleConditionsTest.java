@@ -217,4 +217,16 @@ class SaleConditionsTest {
         // a single allocation per call would be 300,000 objects, several megabytes
         assertThat(allocated).isLessThan(16 * 1024);
     }
+
+    @Test
+    void formTSetsPricesOfExtendedHoursIntradayCandlesUnlessAnotherConditionForbids() {
+        String[] formT = {"@", "T"};
+        assertThat(SaleConditions.of("C", formT)).isEqualTo(TradeEligibility.VOLUME_ONLY);
+        assertThat(SaleConditions.ofExtendedHoursIntraday("C", formT)).isEqualTo(TradeEligibility.ALL);
+        assertThat(SaleConditions.ofExtendedHoursIntraday("A", new String[] {" ", "T"})).isEqualTo(TradeEligibility.ALL);
+        assertThat(SaleConditions.ofExtendedHoursIntraday("C", new String[] {"@", "T", "I"})).as("an odd lot still sets no price")
+                .isEqualTo(TradeEligibility.VOLUME_ONLY);
+        assertThat(SaleConditions.ofExtendedHoursIntraday("C", new String[] {"@", "U"})).as("out of sequence is not Form T")
+                .isEqualTo(SaleConditions.of("C", new String[] {"@", "U"}));
+    }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.tape.SaleConditions;
 import io.jonbu.ohlcv.source.Backoff;
 import io.jonbu.ohlcv.source.simulator.AlpacaSimulator;
 import io.jonbu.ohlcv.source.simulator.SimulatorConfig;
@@ -157,6 +158,7 @@ class AlpacaRestClientSimulatorTest {
     }
 
     /** Bars the plain way: group by symbol and interval start, then fold each group in time order. */
+    /** Bars as Alpaca builds them, the slow way: odd lots add volume but set no price. */
     private static List<AlpacaBar> barsOf(List<Trade> sorted, Timeframe timeframe) {
         Map<String, Map<Long, List<Trade>>> groups = new TreeMap<>();
         for (Trade t : sorted) {
@@ -165,16 +167,20 @@ class AlpacaRestClientSimulatorTest {
         }
         List<AlpacaBar> bars = new ArrayList<>();
         groups.forEach((symbol, byStart) -> byStart.forEach((start, trades) -> {
+            List<Trade> priced = trades.stream().filter(t -> SaleConditions.of(t.tape(), t.conditions()).updatesLast()).toList();
+            if (priced.isEmpty()) {
+                return;
+            }
             double notional = 0;
             long volume = 0;
             for (Trade t : trades) {
                 notional += t.price() * t.size();
                 volume += t.size();
             }
-            bars.add(new AlpacaBar(symbol, start, trades.get(0).price(),
-                    trades.stream().mapToDouble(Trade::price).max().orElseThrow(),
-                    trades.stream().mapToDouble(Trade::price).min().orElseThrow(),
-                    trades.get(trades.size() - 1).price(), volume, trades.size(), notional / volume));
+            bars.add(new AlpacaBar(symbol, start, priced.get(0).price(),
+                    priced.stream().mapToDouble(Trade::price).max().orElseThrow(),
+                    priced.stream().mapToDouble(Trade::price).min().orElseThrow(),
+                    priced.get(priced.size() - 1).price(), volume, trades.size(), notional / volume));
         }));
         return bars;
     }
