@@ -12,6 +12,7 @@ import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.DeadLetter;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.tape.SaleConditionRules;
 import io.jonbu.ohlcv.model.enriched.ChartPatternEvent;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
 import io.jonbu.ohlcv.model.json.ApiJson;
@@ -63,6 +64,10 @@ final class ReplayCommand implements Callable<Integer> {
             description = "also write every candle with its indicators and patterns as JSON lines (one object per candle)")
     Path enrichedOutput;
 
+    @Option(names = "--sale-conditions", paramLabel = "RULES", defaultValue = "TAPE_PLAN",
+            description = "TAPE_PLAN (the CTA/UTP sale-condition rules) or ALL_TRADES (every print counts) (default: ${DEFAULT-VALUE})")
+    SaleConditionRules saleConditions;
+
     @Option(names = "--parallelism", paramLabel = "N", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE})")
     int parallelism;
 
@@ -81,7 +86,7 @@ final class ReplayCommand implements Callable<Integer> {
         FileSource<String> lines = FileSource
                 .forRecordStreamFormat(new TextLineInputFormat(), new org.apache.flink.core.fs.Path(input.toAbsolutePath().toUri()))
                 .build();
-        CandleJobConfig config = CandleJobConfig.defaults().withTimeframes(timeframes);
+        CandleJobConfig config = CandleJobConfig.defaults().withTimeframes(timeframes).withSaleConditions(saleConditions);
         new CandleJob(new LineFeed(lines, input.getFileName().toString()), new FileSinks(output, enrichedOutput), config).addTo(env);
 
         long started = System.nanoTime();

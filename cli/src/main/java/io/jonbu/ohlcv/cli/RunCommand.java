@@ -4,6 +4,7 @@ import io.jonbu.ohlcv.cli.local.Feed;
 import io.jonbu.ohlcv.cli.local.LocalStack;
 import io.jonbu.ohlcv.cli.local.LocalStackConfig;
 import io.jonbu.ohlcv.job.CandleJobConfig;
+import io.jonbu.ohlcv.model.tape.SaleConditionRules;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -62,6 +63,10 @@ final class RunCommand implements Callable<Integer> {
             description = {"silence after which event time follows the wall clock, so the last candle closes when the",
                 "feed goes quiet; risky under backpressure (queued trades turn late); 0s = never (default: ${DEFAULT-VALUE})"})
     Duration idleTimeout;
+
+    @Option(names = "--sale-conditions", paramLabel = "RULES", defaultValue = "TAPE_PLAN",
+            description = "TAPE_PLAN (the CTA/UTP sale-condition rules) or ALL_TRADES (every print counts) (default: ${DEFAULT-VALUE})")
+    SaleConditionRules saleConditions;
 
     @Option(names = "--parallelism", paramLabel = "N", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE})")
     int parallelism;
@@ -132,7 +137,8 @@ final class RunCommand implements Callable<Integer> {
             CandleJobConfig job = CandleJobConfig.defaults()
                     .withOutOfOrderness(outOfOrderness)
                     .withAllowedLateness(allowedLateness)
-                    .withIdleTimeout(idleTimeout);
+                    .withIdleTimeout(idleTimeout)
+                    .withSaleConditions(saleConditions);
             if (parallelism < 1) {
                 throw new IllegalArgumentException("--parallelism: must be at least 1");
             }

@@ -81,4 +81,13 @@ class ReplayCommandTest {
         assertThat(jonbu("replay", "--output", "x.csv")).isEqualTo(2);
         assertThat(err.toString()).contains("Missing required option: '--input=FILE'");
     }
+
+    @Test
+    void allTradesRulesLetOddLotsSetPricesSoEveryIntervalWithTradesHasACandle() throws Exception {
+        Path out = dir.resolve("all.csv");
+        assertThat(jonbu("replay", "--input", FIXTURES.resolve("trades.ndjson").toString(), "--output", out.toString(),
+                "--sale-conditions", "ALL_TRADES")).isZero();
+        // the fixture's odd lots alone fill 19 intervals that make no candle under the plans' rules
+        assertThat(Files.readAllLines(out)).hasSize(1 + 128);
+    }
 }
