@@ -55,6 +55,11 @@ class ReplayCommandTest {
         JsonNode first = ApiJson.mapper().readTree(lines.get(0));
         assertThat(first.path("indicators").path("obv").isNumber()).as("OBV starts at the first candle").isTrue();
         assertThat(first.path("indicators").path("sma_20").isNull()).as("SMA 20 needs 20 candles").isTrue();
+        assertThat(first.path("context").path("regime").isNull()).as("no regime before warm-up").isTrue();
+        assertThat(first.path("features").path("schema_version").asInt()).isEqualTo(1);
+        assertThat(first.path("description").asText()).startsWith(first.path("ohlcv").path("symbol").asText() + " ");
+        assertThat(first.path("metadata").path("session").asText()).isIn("pre_market", "regular", "after_hours", "closed");
+        assertThat(first.path("embedding_vector")).hasSameSizeAs(first.path("features").path("values"));
     }
 
     @Test

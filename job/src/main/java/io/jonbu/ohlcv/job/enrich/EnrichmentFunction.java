@@ -1,11 +1,14 @@
 package io.jonbu.ohlcv.job.enrich;
 
+import io.jonbu.ohlcv.job.enrich.context.SeriesContext;
 import io.jonbu.ohlcv.job.indicator.IndicatorSet;
 import io.jonbu.ohlcv.job.pattern.candlestick.CandlestickPatternSet;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
+import io.jonbu.ohlcv.model.enriched.FeatureSchema;
 import io.jonbu.ohlcv.model.enriched.IndicatorKey;
+import io.jonbu.ohlcv.model.enriched.MarketContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +26,9 @@ import org.apache.flink.util.Collector;
 
 /**
  * Enriches the candles of one symbol and timeframe, in candle order, with every indicator
- * ({@link IndicatorSet}) and candlestick pattern ({@link CandlestickPatternSet}), O(1) per candle.
+ * ({@link IndicatorSet}) and candlestick pattern ({@link CandlestickPatternSet}), then with its
+ * market context, feature vector ({@link SeriesContext}) and description ({@link CandleDescription}),
+ * O(1) per candle.
  *
  * <p>Indicators only move forward, so each candle is fed once, when it can no longer change: at
  * once when there is no allowed lateness, otherwise when the lateness has passed, and then in its
@@ -35,20 +40,34 @@ public final class EnrichmentFunction extends KeyedProcessFunction<String, Candl
     /** One key per symbol and timeframe. */
     public static final KeySelector<Candle, String> BY_SERIES = c -> c.symbol() + '/' + c.timeframe().label();
 
+    /** Candles each side that confirm a pivot high or low. */
+    public static final int DEFAULT_PIVOT_LOOKBACK = 5;
+
     private final long allowedLatenessMillis;
+    private final int pivotLookback;
 
     private transient ValueState<IndicatorSet> indicators;
     private transient ValueState<CandlestickPatternSet> patterns;
+    private transient ValueState<SeriesContext> context;
     private transient MapState<Long, Candle> waiting;
 
     public EnrichmentFunction(Duration allowedLateness) {
+        this(allowedLateness, DEFAULT_PIVOT_LOOKBACK);
+    }
+
+    public EnrichmentFunction(Duration allowedLateness, int pivotLookback) {
+        if (pivotLookback < 1) {
+            throw new IllegalArgumentException("pivot lookback must be at least 1, got " + pivotLookback);
+        }
         this.allowedLatenessMillis = allowedLateness.toMillis();
+        this.pivotLookback = pivotLookback;
     }
 
     @Override
     public void open(OpenContext openContext) {
         indicators = getRuntimeContext().getState(new ValueStateDescriptor<>("indicators", TypeInformation.of(IndicatorSet.class)));
         patterns = getRuntimeContext().getState(new ValueStateDescriptor<>("candlestick-patterns", TypeInformation.of(CandlestickPatternSet.class)));
+        context = getRuntimeContext().getState(new ValueStateDescriptor<>("market-context", TypeInformation.of(SeriesContext.class)));
         waiting = getRuntimeContext().getMapState(new MapStateDescriptor<>("waiting-candles", Types.LONG, TypeInformation.of(Candle.class)));
     }
 
@@ -93,11 +112,23 @@ public final class EnrichmentFunction extends KeyedProcessFunction<String, Candl
         if (candlesticks == null) {
             candlesticks = new CandlestickPatternSet();
         }
+        SeriesContext series = context.value();
+        if (series == null) {
+            series = new SeriesContext(pivotLookback);
+        }
         double[] values = new double[IndicatorKey.COUNT];
         set.update(candle, values);
         candlesticks.update(candle);
+        String[] fired = candlesticks.firedNames();
+        double previousClose = series.previousClose;
+        double previousMacd = series.previousMacd;
+        double previousSignal = series.previousSignal;
+        double[] features = new double[FeatureSchema.COUNT];
+        MarketContext market = series.update(candle, values, features);
+        String description = CandleDescription.of(candle, values, fired, market, previousClose, previousMacd, previousSignal);
         indicators.update(set);
         patterns.update(candlesticks);
-        return new EnrichedCandle(candle, values, candlesticks.firedNames());
+        context.update(series);
+        return new EnrichedCandle(candle, values, fired, market, features, description);
     }
 }

@@ -1,5 +1,6 @@
 package io.jonbu.ohlcv.job.sink;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.jonbu.ohlcv.job.CandleSinks;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.DeadLetter;
@@ -7,7 +8,9 @@ import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Trade;
 import io.jonbu.ohlcv.model.enriched.ChartPatternEvent;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
+import io.jonbu.ohlcv.model.enriched.FeatureSchema;
 import io.jonbu.ohlcv.model.enriched.IndicatorValuesJson;
+import io.jonbu.ohlcv.model.json.ApiJson;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -36,10 +39,14 @@ public final class PostgresSinks implements CandleSinks {
                 vwap = EXCLUDED.vwap, is_final = EXCLUDED.is_final, revision = EXCLUDED.revision, updated_at = now()
             WHERE candles.revision <= EXCLUDED.revision""";
     static final String UPSERT_ENRICHED = """
-            INSERT INTO enriched_candles (symbol, timeframe, start_time, indicators, patterns, updated_at)
-            VALUES (?, ?, ?, ?::jsonb, ?, now())
+            INSERT INTO enriched_candles (symbol, timeframe, start_time, indicators, patterns, context, features,
+                                          feature_schema_version, description, metadata, embedding, updated_at)
+            VALUES (?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?, now())
             ON CONFLICT (symbol, timeframe, start_time) DO UPDATE SET
-                indicators = EXCLUDED.indicators, patterns = EXCLUDED.patterns, updated_at = now()""";
+                indicators = EXCLUDED.indicators, patterns = EXCLUDED.patterns, context = EXCLUDED.context,
+                features = EXCLUDED.features, feature_schema_version = EXCLUDED.feature_schema_version,
+                description = EXCLUDED.description, metadata = EXCLUDED.metadata, embedding = EXCLUDED.embedding,
+                updated_at = now()""";
     static final String INSERT_CHART_PATTERN = """
             INSERT INTO chart_patterns (symbol, timeframe, pattern, start_time, end_time, level, close, volume,
                                         volume_sma_20, sma_50, sma_200)
@@ -119,6 +126,38 @@ public final class PostgresSinks implements CandleSinks {
         ps.setObject(3, utc(c.start()));
         ps.setString(4, IndicatorValuesJson.write(e.indicators()));
         ps.setArray(5, ps.getConnection().createArrayOf("text", e.patterns()));
+        ps.setString(6, json(e.context()));
+        ps.setArray(7, ps.getConnection().createArrayOf("real", reals(e.features(), null)));
+        ps.setInt(8, FeatureSchema.VERSION);
+        ps.setString(9, e.description());
+        ps.setString(10, json(e.metadata()));
+        // the embedding is EnrichedCandle.embeddingVector(), boxed once here rather than twice
+        ps.setArray(11, ps.getConnection().createArrayOf("real", reals(e.features(), FeatureSchema.NEUTRAL)));
+    }
+
+    /**
+     * JDBC arrays take objects. A feature not warmed up is {@code missing}: SQL NULL in the
+     * features, as it is JSON null, and the neutral value in the embedding.
+     */
+    private static Float[] reals(double[] values, Float missing) {
+        Float[] out = new Float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            // not a ternary: with a float branch it would unbox a null missing
+            if (Double.isNaN(values[i])) {
+                out[i] = missing;
+            } else {
+                out[i] = (float) values[i];
+            }
+        }
+        return out;
+    }
+
+    private static String json(Object value) throws SQLException {
+        try {
+            return ApiJson.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException ex) {
+            throw new SQLException("cannot write " + value + " as JSON", ex);
+        }
     }
 
     static void bindChartPattern(PreparedStatement ps, ChartPatternEvent p) throws SQLException {

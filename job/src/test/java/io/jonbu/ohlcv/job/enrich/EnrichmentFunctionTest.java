@@ -2,13 +2,16 @@ package io.jonbu.ohlcv.job.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jonbu.ohlcv.job.enrich.context.SeriesContext;
 import io.jonbu.ohlcv.job.indicator.IndicatorSet;
 import io.jonbu.ohlcv.job.pattern.candlestick.CandlestickPatternSet;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
+import io.jonbu.ohlcv.model.enriched.FeatureSchema;
 import io.jonbu.ohlcv.model.enriched.IndicatorKey;
+import io.jonbu.ohlcv.model.enriched.MarketContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +35,9 @@ class EnrichmentFunctionTest {
 
     @AfterEach
     void close() throws Exception {
-        harness.close();
+        if (harness != null) {
+            harness.close();
+        }
     }
 
     private static List<Candle> series(String symbol, Timeframe tf, int count, long seed) {
@@ -71,19 +76,38 @@ class EnrichmentFunctionTest {
         assertSameAsFedAlone(out.stream().filter(e -> e.ohlcv().timeframe() == Timeframe.M5).toList(), aapl5m);
         assertThat(out.get(out.size() - 1).indicator(IndicatorKey.SMA_200)).as("warmed up after 300 candles").isFinite();
         assertThat(out.get(0).indicator(IndicatorKey.SMA_20)).as("not warmed up after one").isNaN();
+        EnrichedCandle last = out.get(out.size() - 1);
+        assertThat(last.context().regime()).as("regime known after 300 candles").isNotNull();
+        assertThat(last.features()).as("every feature warmed up after 300 candles").doesNotContain(Double.NaN);
+        assertThat(last.description()).startsWith("AAPL 5m candle at 2024-03-09 10:25 EST: close $");
+        assertThat(out.get(0).context()).isEqualTo(MarketContext.UNKNOWN);
     }
 
     private static void assertSameAsFedAlone(List<EnrichedCandle> enriched, List<Candle> candles) {
         IndicatorSet indicators = new IndicatorSet();
         CandlestickPatternSet patterns = new CandlestickPatternSet();
+        SeriesContext context = new SeriesContext(EnrichmentFunction.DEFAULT_PIVOT_LOOKBACK);
         double[] values = new double[IndicatorKey.COUNT];
+        double[] features = new double[FeatureSchema.COUNT];
         for (int i = 0; i < candles.size(); i++) {
-            indicators.update(candles.get(i), values);
-            patterns.update(candles.get(i));
-            assertThat(enriched.get(i).ohlcv()).isEqualTo(candles.get(i));
-            assertThat(enriched.get(i).indicators()).containsExactly(values);
-            assertThat(enriched.get(i).patterns()).containsExactly(patterns.firedNames());
+            Candle c = candles.get(i);
+            indicators.update(c, values);
+            patterns.update(c);
+            String[] fired = patterns.firedNames();
+            double previousClose = context.previousClose;
+            double previousMacd = context.previousMacd;
+            double previousSignal = context.previousSignal;
+            MarketContext market = context.update(c, values, features);
+            assertThat(enriched.get(i)).isEqualTo(new EnrichedCandle(c, values, fired, market, features,
+                    CandleDescription.of(c, values, fired, market, previousClose, previousMacd, previousSignal)));
         }
+    }
+
+    @Test
+    void aPivotLookbackBelowOneIsRejected() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new EnrichmentFunction(Duration.ZERO, 0))
+                .hasMessageContaining("pivot lookback must be at least 1");
+        harness = null;
     }
 
     @Test
@@ -103,6 +127,6 @@ class EnrichmentFunctionTest {
         harness.processWatermark(Long.MAX_VALUE);
 
         assertThat(harness.extractOutputValues()).extracting(EnrichedCandle::ohlcv).containsExactly(revised, candles.get(1));
-        assertThat(harness.numKeyedStateEntries()).as("indicator and pattern state only").isEqualTo(2);
+        assertThat(harness.numKeyedStateEntries()).as("indicator, pattern and context state only").isEqualTo(3);
     }
 }

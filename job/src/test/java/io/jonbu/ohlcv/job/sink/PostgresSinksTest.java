@@ -10,7 +10,10 @@ import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.Trade;
 import io.jonbu.ohlcv.model.enriched.ChartPatternEvent;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
+import io.jonbu.ohlcv.model.enriched.FeatureSchema;
 import io.jonbu.ohlcv.model.enriched.IndicatorKey;
+import io.jonbu.ohlcv.model.enriched.MarketContext;
+import io.jonbu.ohlcv.model.enriched.Regime;
 import io.jonbu.ohlcv.sql.EmbeddedDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -68,13 +71,18 @@ class PostgresSinksTest {
     }
 
     @Test
-    void enrichedCandlesKeepNullForIndicatorsNotWarmedUpAndTheirPatterns() throws Exception {
+    void enrichedCandlesKeepNullForWhatIsNotWarmedUpWithTheirPatternsContextFeaturesAndDescription() throws Exception {
         double[] values = new double[IndicatorKey.COUNT];
         java.util.Arrays.fill(values, Double.NaN);
         values[IndicatorKey.OBV.ordinal()] = 100;
+        double[] features = new double[FeatureSchema.COUNT];
+        java.util.Arrays.fill(features, Double.NaN);
+        features[FeatureSchema.RSI_14.ordinal()] = 0.25;
+        MarketContext context = new MarketContext(Regime.RANGING, 10.5, Double.NaN, -3.5, 18.0);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
-        sinks.enrichedCandles(env.fromData(List.of(new EnrichedCandle(candle(11, 0), values, new String[] {"doji", "hammer"})),
+        sinks.enrichedCandles(env.fromData(List.of(new EnrichedCandle(candle(11, 0), values, new String[] {"doji", "hammer"},
+                        context, features, "AAPL 1m candle")),
                 TypeInformation.of(EnrichedCandle.class)));
         env.execute("enriched");
 
@@ -82,6 +90,16 @@ class PostgresSinksTest {
             assertThat(rows(s, "SELECT indicators->>'obv' || ' ' || (indicators->'rsi_14' = 'null'::jsonb) || ' ' || array_to_string(patterns, ',')"
                     + " FROM enriched_candles WHERE symbol = 'AAPL'"))
                     .containsExactly("100.0 true doji,hammer");
+            assertThat(rows(s, "SELECT context->>'regime' || ' ' || (context->>'support') || ' ' || (context->'resistance' = 'null'::jsonb)"
+                    + " || ' ' || (context->>'trend_slope_deg') || ' ' || (context->>'trend_strength') FROM enriched_candles WHERE symbol = 'AAPL'"))
+                    .containsExactly("ranging 10.5 true -3.5 18.0");
+            assertThat(rows(s, "SELECT feature_schema_version || ' ' || cardinality(features) || ' ' || features[1] || ' '"
+                    + " || (features[2] IS NULL) || ' ' || cardinality(embedding) || ' ' || embedding[1] || ' ' || embedding[2]"
+                    + " FROM enriched_candles WHERE symbol = 'AAPL'"))
+                    .containsExactly(FeatureSchema.VERSION + " " + FeatureSchema.COUNT + " 0.25 true " + FeatureSchema.COUNT + " 0.25 0.5");
+            assertThat(rows(s, "SELECT description || ' | ' || (metadata->>'session') || ' ' || (metadata->>'regime') || ' '"
+                    + " || (metadata->'patterns'->>1) FROM enriched_candles WHERE symbol = 'AAPL'"))
+                    .containsExactly("AAPL 1m candle | regular ranging hammer");
         }
     }
 
