@@ -13,6 +13,7 @@ import io.jonbu.ohlcv.sql.EmbeddedDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
@@ -36,9 +37,14 @@ class EnrichedEndpointTest {
     static void start() throws SQLException {
         db = EmbeddedDatabase.startTemporary();
         CandleRows.insert(db.dataSource(), AAPL);
-        // the third candle is not enriched yet
+        // the third candle is not enriched yet; the first was enriched before context existed (schema V3)
         enrich(AAPL.get(0), Double.NaN, new String[0]);
         enrich(AAPL.get(1), 55.5, new String[] {"doji", "bullish_harami"});
+        try (Connection conn = db.dataSource().getConnection(); Statement s = conn.createStatement()) {
+            s.executeUpdate("UPDATE enriched_candles SET context = '{\"regime\":\"ranging\",\"support\":10.1,\"resistance\":null,"
+                    + "\"trend_slope_deg\":3.5,\"trend_strength\":18}', features = ARRAY[0.25, NULL]::real[], feature_schema_version = 1,"
+                    + " description = 'AAPL 1m candle' WHERE start_time = '2024-03-08T14:31:00Z'");
+        }
         server = new ServingServer(db.dataSource(), 0);
         api = new ApiClient(server.start());
     }
@@ -80,6 +86,12 @@ class EnrichedEndpointTest {
         assertThat(candles.get(1).path("ohlcv").path("close").asDouble()).isEqualTo(11.5);
         assertThat(candles.get(1).path("indicators").path("rsi_14").asDouble()).isEqualTo(55.5);
         assertThat(candles.get(1).path("patterns")).extracting(JsonNode::asText).containsExactly("doji", "bullish_harami");
+        assertThat(candles.get(1).path("context").path("regime").asText()).isEqualTo("ranging");
+        assertThat(candles.get(1).path("context").path("resistance").isNull()).isTrue();
+        assertThat(candles.get(1).path("features").path("values").get(0).asDouble()).isEqualTo(0.25);
+        assertThat(candles.get(1).path("features").path("values").get(1).isNull()).isTrue();
+        assertThat(candles.get(1).path("description").asText()).isEqualTo("AAPL 1m candle");
+        assertThat(candles.get(0).path("context").path("regime").isNull()).as("enriched before context existed").isTrue();
     }
 
     @Test

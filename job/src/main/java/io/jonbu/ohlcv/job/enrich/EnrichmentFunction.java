@@ -1,14 +1,8 @@
 package io.jonbu.ohlcv.job.enrich;
 
-import io.jonbu.ohlcv.job.enrich.context.SeriesContext;
-import io.jonbu.ohlcv.job.indicator.IndicatorSet;
-import io.jonbu.ohlcv.job.pattern.candlestick.CandlestickPatternSet;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
-import io.jonbu.ohlcv.model.enriched.FeatureSchema;
-import io.jonbu.ohlcv.model.enriched.IndicatorKey;
-import io.jonbu.ohlcv.model.enriched.MarketContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +19,8 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Enriches the candles of one symbol and timeframe, in candle order, with every indicator
- * ({@link IndicatorSet}) and candlestick pattern ({@link CandlestickPatternSet}), then with its
- * market context, feature vector ({@link SeriesContext}) and description ({@link CandleDescription}),
+ * Enriches the candles of one symbol and timeframe, in candle order, with every indicator,
+ * candlestick pattern, market context, feature vector and description ({@link SeriesEnricher}),
  * O(1) per candle.
  *
  * <p>Indicators only move forward, so each candle is fed once, when it can no longer change: at
@@ -46,9 +39,7 @@ public final class EnrichmentFunction extends KeyedProcessFunction<String, Candl
     private final long allowedLatenessMillis;
     private final int pivotLookback;
 
-    private transient ValueState<IndicatorSet> indicators;
-    private transient ValueState<CandlestickPatternSet> patterns;
-    private transient ValueState<SeriesContext> context;
+    private transient ValueState<SeriesEnricher> series;
     private transient MapState<Long, Candle> waiting;
 
     public EnrichmentFunction(Duration allowedLateness) {
@@ -65,9 +56,7 @@ public final class EnrichmentFunction extends KeyedProcessFunction<String, Candl
 
     @Override
     public void open(OpenContext openContext) {
-        indicators = getRuntimeContext().getState(new ValueStateDescriptor<>("indicators", TypeInformation.of(IndicatorSet.class)));
-        patterns = getRuntimeContext().getState(new ValueStateDescriptor<>("candlestick-patterns", TypeInformation.of(CandlestickPatternSet.class)));
-        context = getRuntimeContext().getState(new ValueStateDescriptor<>("market-context", TypeInformation.of(SeriesContext.class)));
+        series = getRuntimeContext().getState(new ValueStateDescriptor<>("series", TypeInformation.of(SeriesEnricher.class)));
         waiting = getRuntimeContext().getMapState(new MapStateDescriptor<>("waiting-candles", Types.LONG, TypeInformation.of(Candle.class)));
     }
 
@@ -104,31 +93,12 @@ public final class EnrichmentFunction extends KeyedProcessFunction<String, Candl
     }
 
     private EnrichedCandle enrich(Candle candle) throws Exception {
-        IndicatorSet set = indicators.value();
-        if (set == null) {
-            set = new IndicatorSet();
+        SeriesEnricher state = series.value();
+        if (state == null) {
+            state = new SeriesEnricher(pivotLookback);
         }
-        CandlestickPatternSet candlesticks = patterns.value();
-        if (candlesticks == null) {
-            candlesticks = new CandlestickPatternSet();
-        }
-        SeriesContext series = context.value();
-        if (series == null) {
-            series = new SeriesContext(pivotLookback);
-        }
-        double[] values = new double[IndicatorKey.COUNT];
-        set.update(candle, values);
-        candlesticks.update(candle);
-        String[] fired = candlesticks.firedNames();
-        double previousClose = series.previousClose;
-        double previousMacd = series.previousMacd;
-        double previousSignal = series.previousSignal;
-        double[] features = new double[FeatureSchema.COUNT];
-        MarketContext market = series.update(candle, values, features);
-        String description = CandleDescription.of(candle, values, fired, market, previousClose, previousMacd, previousSignal);
-        indicators.update(set);
-        patterns.update(candlesticks);
-        context.update(series);
-        return new EnrichedCandle(candle, values, fired, market, features, description);
+        EnrichedCandle enriched = state.enrich(candle);
+        series.update(state);
+        return enriched;
     }
 }

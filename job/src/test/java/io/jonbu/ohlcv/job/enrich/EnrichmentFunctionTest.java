@@ -127,6 +127,6 @@ class EnrichmentFunctionTest {
         harness.processWatermark(Long.MAX_VALUE);
 
         assertThat(harness.extractOutputValues()).extracting(EnrichedCandle::ohlcv).containsExactly(revised, candles.get(1));
-        assertThat(harness.numKeyedStateEntries()).as("indicator, pattern and context state only").isEqualTo(3);
+        assertThat(harness.numKeyedStateEntries()).as("the series state only").isEqualTo(1);
     }
 }

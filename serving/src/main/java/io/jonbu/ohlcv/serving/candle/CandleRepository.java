@@ -1,10 +1,15 @@
 package io.jonbu.ohlcv.serving.candle;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
+import io.jonbu.ohlcv.model.enriched.FeatureSchema;
 import io.jonbu.ohlcv.model.enriched.IndicatorValuesJson;
+import io.jonbu.ohlcv.model.enriched.MarketContext;
+import io.jonbu.ohlcv.model.json.ApiJson;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +17,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -59,13 +65,46 @@ public final class CandleRepository<T> {
         return new CandleRepository<>(dataSource, "SELECT " + CANDLE_COLUMNS + " FROM candles", CandleRepository::candle);
     }
 
-    /** Candles with their indicators and patterns; a candle not yet enriched is not listed. */
+    /** Candles with all the stream computed about them; a candle not yet enriched is not listed. */
     public static CandleRepository<EnrichedCandle> enriched(DataSource dataSource) {
         return new CandleRepository<>(dataSource,
-                "SELECT " + CANDLE_COLUMNS + ", indicators::text AS indicators, patterns"
-                        + " FROM enriched_candles JOIN candles USING (symbol, timeframe, start_time)",
-                rs -> new EnrichedCandle(candle(rs), IndicatorValuesJson.read(rs.getString("indicators")),
-                        (String[]) rs.getArray("patterns").getArray()));
+                "SELECT " + CANDLE_COLUMNS + ", indicators::text AS indicators, patterns, context::text AS context,"
+                        + " features, description FROM enriched_candles JOIN candles USING (symbol, timeframe, start_time)",
+                CandleRepository::enrichedCandle);
+    }
+
+    /** Rows enriched before context and features existed (schema V5) read as "nothing known yet". */
+    private static EnrichedCandle enrichedCandle(ResultSet rs) throws SQLException {
+        String context = rs.getString("context");
+        String description = rs.getString("description");
+        return new EnrichedCandle(candle(rs), IndicatorValuesJson.read(rs.getString("indicators")),
+                (String[]) rs.getArray("patterns").getArray(),
+                context == null ? MarketContext.UNKNOWN : json(context, MarketContext.class),
+                features(rs.getArray("features")),
+                description == null ? "" : description);
+    }
+
+    /** {@code real[]} with NULL for a feature not yet known, to doubles with NaN. */
+    private static double[] features(Array column) throws SQLException {
+        double[] features = new double[FeatureSchema.COUNT];
+        Arrays.fill(features, Double.NaN);
+        if (column != null) {
+            Object[] values = (Object[]) column.getArray();
+            for (int i = 0; i < Math.min(values.length, features.length); i++) {
+                if (values[i] != null) {
+                    features[i] = ((Number) values[i]).doubleValue();
+                }
+            }
+        }
+        return features;
+    }
+
+    private static <V> V json(String text, Class<V> type) throws SQLException {
+        try {
+            return ApiJson.mapper().readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("unreadable " + type.getSimpleName() + " in the database: " + text, e);
+        }
     }
 
     /** The row with the greatest start. */

@@ -3,6 +3,7 @@ package io.jonbu.ohlcv.job.enrich.context;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jonbu.ohlcv.job.indicator.IndicatorSet;
+import io.jonbu.ohlcv.job.enrich.SeriesEnricher;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Timeframe;
@@ -41,7 +42,7 @@ class SeriesContextTest {
 
     @Test
     void contextStateAndTheEnrichedCandleAreFlinkPojosSoKryoIsNeverUsed() {
-        for (Class<?> type : List.of(TrendLine.class, Pivots.class, FeatureVector.class, SeriesContext.class)) {
+        for (Class<?> type : List.of(TrendLine.class, Pivots.class, FeatureVector.class, SeriesContext.class, SeriesEnricher.class)) {
             TypeInformation<?> info = TypeInformation.of(type);
             assertThat(info).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
             assertThat(info.createSerializer(strict())).as(type.getSimpleName()).isNotNull();

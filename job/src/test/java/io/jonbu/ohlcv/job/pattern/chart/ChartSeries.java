@@ -4,7 +4,9 @@ import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
+import io.jonbu.ohlcv.model.enriched.FeatureSchema;
 import io.jonbu.ohlcv.model.enriched.IndicatorKey;
+import io.jonbu.ohlcv.model.enriched.MarketContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,7 +38,9 @@ final class ChartSeries {
         values[IndicatorKey.SMA_50.ordinal()] = sma50;
         values[IndicatorKey.SMA_200.ordinal()] = sma200;
         Candle c = new Candle(symbol, Timeframe.M1, start, Timeframe.M1.end(start), close, high, low, close, volume, 10, close, true, 0);
-        candles.add(new EnrichedCandle(c, values, new String[0]));
+        double[] features = new double[FeatureSchema.COUNT];
+        Arrays.fill(features, Double.NaN);
+        candles.add(new EnrichedCandle(c, values, new String[0], MarketContext.UNKNOWN, features, ""));
         return this;
     }
 
