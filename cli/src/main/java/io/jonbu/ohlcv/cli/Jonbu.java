@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Alpaca trades to OHLCV candles with Apache Flink.",
-        subcommands = {RunCommand.class, ReplayCommand.class, SimulateCommand.class, FetchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ReplayCommand.class, SimulateCommand.class, FetchCommand.class, ExportCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:runtime failure", "2:bad arguments"})
 public final class Jonbu {

@@ -9,6 +9,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +53,19 @@ public final class LocalDatabase implements AutoCloseable {
 
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(connection.url(), connection.user(), connection.password());
+    }
+
+    /** Unpooled connections, for one-off commands (a server uses a pool of its own). */
+    public DataSource dataSource() {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(connection.url());
+        if (connection.user() != null) {
+            ds.setUser(connection.user());
+        }
+        if (connection.password() != null) {
+            ds.setPassword(connection.password());
+        }
+        return ds;
     }
 
     /** Records symbols as tracked, so the API knows them before their first candle. */

@@ -38,7 +38,7 @@ public final class PostgresSinks implements CandleSinks {
                 close = EXCLUDED.close, volume = EXCLUDED.volume, trade_count = EXCLUDED.trade_count,
                 vwap = EXCLUDED.vwap, is_final = EXCLUDED.is_final, revision = EXCLUDED.revision, updated_at = now()
             WHERE candles.revision <= EXCLUDED.revision""";
-    static final String UPSERT_ENRICHED = """
+    public static final String UPSERT_ENRICHED = """
             INSERT INTO enriched_candles (symbol, timeframe, start_time, indicators, patterns, context, features,
                                           feature_schema_version, description, metadata, embedding, updated_at)
             VALUES (?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?, now())
@@ -119,7 +119,7 @@ public final class PostgresSinks implements CandleSinks {
         ps.setInt(13, c.revision());
     }
 
-    static void bindEnriched(PreparedStatement ps, EnrichedCandle e) throws SQLException {
+    public static void bindEnriched(PreparedStatement ps, EnrichedCandle e) throws SQLException {
         Candle c = e.ohlcv();
         ps.setString(1, c.symbol());
         ps.setString(2, c.timeframe().label());
