@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.jonbu.ohlcv.model.json.NanAsNullJson;
 
 /**
  * Where a candle stands in its series. Each value is NaN (JSON null), and the regime null, until
