@@ -183,6 +183,38 @@ class CandleEndpointsTest {
         assertThat(candles(reply.json())).isEmpty();
     }
 
+    @Test
+    void pagesFollowTheTokenToExactlyEveryCandleOfTheRange() {
+        List<Candle> all = new ArrayList<>();
+        String url = "/api/v1/ohlcv/SPY/history?timeframe=1m&start=2024-03-08&end=2024-03-10&limit=400";
+        String token = null;
+        int pages = 0;
+        do {
+            JsonNode page = api.get(token == null ? url : url + "&page_token=" + token).json();
+            all.addAll(candles(page));
+            token = page.path("next_page_token").isNull() ? null : page.path("next_page_token").asText();
+            pages++;
+        } while (token != null);
+
+        assertThat(pages).isEqualTo(3);
+        assertThat(all).containsExactlyElementsOf(SPY_1M);
+    }
+
+    @Test
+    void theLastPageAndALatestPageHaveNoToken() {
+        assertThat(api.get("/api/v1/ohlcv/AAPL/history?start=2024-03-08").json().path("next_page_token").isNull()).isTrue();
+        assertThat(api.get("/api/v1/ohlcv/SPY/history?limit=2").json().path("next_page_token").isNull()).isTrue();
+    }
+
+    @Test
+    void aTokenOfAnotherSeriesOrNoTokenAtAllIs400() {
+        String spyToken = api.get("/api/v1/ohlcv/SPY/history?start=2024-03-08&limit=1").json().path("next_page_token").asText();
+        assertThat(api.get("/api/v1/ohlcv/AAPL/history?page_token=" + spyToken).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/ohlcv/SPY/history?timeframe=5m&page_token=" + spyToken).json().path("error").path("field").asText())
+                .isEqualTo("page_token");
+        assertThat(api.get("/api/v1/ohlcv/SPY/history?page_token=%21%21").status()).isEqualTo(400);
+    }
+
     private static Candle candle(String symbol, Timeframe timeframe, int index, boolean isFinal) {
         long start = OPEN_2024_03_08 + index * timeframe.nominalNanos();
         double open = 170.0 + index;

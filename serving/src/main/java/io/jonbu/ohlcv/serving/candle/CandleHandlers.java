@@ -45,8 +45,9 @@ public final class CandleHandlers {
     }
 
     /**
-     * {@code GET /api/v1/ohlcv/{symbol}/history?timeframe=&start=&end=&limit=}: candles starting in
-     * {@code [start, end)}, the first {@code limit} of them; without a start, the last {@code limit}
+     * {@code GET /api/v1/ohlcv/{symbol}/history?timeframe=&start=&end=&limit=&page_token=}: candles
+     * starting in {@code [start, end)}, the first {@code limit} of them, with a {@code next_page_token}
+     * when more follow (pass it back instead of start); without a start, the last {@code limit}
      * before end, which is what a chart opening on "now" wants.
      */
     public void history(Context ctx) throws SQLException {
@@ -70,14 +71,29 @@ public final class CandleHandlers {
         long end = EpochNanos.of(ctx.queryParamAsClass("end", Instant.class).getOrDefault(Instant.now()));
         Validator<Instant> start = ctx.queryParamAsClass("start", Instant.class)
                 .check(s -> EpochNanos.of(s) < end, "start must be before end");
-        List<T> rows = start.hasValue()
-                ? repository.range(symbol, timeframe, EpochNanos.of(start.get()), end, limit)
-                : repository.latestBefore(symbol, timeframe, end, limit);
+        String token = ctx.queryParamAsClass("page_token", String.class).allowNullable()
+                .check(t -> t == null || PageToken.startIn(t, symbol, timeframe) != null,
+                        "not a page token of " + symbol + " " + timeframe + " history")
+                .get();
+        Long from = token != null ? PageToken.startIn(token, symbol, timeframe)
+                : start.hasValue() ? Long.valueOf(EpochNanos.of(start.get())) : null;
+        List<T> rows;
+        String next = null;
+        if (from == null) {
+            rows = repository.latestBefore(symbol, timeframe, end, limit);
+        } else {
+            // one more than asked tells whether there is a next page, and where it starts
+            rows = repository.range(symbol, timeframe, from, end, limit + 1);
+            if (rows.size() > limit) {
+                next = PageToken.of(symbol, timeframe, repository.startOf(rows.get(limit)));
+                rows = rows.subList(0, limit);
+            }
+        }
         // an empty answer is fine for a known symbol, but a typo deserves a 404
         if (rows.isEmpty()) {
             requireKnown(symbol);
         }
-        ctx.json(new CandleHistory<>(symbol, timeframe, rows));
+        ctx.json(new CandleHistory<>(symbol, timeframe, rows, next));
     }
 
     /** Upper case, the form the job stores, so clients may write {@code aapl}. */

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 import javax.sql.DataSource;
 
 /**
@@ -44,13 +45,15 @@ public final class CandleRepository<T> {
 
     private final DataSource dataSource;
     private final RowMapper<T> rows;
+    private final ToLongFunction<T> startOf;
     private final String latest;
     private final String range;
     private final String latestBefore;
 
-    private CandleRepository(DataSource dataSource, String select, RowMapper<T> rows) {
+    private CandleRepository(DataSource dataSource, String select, RowMapper<T> rows, ToLongFunction<T> startOf) {
         this.dataSource = dataSource;
         this.rows = rows;
+        this.startOf = startOf;
         this.latest = select + " WHERE symbol = ? AND timeframe = ? ORDER BY start_time DESC LIMIT 1";
         this.range = select + " WHERE symbol = ? AND timeframe = ? AND start_time >= ? AND start_time < ?"
                 + " ORDER BY start_time LIMIT ?";
@@ -62,7 +65,8 @@ public final class CandleRepository<T> {
 
     /** Plain candles. */
     public static CandleRepository<Candle> candles(DataSource dataSource) {
-        return new CandleRepository<>(dataSource, "SELECT " + CANDLE_COLUMNS + " FROM candles", CandleRepository::candle);
+        return new CandleRepository<>(dataSource, "SELECT " + CANDLE_COLUMNS + " FROM candles", CandleRepository::candle,
+                Candle::start);
     }
 
     /** Candles with all the stream computed about them; a candle not yet enriched is not listed. */
@@ -70,7 +74,7 @@ public final class CandleRepository<T> {
         return new CandleRepository<>(dataSource,
                 "SELECT " + CANDLE_COLUMNS + ", indicators::text AS indicators, patterns, context::text AS context,"
                         + " features, description FROM enriched_candles JOIN candles USING (symbol, timeframe, start_time)",
-                CandleRepository::enrichedCandle);
+                CandleRepository::enrichedCandle, e -> e.ohlcv().start());
     }
 
     /** Rows enriched before context and features existed (schema V5) read as "nothing known yet". */
@@ -105,6 +109,11 @@ public final class CandleRepository<T> {
         } catch (JsonProcessingException e) {
             throw new SQLException("unreadable " + type.getSimpleName() + " in the database: " + text, e);
         }
+    }
+
+    /** Epoch nanoseconds of a row's candle start: the key pages continue from. */
+    public long startOf(T row) {
+        return startOf.applyAsLong(row);
     }
 
     /** The row with the greatest start. */
