@@ -14,6 +14,8 @@ import io.jonbu.ohlcv.serving.error.ErrorMapper;
 import io.jonbu.ohlcv.serving.health.HealthHandler;
 import io.jonbu.ohlcv.serving.pattern.PatternHandlers;
 import io.jonbu.ohlcv.serving.pattern.PatternRepository;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 
 /**
@@ -23,6 +25,7 @@ import javax.sql.DataSource;
 public final class ServingServer implements AutoCloseable {
     private final Javalin app;
     private final int port;
+    private final List<String> routes = new CopyOnWriteArrayList<>();
 
     /** @param port the port to listen on; 0 picks a free one (see {@link #start()}) */
     public ServingServer(DataSource dataSource, int port) {
@@ -33,10 +36,12 @@ public final class ServingServer implements AutoCloseable {
         ErrorMapper errors = new ErrorMapper();
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
+            config.events(events -> events.handlerAdded(h -> routes.add(h.getHttpMethod() + " " + h.getPath())));
             config.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
             QueryConverters.registerOn(config.validation);
             config.router.apiBuilder(() -> path("/api/v1", () -> {
                 get("health", health::handle);
+                get("openapi.json", OpenApi::serve);
                 get("patterns", patterns::list);
                 // <symbol> rather than {symbol}: crypto pairs such as BTC/USD carry a slash; the
                 // longer routes go first so ".../history" is not read as part of a symbol
@@ -51,6 +56,11 @@ public final class ServingServer implements AutoCloseable {
                     .exception(HttpResponseException.class, errors)
                     .exception(ValidationException.class, errors));
         });
+    }
+
+    /** Every route, as {@code GET /api/v1/...} with Javalin's path parameters: what the OpenAPI document must cover. */
+    public List<String> routes() {
+        return List.copyOf(routes);
     }
 
     /** Starts listening; returns the bound port. */

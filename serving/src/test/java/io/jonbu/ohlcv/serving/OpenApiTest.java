@@ -1,0 +1,59 @@
+package io.jonbu.ohlcv.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jonbu.ohlcv.sql.EmbeddedDatabase;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class OpenApiTest {
+    private static EmbeddedDatabase db;
+    private static ServingServer server;
+    private static ApiClient api;
+
+    @BeforeAll
+    static void start() {
+        db = EmbeddedDatabase.startTemporary();
+        server = new ServingServer(db.dataSource(), 0);
+        api = new ApiClient(server.start());
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+        server.close();
+        db.close();
+    }
+
+    @Test
+    void theDocumentListsExactlyTheRoutesTheServerHas() {
+        JsonNode doc = api.get("/api/v1/openapi.json").json();
+        assertThat(doc.path("openapi").asText()).startsWith("3.");
+
+        List<String> documented = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            path.getValue().fieldNames().forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey()));
+        }
+        // Javalin writes a path parameter that may hold slashes as <symbol>; OpenAPI as {symbol}
+        List<String> served = server.routes().stream().map(r -> r.replace('<', '{').replace('>', '}')).toList();
+        assertThat(served).isNotEmpty();
+        assertThat(documented).containsExactlyInAnyOrderElementsOf(served);
+    }
+
+    @Test
+    void everyReferencedSchemaExists() {
+        String text = api.get("/api/v1/openapi.json").json().toString();
+        JsonNode doc = api.get("/api/v1/openapi.json").json();
+        java.util.regex.Matcher refs = java.util.regex.Pattern.compile("#/components/(schemas|responses)/(\\w+)").matcher(text);
+        while (refs.find()) {
+            assertThat(doc.path("components").path(refs.group(1)).has(refs.group(2))).as(refs.group()).isTrue();
+        }
+    }
+}
