@@ -41,7 +41,8 @@ public final class ServingServer implements AutoCloseable {
             QueryConverters.registerOn(config.validation);
             config.router.apiBuilder(() -> path("/api/v1", () -> {
                 get("health", health::handle);
-                get("openapi.json", OpenApi::serve);
+                get("openapi.json", OpenApi::document);
+                get("docs", OpenApi::page);
                 get("patterns", patterns::list);
                 // <symbol> rather than {symbol}: crypto pairs such as BTC/USD carry a slash; the
                 // longer routes go first so ".../history" is not read as part of a symbol

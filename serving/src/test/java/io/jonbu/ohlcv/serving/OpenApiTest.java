@@ -16,12 +16,14 @@ class OpenApiTest {
     private static EmbeddedDatabase db;
     private static ServingServer server;
     private static ApiClient api;
+    private static int port;
 
     @BeforeAll
     static void start() {
         db = EmbeddedDatabase.startTemporary();
         server = new ServingServer(db.dataSource(), 0);
-        api = new ApiClient(server.start());
+        port = server.start();
+        api = new ApiClient(port);
     }
 
     @AfterAll
@@ -55,5 +57,15 @@ class OpenApiTest {
         while (refs.find()) {
             assertThat(doc.path("components").path(refs.group(1)).has(refs.group(2))).as(refs.group()).isTrue();
         }
+    }
+
+    @Test
+    void theReferencePageRendersThePublishedDocument() throws Exception {
+        java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/docs")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.body()).contains("fetch(\"openapi.json\")");
     }
 }
