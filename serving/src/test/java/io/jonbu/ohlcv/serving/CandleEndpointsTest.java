@@ -31,28 +31,26 @@ class CandleEndpointsTest {
     private static final List<Candle> SPY_1M = IntStream.range(0, 1001)
             .mapToObj(i -> candle("SPY", Timeframe.M1, i, true)).toList();
 
+    private static RunningServer serving;
     private static EmbeddedDatabase db;
-    private static ServingServer server;
     private static ApiClient api;
 
     @BeforeAll
     static void start() throws SQLException {
-        db = EmbeddedDatabase.startTemporary();
+        serving = RunningServer.start();
+        db = serving.db;
+        api = serving.api;
         List<Candle> all = new ArrayList<>(AAPL_1M);
         all.addAll(AAPL_5M);
         all.add(BTC_USD);
         all.addAll(SPY_1M);
         CandleRows.insert(db.dataSource(), all);
         CandleRows.track(db.dataSource(), "MSFT");
-        server = new ServingServer(db.dataSource(), 0);
-        api = new ApiClient(server.start());
     }
 
     @AfterAll
     static void stop() {
-        api.close();
-        server.close();
-        db.close();
+        serving.close();
     }
 
     @Test

@@ -29,13 +29,15 @@ class EnrichedEndpointTest {
         return new Candle("AAPL", Timeframe.M1, start, Timeframe.M1.end(start), 10 + i, 11 + i, 9 + i, 10.5 + i, 100, 5, 10.2 + i, true, 0);
     }).toList();
 
+    private static RunningServer serving;
     private static EmbeddedDatabase db;
-    private static ServingServer server;
     private static ApiClient api;
 
     @BeforeAll
     static void start() throws SQLException {
-        db = EmbeddedDatabase.startTemporary();
+        serving = RunningServer.start();
+        db = serving.db;
+        api = serving.api;
         CandleRows.insert(db.dataSource(), AAPL);
         // the third candle is not enriched yet; the first was enriched before context existed (schema V3)
         enrich(AAPL.get(0), Double.NaN, new String[0]);
@@ -45,15 +47,11 @@ class EnrichedEndpointTest {
                     + "\"trend_slope_deg\":3.5,\"trend_strength\":18}', features = ARRAY[0.25, NULL]::real[], feature_schema_version = 1,"
                     + " description = 'AAPL 1m candle' WHERE start_time = '2024-03-08T14:31:00Z'");
         }
-        server = new ServingServer(db.dataSource(), 0);
-        api = new ApiClient(server.start());
     }
 
     @AfterAll
     static void stop() {
-        api.close();
-        server.close();
-        db.close();
+        serving.close();
     }
 
     private static void enrich(Candle c, double rsi, String[] patterns) throws SQLException {

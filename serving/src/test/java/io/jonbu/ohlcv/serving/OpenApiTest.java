@@ -3,7 +3,6 @@ package io.jonbu.ohlcv.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jonbu.ohlcv.sql.EmbeddedDatabase;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -13,24 +12,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class OpenApiTest {
-    private static EmbeddedDatabase db;
-    private static ServingServer server;
+    private static RunningServer serving;
     private static ApiClient api;
     private static int port;
 
     @BeforeAll
     static void start() {
-        db = EmbeddedDatabase.startTemporary();
-        server = new ServingServer(db.dataSource(), 0);
-        port = server.start();
-        api = new ApiClient(port);
+        serving = RunningServer.start();
+        api = serving.api;
+        port = serving.port;
     }
 
     @AfterAll
     static void stop() {
-        api.close();
-        server.close();
-        db.close();
+        serving.close();
     }
 
     @Test
@@ -44,7 +39,7 @@ class OpenApiTest {
             path.getValue().fieldNames().forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey()));
         }
         // Javalin writes a path parameter that may hold slashes as <symbol>; OpenAPI as {symbol}
-        List<String> served = server.routes().stream().map(r -> r.replace('<', '{').replace('>', '}')).toList();
+        List<String> served = serving.server.routes().stream().map(r -> r.replace('<', '{').replace('>', '}')).toList();
         assertThat(served).isNotEmpty();
         assertThat(documented).containsExactlyInAnyOrderElementsOf(served);
     }

@@ -13,28 +13,26 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class PatternEndpointTest {
+    private static RunningServer serving;
     private static EmbeddedDatabase db;
-    private static ServingServer server;
     private static ApiClient api;
 
     @BeforeAll
     static void start() throws SQLException {
-        db = EmbeddedDatabase.startTemporary();
+        serving = RunningServer.start();
+        db = serving.db;
+        api = serving.api;
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO chart_patterns (symbol, timeframe, pattern, start_time, end_time, level, close, volume, volume_sma_20, sma_50, sma_200) VALUES"
                     + " ('AAPL', '1m', 'breakout', '2024-03-08T14:40:00Z', '2024-03-08T14:41:00Z', 187.5, 187.7, 9000, 4000, NULL, NULL),"
                     + " ('AAPL', '5m', 'golden_cross', '2024-03-08T14:30:00Z', '2024-03-08T14:40:00Z', NULL, 187.2, 30000, 20000, 187.1, 187.0),"
                     + " ('MSFT', '1m', 'bearish_reversal', '2024-03-08T14:30:00Z', '2024-03-08T14:35:00Z', 410.5, 409.0, 500, 700, NULL, NULL)");
         }
-        server = new ServingServer(db.dataSource(), 0);
-        api = new ApiClient(server.start());
     }
 
     @AfterAll
     static void stop() {
-        api.close();
-        server.close();
-        db.close();
+        serving.close();
     }
 
     @Test

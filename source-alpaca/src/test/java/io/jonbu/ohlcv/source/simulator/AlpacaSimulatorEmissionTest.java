@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Trade;
-import io.jonbu.ohlcv.model.alpaca.AlpacaMessageParser;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ class AlpacaSimulatorEmissionTest {
                 .limit(1_000).waitForSubscriber(true).build();
         try (AlpacaSimulator simulator = AlpacaSimulator.start(config);
                 TestClient client = TestClient.subscribed(simulator.url("iex"), "*")) {
-            List<Trade> received = receive(client, 1_000);
+            List<Trade> received = client.trades(1_000);
 
             TradeGenerator generator = TradeGenerator.from(config);
             List<Trade> expected = new ArrayList<>();
@@ -40,31 +39,12 @@ class AlpacaSimulatorEmissionTest {
         SimulatorConfig config = SimulatorConfig.builder().rate(1_000).outOfOrder(0, 0).build();
         try (AlpacaSimulator simulator = AlpacaSimulator.start(config);
                 TestClient client = TestClient.subscribed(simulator.url("iex"), "*")) {
-            for (Trade trade : receive(client, 100)) {
+            for (Trade trade : client.trades(100)) {
                 long lagMillis = (EpochNanos.of(Instant.now()) - trade.timestamp()) / 1_000_000;
                 // stamped when due, on a monotonic clock anchored to the wall clock at start: a loaded
                 // machine sends late, and the two clocks may differ by a few milliseconds
                 assertThat(lagMillis).as("%s sent %d ms ago", trade, lagMillis).isBetween(-50L, 5_000L);
             }
         }
-    }
-
-    private static List<Trade> receive(TestClient client, int count) {
-        List<Trade> trades = new ArrayList<>();
-        AlpacaMessageParser parser = new AlpacaMessageParser();
-        while (trades.size() < count) {
-            parser.parse(client.next(), new AlpacaMessageParser.Listener() {
-                @Override
-                public void onTrade(Trade trade) {
-                    trades.add(trade);
-                }
-
-                @Override
-                public void onMalformed(String reason, String raw) {
-                    throw new AssertionError(reason + ": " + raw);
-                }
-            });
-        }
-        return trades;
     }
 }

@@ -150,25 +150,7 @@ class AlpacaSimulatorProtocolTest {
     @Test
     void tradesArriveAsArraysOfTradeMessagesForSubscribedSymbolsOnly() {
         try (TestClient client = TestClient.subscribed(open.url("iex"), "AAPL", "SPY")) {
-            List<Trade> trades = new ArrayList<>();
-            List<String> malformed = new ArrayList<>();
-            AlpacaMessageParser parser = new AlpacaMessageParser();
-            while (trades.size() < 200) {
-                String frame = client.next();
-                assertThat(frame).startsWith("[{\"T\":\"t\",");
-                parser.parse(frame, new AlpacaMessageParser.Listener() {
-                    @Override
-                    public void onTrade(Trade trade) {
-                        trades.add(trade);
-                    }
-
-                    @Override
-                    public void onMalformed(String reason, String raw) {
-                        malformed.add(reason + ": " + raw);
-                    }
-                });
-            }
-            assertThat(malformed).isEmpty();
+            List<Trade> trades = client.trades(200);
             assertThat(trades).extracting(Trade::symbol).containsOnly("AAPL", "SPY");
             assertThat(trades).filteredOn(t -> t.symbol().equals("SPY")).extracting(Trade::tape).containsOnly("B");
         }

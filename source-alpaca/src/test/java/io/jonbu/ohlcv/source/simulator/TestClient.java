@@ -2,7 +2,11 @@ package io.jonbu.ohlcv.source.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.alpaca.AlpacaFeedDecoder;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -83,6 +87,24 @@ final class TestClient implements AutoCloseable {
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Reads frames until they have held {@code count} trades; every frame must be an array of trade
+     * messages that all decode (a dead letter fails the test).
+     */
+    List<Trade> trades(int count) {
+        List<Trade> trades = new ArrayList<>();
+        AlpacaFeedDecoder decoder = new AlpacaFeedDecoder("simulator");
+        while (trades.size() < count) {
+            String frame = next();
+            assertThat(frame).startsWith("[{\"T\":\"t\",");
+            decoder.decode(frame, event -> {
+                assertThat(event.deadLetter()).as("every message decodes").isNull();
+                trades.add(event.trade());
+            });
+        }
+        return trades;
     }
 
     /** The next frame within {@code timeout}, or null. */
