@@ -18,13 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -47,20 +45,12 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
-    @Parameters(arity = "1..*", paramLabel = "SYMBOL", description = "symbols to export")
-    List<String> symbols;
+    @Mixin
+    RangeOptions range;
 
     @Option(names = "--timeframe", paramLabel = "TF", defaultValue = "1m", converter = TimeframeList.class,
             description = "1m, 5m, 15m, 1h or 1d (default: ${DEFAULT-VALUE})")
     Timeframe timeframe;
-
-    @Option(names = "--start", required = true, paramLabel = "TIME", converter = TimeConverter.class,
-            description = "first candle start, RFC 3339 or a date")
-    Long start;
-
-    @Option(names = "--end", paramLabel = "TIME", converter = TimeConverter.class,
-            description = "candles starting before this, RFC 3339 or a date (default: now)")
-    Long end;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl", description = "jsonl or csv (default: ${DEFAULT-VALUE})")
     Format format;
@@ -70,11 +60,11 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        long until = end != null ? end : EpochNanos.of(java.time.Instant.now());
-        if (start >= until) {
+        long until = range.endOrNow();
+        if (range.start >= until) {
             throw new ParameterException(spec.commandLine(), "--start: must be before --end");
         }
-        List<String> tickers = symbols.stream().map(s -> s.trim().toUpperCase(Locale.ROOT)).distinct().toList();
+        List<String> tickers = range.tickers();
         PrintWriter err = spec.commandLine().getErr();
         Path target = out.toAbsolutePath();
         Files.createDirectories(target.getParent());
@@ -88,7 +78,7 @@ final class ExportCommand implements Callable<Integer> {
                 file.write('\n');
             }
             for (String symbol : tickers) {
-                long from = start;
+                long from = range.start;
                 List<EnrichedCandle> page;
                 do {
                     page = enriched.range(symbol, timeframe, from, until, PAGE);

@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -20,7 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -40,20 +38,12 @@ final class FetchCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
-    @Parameters(arity = "1..*", paramLabel = "SYMBOL", description = "symbols to fetch")
-    List<String> symbols;
+    @Mixin
+    RangeOptions range;
 
     @Option(names = "--timeframe", paramLabel = "TF", defaultValue = "1d", converter = TimeframeList.class,
             description = "1m, 5m, 15m, 1h or 1d (default: ${DEFAULT-VALUE})")
     Timeframe timeframe;
-
-    @Option(names = "--start", required = true, paramLabel = "TIME", converter = TimeConverter.class,
-            description = "first bar start, RFC 3339 or a date")
-    Long start;
-
-    @Option(names = "--end", paramLabel = "TIME", converter = TimeConverter.class,
-            description = "bars starting before this, RFC 3339 or a date (default: now)")
-    Long end;
 
     @Option(names = "--feed", paramLabel = "FEED", defaultValue = "iex", description = "iex, sip, delayed_sip, ... (default: ${DEFAULT-VALUE})")
     String feed;
@@ -75,11 +65,12 @@ final class FetchCommand implements Callable<Integer> {
         if (key == null || key.isBlank() || secret == null || secret.isBlank()) {
             throw new ParameterException(spec.commandLine(), "fetch: set APCA_API_KEY_ID and APCA_API_SECRET_KEY in the environment");
         }
-        List<String> tickers = symbols.stream().map(s -> s.trim().toUpperCase(Locale.ROOT)).distinct().toList();
-        HistoricalQuery.Builder query = HistoricalQuery.symbols(tickers).timeframe(alpacaTimeframe(timeframe)).start(start)
+        List<String> tickers = range.tickers();
+        HistoricalQuery.Builder query = HistoricalQuery.symbols(tickers).timeframe(alpacaTimeframe(timeframe)).start(range.start)
                 .feed(feed).adjustment(adjustment).limit(HistoricalQuery.MAX_LIMIT);
-        if (end != null) {
-            query.end(end);
+        // no end means Alpaca's default, which respects a free plan's 15-minute delay on SIP data
+        if (range.end != null) {
+            query.end(range.end);
         }
         PrintWriter err = spec.commandLine().getErr();
         long written = 0;
