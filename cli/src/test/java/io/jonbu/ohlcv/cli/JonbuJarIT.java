@@ -56,7 +56,8 @@ class JonbuJarIT {
     @Test
     void runServesCandlesOverHttpAndStopsCleanlyOnSigterm() throws Exception {
         // a fast virtual clock closes a minute candle every second of wall time
-        Process p = jonbu("run", "--port", "0", "--flink-ui-port", "0", "--sim-port", "0", "--db-port", "0",
+        int flinkUi = freePort();
+        Process p = jonbu("run", "--port", "0", "--flink-ui-port", String.valueOf(flinkUi), "--sim-port", "0", "--db-port", "0",
                 "--data-dir", dir.toString(), "--virtual-start", "2024-03-08T14:30:00Z", "--speed", "60", "--rate", "500")
                 .redirectError(dir.resolve("run.err").toFile()).start();
         try {
@@ -76,12 +77,25 @@ class JonbuJarIT {
             assertThat(candles).as(Files.readString(dir.resolve("run.err"))).hasSizeGreaterThanOrEqualTo(2);
             assertThat(candles.get(0).path("symbol").asText()).isEqualTo("AAPL");
             assertThat(candles.get(0).path("final").asBoolean()).isTrue();
+            try (Response r = http.newCall(new Request.Builder().url("http://localhost:" + flinkUi + "/jobs/overview").build()).execute()) {
+                JsonNode jobs = ApiJson.mapper().readTree(r.body().string()).path("jobs");
+                assertThat(jobs).as("the Flink web UI's REST API lists the candle job").anySatisfy(j -> {
+                    assertThat(j.path("name").asText()).isEqualTo("jonbu-ohlcv candles");
+                    assertThat(j.path("state").asText()).isEqualTo("RUNNING");
+                });
+            }
         } finally {
             p.destroy();
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("stopped within a minute of SIGTERM").isTrue();
         }
         assertThat(Files.readString(dir.resolve("run.err"))).contains("jonbu: stopping");
         assertThat(dir.resolve("postgres/PG_VERSION")).as("data kept under --data-dir").exists();
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static String awaitCandlesUrl(Process p) throws IOException {
