@@ -1,27 +1,58 @@
 package io.jonbu.ohlcv.model;
 
 /**
- * One message of a feed as the job takes it in: a trade, or input that could not be used. Exactly one
- * of the two is set. A feed yields both through one channel because a Flink source has one output;
- * the job splits them right after the source.
+ * One message of a feed as the job takes it in: a trade, a correction or a cancel of an earlier
+ * trade, or input that could not be used. Exactly one of the four is set. A feed yields them all
+ * through one channel because a Flink source has one output; the job splits them right after the
+ * source.
  */
-public record FeedEvent(Trade trade, DeadLetter deadLetter) {
+public record FeedEvent(Trade trade, TradeCorrection correction, TradeCancel cancel, DeadLetter deadLetter) {
 
     public FeedEvent {
-        if ((trade == null) == (deadLetter == null)) {
-            throw new IllegalArgumentException("a feed event is a trade or a dead letter, exactly one");
+        int set = (trade != null ? 1 : 0) + (correction != null ? 1 : 0) + (cancel != null ? 1 : 0)
+                + (deadLetter != null ? 1 : 0);
+        if (set != 1) {
+            throw new IllegalArgumentException(
+                    "a feed event is a trade, a correction, a cancel or a dead letter, exactly one; got " + set);
         }
     }
 
     public static FeedEvent of(Trade trade) {
-        return new FeedEvent(trade, null);
+        return new FeedEvent(trade, null, null, null);
+    }
+
+    public static FeedEvent of(TradeCorrection correction) {
+        return new FeedEvent(null, correction, null, null);
+    }
+
+    public static FeedEvent of(TradeCancel cancel) {
+        return new FeedEvent(null, null, cancel, null);
     }
 
     public static FeedEvent of(DeadLetter deadLetter) {
-        return new FeedEvent(null, deadLetter);
+        return new FeedEvent(null, null, null, deadLetter);
     }
 
     public boolean isTrade() {
         return trade != null;
+    }
+
+    /** A trade, correction or cancel: something with a symbol and an event time. */
+    public boolean isTapeEvent() {
+        return deadLetter == null;
+    }
+
+    /** The event time of a trade, correction or cancel; a dead letter has none. */
+    public long eventTime() {
+        if (trade != null) {
+            return trade.timestamp();
+        }
+        if (correction != null) {
+            return correction.timestamp();
+        }
+        if (cancel != null) {
+            return cancel.timestamp();
+        }
+        throw new IllegalStateException("a dead letter has no event time");
     }
 }
