@@ -7,19 +7,27 @@ import io.jonbu.ohlcv.job.CandleSinks;
 import io.jonbu.ohlcv.job.candle.CandleAggregator;
 import io.jonbu.ohlcv.job.feed.FeedSplitter;
 import io.jonbu.ohlcv.job.feed.LineFeed;
+import io.jonbu.ohlcv.job.feed.LiveFeed;
+import io.jonbu.ohlcv.job.feed.TradeFeed;
 import io.jonbu.ohlcv.job.sink.SortedFileSink;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.DeadLetter;
+import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.Trade;
 import io.jonbu.ohlcv.model.tape.SaleConditionRules;
 import io.jonbu.ohlcv.model.enriched.ChartPatternEvent;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
 import io.jonbu.ohlcv.model.json.ApiJson;
+import io.jonbu.ohlcv.source.history.AlpacaHistorySource;
+import io.jonbu.ohlcv.source.rest.AlpacaRestClient;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -30,6 +38,7 @@ import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.PrintSink;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,15 +52,45 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {
-            "Build candles from a file of Alpaca trade messages (one JSON object or array per line),",
-            "in Flink batch mode, and write every final candle as CSV sorted by symbol, timeframe, start.",
-            "Malformed lines are reported on stderr and counted; they never stop the run."})
+            "Build candles from a file of Alpaca trade messages (one JSON object or array per line), or from",
+            "Alpaca's historical trades endpoint over a time range, in Flink batch mode, and write every final",
+            "candle as CSV sorted by symbol, timeframe, start. Malformed lines are reported on stderr and",
+            "counted; they never stop the run. --from-alpaca reads keys from APCA_API_KEY_ID and APCA_API_SECRET_KEY."})
 final class ReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "NDJSON file of Alpaca messages")
-    Path input;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Input from;
+
+    /** A recorded file, or Alpaca's trade history. */
+    static final class Input {
+        @Option(names = "--input", required = true, paramLabel = "FILE", description = "NDJSON file of Alpaca messages")
+        Path file;
+
+        @Option(names = "--from-alpaca", required = true, split = ",", paramLabel = "SYMBOL",
+                description = "symbols whose trades to read from Alpaca's REST API (or a `jonbu simulate`), from --start to --end")
+        List<String> symbols;
+    }
+
+    @Option(names = "--start", paramLabel = "TIME", converter = TimeConverter.class,
+            description = "with --from-alpaca: first trade time, RFC 3339 or a date (midnight UTC)")
+    Long start;
+
+    @Option(names = "--end", paramLabel = "TIME", converter = TimeConverter.class,
+            description = "with --from-alpaca: trades before this, RFC 3339 or a date (default: now)")
+    Long end;
+
+    @Option(names = "--feed", paramLabel = "FEED", defaultValue = "iex",
+            description = "with --from-alpaca: iex, sip, ... (default: ${DEFAULT-VALUE})")
+    String alpacaFeed;
+
+    @Option(names = "--rest-url", paramLabel = "URL", defaultValue = AlpacaRestClient.DEFAULT_BASE_URL,
+            description = "with --from-alpaca: Alpaca's data API, or a `jonbu simulate` (default: ${DEFAULT-VALUE})")
+    String restUrl;
+
+    /** Where the keys are read from; tests hand in their own. */
+    Map<String, String> environment = System.getenv();
 
     @Option(names = "--output", required = true, paramLabel = "FILE", description = "CSV file to write (replaced)")
     Path output;
@@ -73,9 +112,6 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
-            throw new ParameterException(spec.commandLine(), "--input: cannot read file '" + input + "'");
-        }
         if (parallelism < 1) {
             throw new ParameterException(spec.commandLine(), "--parallelism: must be at least 1, got " + parallelism);
         }
@@ -83,14 +119,12 @@ final class ReplayCommand implements Callable<Integer> {
         conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
 
-        FileSource<String> lines = FileSource
-                .forRecordStreamFormat(new TextLineInputFormat(), new org.apache.flink.core.fs.Path(input.toAbsolutePath().toUri()))
-                .build();
+        TradeFeed feed = from.file != null ? fileFeed(from.file) : alpacaFeed(from.symbols);
         CandleJobConfig config = CandleJobConfig.defaults().withTimeframes(timeframes).withSaleConditions(saleConditions);
-        new CandleJob(new LineFeed(lines, input.getFileName().toString()), new FileSinks(output, enrichedOutput), config).addTo(env);
+        new CandleJob(feed, new FileSinks(output, enrichedOutput), config).addTo(env);
 
         long started = System.nanoTime();
-        JobExecutionResult result = env.execute("jonbu replay " + input.getFileName());
+        JobExecutionResult result = env.execute("jonbu replay " + (from.file != null ? from.file.getFileName() : "--from-alpaca " + String.join(",", from.symbols)));
         long millis = (System.nanoTime() - started) / 1_000_000;
         long trades = result.<Long>getAccumulatorResult(FeedSplitter.TRADES_ACCUMULATOR);
         long malformed = result.<Long>getAccumulatorResult(FeedSplitter.MALFORMED_ACCUMULATOR);
@@ -98,6 +132,35 @@ final class ReplayCommand implements Callable<Integer> {
         spec.commandLine().getErr().printf("replayed %d trades into %d candles in %s%s (%d ms); %d malformed message(s)%n",
                 trades, candles, output, enrichedOutput == null ? "" : " and " + enrichedOutput, millis, malformed);
         return 0;
+    }
+
+    private TradeFeed fileFeed(Path input) {
+        if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
+            throw new ParameterException(spec.commandLine(), "--input: cannot read file '" + input + "'");
+        }
+        FileSource<String> lines = FileSource
+                .forRecordStreamFormat(new TextLineInputFormat(), new org.apache.flink.core.fs.Path(input.toAbsolutePath().toUri()))
+                .build();
+        return new LineFeed(lines, input.getFileName().toString());
+    }
+
+    private TradeFeed alpacaFeed(List<String> symbols) {
+        String key = environment.get("APCA_API_KEY_ID");
+        String secret = environment.get("APCA_API_SECRET_KEY");
+        if (key == null || key.isBlank() || secret == null || secret.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--from-alpaca: set APCA_API_KEY_ID and APCA_API_SECRET_KEY in the environment");
+        }
+        if (start == null) {
+            throw new ParameterException(spec.commandLine(), "--from-alpaca: needs --start");
+        }
+        long until = end != null ? end : EpochNanos.of(Instant.now());
+        if (start >= until) {
+            throw new ParameterException(spec.commandLine(), "--start: must be before --end (" + EpochNanos.format(until) + ")");
+        }
+        List<String> tickers = symbols.stream().map(s -> s.trim().toUpperCase(Locale.ROOT)).distinct().toList();
+        AlpacaHistorySource source = AlpacaHistorySource.builder().restUrl(restUrl).credentials(key, secret)
+                .feed(alpacaFeed).symbols(tickers).range(start, until).build();
+        return new LiveFeed(source, "alpaca " + alpacaFeed + " " + String.join(",", tickers), source.sliceCount());
     }
 
     private static String json(EnrichedCandle e) {

@@ -3,19 +3,31 @@ package io.jonbu.ohlcv.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jonbu.ohlcv.job.testing.CandleOracle;
+import io.jonbu.ohlcv.model.EpochNanos;
+import io.jonbu.ohlcv.model.Timeframe;
+import io.jonbu.ohlcv.model.Trade;
 import io.jonbu.ohlcv.model.csv.CandleCsv;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
 import io.jonbu.ohlcv.model.json.ApiJson;
+import io.jonbu.ohlcv.source.simulator.AlpacaSimulator;
+import io.jonbu.ohlcv.source.simulator.SimulatorConfig;
+import io.jonbu.ohlcv.source.simulator.TradeGenerator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class ReplayCommandTest {
     private static final Path FIXTURES = Path.of("src/test/resources/replay");
+    private static final Map<String, String> KEYS = Map.of("APCA_API_KEY_ID", "id", "APCA_API_SECRET_KEY", "secret");
 
     @TempDir
     Path dir;
@@ -23,7 +35,21 @@ class ReplayCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int jonbu(String... args) {
-        return Jonbu.commandLine().setErr(new PrintWriter(err, true)).setOut(new PrintWriter(new StringWriter(), true)).execute(args);
+        return jonbu(Map.of(), args);
+    }
+
+    private int jonbu(Map<String, String> environment, String... args) {
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                K made = CommandLine.defaultFactory().create(type);
+                if (made instanceof ReplayCommand replay) {
+                    replay.environment = environment;
+                }
+                return made;
+            }
+        };
+        return Jonbu.commandLine(factory).setErr(new PrintWriter(err, true)).setOut(new PrintWriter(new StringWriter(), true)).execute(args);
     }
 
     @Test
@@ -84,7 +110,55 @@ class ReplayCommandTest {
         assertThat(err.toString()).contains("--timeframes").contains("unknown timeframe '2m'");
 
         assertThat(jonbu("replay", "--output", "x.csv")).isEqualTo(2);
-        assertThat(err.toString()).contains("Missing required option: '--input=FILE'");
+        assertThat(err.toString()).contains("Missing required argument (specify one of these): (--input=FILE | --from-alpaca=SYMBOL");
+
+        assertThat(jonbu(KEYS, "replay", "--from-alpaca", "AAPL", "--output", "x.csv")).isEqualTo(2);
+        assertThat(err.toString()).contains("--from-alpaca: needs --start");
+
+        assertThat(jonbu("replay", "--from-alpaca", "AAPL", "--start", "2024-03-08", "--output", "x.csv")).isEqualTo(2);
+        assertThat(err.toString()).contains("--from-alpaca: set APCA_API_KEY_ID and APCA_API_SECRET_KEY");
+
+        assertThat(jonbu(KEYS, "replay", "--from-alpaca", "AAPL", "--start", "2024-03-09", "--end", "2024-03-08", "--output", "x.csv"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--start: must be before --end");
+    }
+
+    @Test
+    void fromAlpacaReplaysTheRestHistoryIntoTheCandlesOfThoseTrades() throws Exception {
+        long start = EpochNanos.parse("2024-03-08T14:30:00Z");
+        int emitted = 6_000;
+        // 6 virtual seconds between trades: 10 hours of trades, past New York's close into the next UTC day
+        SimulatorConfig sim = SimulatorConfig.builder().symbols(List.of("AAPL", "MSFT", "NVDA")).rate(10_000).seed(11)
+                .virtualTime(start, 60_000).limit(emitted).credentials("id", "secret").build();
+        try (AlpacaSimulator simulator = AlpacaSimulator.start(sim)) {
+            assertThat(simulator.awaitEmitted(emitted, Duration.ofSeconds(30))).isTrue();
+            Path out = dir.resolve("history.csv");
+
+            int code = jonbu(KEYS, "replay", "--from-alpaca", "aapl,NVDA", "--start", "2024-03-08T15:00:00Z",
+                    "--end", "2024-03-09T00:00:00Z", "--rest-url", simulator.restUrl(), "--output", out.toString());
+
+            assertThat(code).as(err.toString()).isZero();
+            long from = EpochNanos.parse("2024-03-08T15:00:00Z");
+            long to = EpochNanos.parse("2024-03-09T00:00:00Z");
+            TradeGenerator generator = TradeGenerator.from(sim);
+            List<Trade> trades = new ArrayList<>();
+            for (int k = 0; k < emitted; k++) {
+                Trade t = generator.next(start + k * sim.stepNanos());
+                if (!t.symbol().equals("MSFT") && t.timestamp() >= from && t.timestamp() < to) {
+                    trades.add(t);
+                }
+            }
+            List<String> expected = CandleOracle.candles(trades, List.of(Timeframe.values())).stream().sorted(CandleCsv.ORDER).map(CandleCsv::row).toList();
+            List<String> actual = Files.readAllLines(out);
+            assertThat(actual.get(0)).isEqualTo(CandleCsv.HEADER);
+            assertThat(withoutVwap(actual.subList(1, actual.size()))).hasSizeGreaterThan(100).containsExactlyElementsOf(withoutVwap(expected));
+            assertThat(err.toString()).contains("replayed " + trades.size() + " trades into " + expected.size() + " candles");
+        }
+    }
+
+    /** The VWAP sums in another order than the oracle's, so its last digit may differ; everything else must not. */
+    private static List<String> withoutVwap(List<String> rows) {
+        return rows.stream().map(r -> r.substring(0, r.lastIndexOf(','))).toList();
     }
 
     @Test
