@@ -11,6 +11,7 @@ import io.jonbu.ohlcv.job.feed.LiveFeed;
 import io.jonbu.ohlcv.job.feed.TradeFeed;
 import io.jonbu.ohlcv.job.sink.SortedFileSink;
 import io.jonbu.ohlcv.model.Candle;
+import io.jonbu.ohlcv.model.DailySession;
 import io.jonbu.ohlcv.model.DeadLetter;
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Timeframe;
@@ -107,6 +108,11 @@ final class ReplayCommand implements Callable<Integer> {
             description = "TAPE_PLAN (the CTA/UTP sale-condition rules) or ALL_TRADES (every print counts) (default: ${DEFAULT-VALUE})")
     SaleConditionRules saleConditions;
 
+    @Option(names = "--daily-session", paramLabel = "SESSION", defaultValue = "FULL_DAY",
+            description = {"FULL_DAY (daily candles over pre-market, regular and after hours, as Alpaca's daily bars)",
+                "or REGULAR (09:30-16:00 New York only) (default: ${DEFAULT-VALUE})"})
+    DailySession dailySession;
+
     @Option(names = "--parallelism", paramLabel = "N", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE})")
     int parallelism;
 
@@ -120,7 +126,7 @@ final class ReplayCommand implements Callable<Integer> {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
 
         TradeFeed feed = from.file != null ? fileFeed(from.file) : alpacaFeed(from.symbols);
-        CandleJobConfig config = CandleJobConfig.defaults().withTimeframes(timeframes).withSaleConditions(saleConditions);
+        CandleJobConfig config = CandleJobConfig.defaults().withTimeframes(timeframes).withSaleConditions(saleConditions).withDailySession(dailySession);
         new CandleJob(feed, new FileSinks(output, enrichedOutput), config).addTo(env);
 
         long started = System.nanoTime();

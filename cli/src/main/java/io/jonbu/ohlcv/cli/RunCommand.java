@@ -4,6 +4,7 @@ import io.jonbu.ohlcv.cli.local.Feed;
 import io.jonbu.ohlcv.cli.local.LocalStack;
 import io.jonbu.ohlcv.cli.local.LocalStackConfig;
 import io.jonbu.ohlcv.job.CandleJobConfig;
+import io.jonbu.ohlcv.model.DailySession;
 import io.jonbu.ohlcv.model.tape.SaleConditionRules;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -67,6 +68,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--sale-conditions", paramLabel = "RULES", defaultValue = "TAPE_PLAN",
             description = "TAPE_PLAN (the CTA/UTP sale-condition rules) or ALL_TRADES (every print counts) (default: ${DEFAULT-VALUE})")
     SaleConditionRules saleConditions;
+
+    @Option(names = "--daily-session", paramLabel = "SESSION", defaultValue = "FULL_DAY",
+            description = {"FULL_DAY (daily candles over pre-market, regular and after hours, as Alpaca's daily bars)",
+                "or REGULAR (09:30-16:00 New York only) (default: ${DEFAULT-VALUE})"})
+    DailySession dailySession;
 
     @Option(names = "--parallelism", paramLabel = "N", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE})")
     int parallelism;
@@ -138,7 +144,8 @@ final class RunCommand implements Callable<Integer> {
                     .withOutOfOrderness(outOfOrderness)
                     .withAllowedLateness(allowedLateness)
                     .withIdleTimeout(idleTimeout)
-                    .withSaleConditions(saleConditions);
+                    .withSaleConditions(saleConditions)
+                    .withDailySession(dailySession);
             if (parallelism < 1) {
                 throw new IllegalArgumentException("--parallelism: must be at least 1");
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jonbu.ohlcv.job.testing.CandleOracle;
+import io.jonbu.ohlcv.model.DailySession;
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.Trade;
@@ -124,7 +125,7 @@ class ReplayCommandTest {
     }
 
     @Test
-    void fromAlpacaReplaysTheRestHistoryIntoTheCandlesOfThoseTrades() throws Exception {
+    void fromAlpacaReplaysTheRestHistoryIntoTheCandlesOfThoseTradesWithRegularSessionDays() throws Exception {
         long start = EpochNanos.parse("2024-03-08T14:30:00Z");
         int emitted = 6_000;
         // 6 virtual seconds between trades: 10 hours of trades, past New York's close into the next UTC day
@@ -135,7 +136,8 @@ class ReplayCommandTest {
             Path out = dir.resolve("history.csv");
 
             int code = jonbu(KEYS, "replay", "--from-alpaca", "aapl,NVDA", "--start", "2024-03-08T15:00:00Z",
-                    "--end", "2024-03-09T00:00:00Z", "--rest-url", simulator.restUrl(), "--output", out.toString());
+                    "--end", "2024-03-09T00:00:00Z", "--rest-url", simulator.restUrl(), "--output", out.toString(),
+                    "--daily-session", "regular");
 
             assertThat(code).as(err.toString()).isZero();
             long from = EpochNanos.parse("2024-03-08T15:00:00Z");
@@ -148,7 +150,7 @@ class ReplayCommandTest {
                     trades.add(t);
                 }
             }
-            List<String> expected = CandleOracle.candles(trades, List.of(Timeframe.values())).stream().sorted(CandleCsv.ORDER).map(CandleCsv::row).toList();
+            List<String> expected = CandleOracle.candles(trades, List.of(Timeframe.values()), DailySession.REGULAR).stream().sorted(CandleCsv.ORDER).map(CandleCsv::row).toList();
             List<String> actual = Files.readAllLines(out);
             assertThat(actual.get(0)).isEqualTo(CandleCsv.HEADER);
             assertThat(withoutVwap(actual.subList(1, actual.size()))).hasSizeGreaterThan(100).containsExactlyElementsOf(withoutVwap(expected));

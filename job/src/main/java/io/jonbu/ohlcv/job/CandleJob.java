@@ -59,7 +59,7 @@ public final class CandleJob {
 
         SingleOutputStreamOperator<Candle> candles = trades
                 .keyBy(Trade::symbol)
-                .process(new CandleAggregator(config.timeframes(), config.allowedLateness(), config.saleConditions()))
+                .process(new CandleAggregator(config.timeframes(), config.allowedLateness(), config.saleConditions(), config.dailySession()))
                 .uid("candle-aggregator")
                 .name("candles " + config.timeframes());
 

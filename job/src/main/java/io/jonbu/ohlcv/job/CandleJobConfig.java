@@ -1,5 +1,6 @@
 package io.jonbu.ohlcv.job;
 
+import io.jonbu.ohlcv.model.DailySession;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.tape.SaleConditionRules;
 import java.time.Duration;
@@ -15,10 +16,11 @@ import java.util.List;
  *                        see {@link io.jonbu.ohlcv.job.feed.TradeWatermarks} for the risk)
  * @param allowedLateness how long a closed candle still accepts late trades, re-emitted as revisions
  * @param saleConditions  which trades may set prices and add volume
+ * @param dailySession    which trades daily candles are built from: the full New York day or its regular session
  */
 public record CandleJobConfig(
         List<Timeframe> timeframes, Duration outOfOrderness, Duration idleTimeout, Duration allowedLateness,
-        SaleConditionRules saleConditions) {
+        SaleConditionRules saleConditions, DailySession dailySession) {
 
     public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofSeconds(2);
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ZERO;
@@ -40,35 +42,45 @@ public record CandleJobConfig(
         if (saleConditions == null) {
             errors.add("saleConditions: must be set");
         }
+        if (dailySession == null) {
+            errors.add("dailySession: must be set");
+        }
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", errors));
         }
         timeframes = List.copyOf(timeframes);
     }
 
-    /** All timeframes, 2 s out-of-orderness, no wall-clock advance, no allowed lateness, the tape plans' rules. */
+    /**
+     * All timeframes, 2 s out-of-orderness, no wall-clock advance, no allowed lateness, the tape plans'
+     * rules, daily candles over the full day (as Alpaca's daily bars).
+     */
     public static CandleJobConfig defaults() {
         return new CandleJobConfig(List.of(Timeframe.values()), DEFAULT_OUT_OF_ORDERNESS, DEFAULT_IDLE_TIMEOUT, Duration.ZERO,
-                SaleConditionRules.TAPE_PLAN);
+                SaleConditionRules.TAPE_PLAN, DailySession.FULL_DAY);
     }
 
     public CandleJobConfig withTimeframes(List<Timeframe> frames) {
-        return new CandleJobConfig(frames, outOfOrderness, idleTimeout, allowedLateness, saleConditions);
+        return new CandleJobConfig(frames, outOfOrderness, idleTimeout, allowedLateness, saleConditions, dailySession);
     }
 
     public CandleJobConfig withOutOfOrderness(Duration bound) {
-        return new CandleJobConfig(timeframes, bound, idleTimeout, allowedLateness, saleConditions);
+        return new CandleJobConfig(timeframes, bound, idleTimeout, allowedLateness, saleConditions, dailySession);
     }
 
     public CandleJobConfig withIdleTimeout(Duration timeout) {
-        return new CandleJobConfig(timeframes, outOfOrderness, timeout, allowedLateness, saleConditions);
+        return new CandleJobConfig(timeframes, outOfOrderness, timeout, allowedLateness, saleConditions, dailySession);
     }
 
     public CandleJobConfig withAllowedLateness(Duration lateness) {
-        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, lateness, saleConditions);
+        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, lateness, saleConditions, dailySession);
+    }
+
+    public CandleJobConfig withDailySession(DailySession session) {
+        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, allowedLateness, saleConditions, session);
     }
 
     public CandleJobConfig withSaleConditions(SaleConditionRules rules) {
-        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, allowedLateness, rules);
+        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, allowedLateness, rules, dailySession);
     }
 }

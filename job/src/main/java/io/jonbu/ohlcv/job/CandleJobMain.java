@@ -3,12 +3,14 @@ package io.jonbu.ohlcv.job;
 import io.jonbu.ohlcv.job.feed.LiveFeed;
 import io.jonbu.ohlcv.job.sink.PostgresConnection;
 import io.jonbu.ohlcv.job.sink.PostgresSinks;
+import io.jonbu.ohlcv.model.DailySession;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.tape.SaleConditionRules;
 import io.jonbu.ohlcv.source.stream.AlpacaStreamSource;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.apache.flink.api.java.utils.ParameterTool;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -33,7 +35,8 @@ public final class CandleJobMain {
                 Duration.ofMillis(params.getLong("out-of-orderness-ms", CandleJobConfig.DEFAULT_OUT_OF_ORDERNESS.toMillis())),
                 Duration.ofMillis(params.getLong("idle-timeout-ms", CandleJobConfig.DEFAULT_IDLE_TIMEOUT.toMillis())),
                 Duration.ofMillis(params.getLong("allowed-lateness-ms", 0)),
-                SaleConditionRules.valueOf(params.get("sale-conditions", SaleConditionRules.TAPE_PLAN.name()).toUpperCase(java.util.Locale.ROOT)));
+                SaleConditionRules.valueOf(params.get("sale-conditions", SaleConditionRules.TAPE_PLAN.name()).toUpperCase(Locale.ROOT)),
+                DailySession.valueOf(params.get("daily-session", DailySession.FULL_DAY.name()).toUpperCase(Locale.ROOT).replace('-', '_')));
 
         AlpacaStreamSource source = AlpacaStreamSource.builder()
                 .url(params.get("feed-url", DEFAULT_FEED_URL))

@@ -14,7 +14,9 @@ public enum MarketSession {
     PRE_MARKET("pre_market"),
     REGULAR("regular"),
     AFTER_HOURS("after_hours"),
-    CLOSED("closed");
+    CLOSED("closed"),
+    /** Never an instant's session: it labels a daily candle built from every session of its day. */
+    FULL_DAY("full_day");
 
     private static final int SECONDS_PER_DAY = 24 * 60 * 60;
     private static final int PRE_MARKET_OPEN = 4 * 3600;
@@ -43,6 +45,18 @@ public enum MarketSession {
             }
         }
         throw new IllegalArgumentException("unknown session '" + name + "'");
+    }
+
+    /**
+     * The session a candle belongs to: an intraday candle's is that of its start (a 1h candle from
+     * 09:00 New York time is pre-market though it ends in the regular session); a daily candle's is
+     * {@link #REGULAR} or {@link #FULL_DAY}, as it was built.
+     */
+    public static MarketSession ofCandle(Timeframe timeframe, long start, DailySession daily) {
+        if (timeframe != Timeframe.D1) {
+            return of(start);
+        }
+        return daily == DailySession.REGULAR ? REGULAR : FULL_DAY;
     }
 
     public static MarketSession of(long epochNanos) {

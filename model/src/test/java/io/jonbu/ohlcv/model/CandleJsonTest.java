@@ -16,7 +16,7 @@ class CandleJsonTest {
 
         assertThat(json).isEqualTo("{\"symbol\":\"AAPL\",\"timeframe\":\"1m\",\"start\":\"2024-03-08T14:30:00Z\","
                 + "\"end\":\"2024-03-08T14:31:00Z\",\"open\":1.5,\"high\":2.0,\"low\":1.0,\"close\":1.75,\"volume\":300,"
-                + "\"trade_count\":2,\"vwap\":1.6,\"final\":true,\"revision\":1}");
+                + "\"trade_count\":2,\"vwap\":1.6,\"final\":true,\"revision\":1,\"session\":\"regular\"}");
         assertThat(ApiJson.mapper().readValue(json, Candle.class)).isEqualTo(candle);
     }
 }

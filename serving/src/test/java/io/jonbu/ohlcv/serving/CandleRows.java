@@ -15,7 +15,7 @@ final class CandleRows {
 
     static void insert(DataSource dataSource, Iterable<Candle> candles) throws SQLException {
         String sql = "INSERT INTO candles (symbol, timeframe, start_time, end_time, open, high, low, close,"
-                + " volume, trade_count, vwap, is_final, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " volume, trade_count, vwap, is_final, revision, session) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             for (Candle candle : candles) {
                 s.setString(1, candle.symbol());
@@ -31,6 +31,7 @@ final class CandleRows {
                 s.setDouble(11, candle.vwap());
                 s.setBoolean(12, candle.isFinal());
                 s.setInt(13, candle.revision());
+                s.setString(14, candle.session().jsonName());
                 s.addBatch();
             }
             s.executeBatch();

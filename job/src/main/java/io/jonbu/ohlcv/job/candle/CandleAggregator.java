@@ -1,6 +1,7 @@
 package io.jonbu.ohlcv.job.candle;
 
 import io.jonbu.ohlcv.model.Candle;
+import io.jonbu.ohlcv.model.DailySession;
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.MarketSession;
 import io.jonbu.ohlcv.model.Timeframe;
@@ -35,7 +36,8 @@ import org.apache.flink.util.OutputTag;
  * <p>What a trade may update follows its sale conditions ({@link SaleConditionRules}): daily candles
  * and regular-hours intraday candles use the consolidated-tape plans' rules; outside regular hours,
  * intraday candles also take prices from Form T trades. A window whose trades set no price (odd lots
- * only) makes no candle, so a longer candle's volume can exceed the sum of its shorter ones'.
+ * only) makes no candle, so a longer candle's volume can exceed the sum of its shorter ones'. With
+ * {@link DailySession#REGULAR}, daily candles take only the trades of the regular session.
  */
 public final class CandleAggregator extends KeyedProcessFunction<String, Trade, Candle> {
     private static final long serialVersionUID = 1L;
@@ -49,6 +51,7 @@ public final class CandleAggregator extends KeyedProcessFunction<String, Trade, 
     private final Timeframe[] timeframes;
     private final long allowedLatenessMillis;
     private final SaleConditionRules rules;
+    private final DailySession dailySession;
 
     private transient MapState<Long, CandleBuilder> open;
     private transient Counter lateTrades;
@@ -60,8 +63,10 @@ public final class CandleAggregator extends KeyedProcessFunction<String, Trade, 
      * @param timeframes      the timeframes to build (any subset, any order)
      * @param allowedLateness how long after a candle's end a late trade still revises it
      * @param rules           which trades may set prices and add volume
+     * @param dailySession    which trades daily candles take
      */
-    public CandleAggregator(List<Timeframe> timeframes, Duration allowedLateness, SaleConditionRules rules) {
+    public CandleAggregator(List<Timeframe> timeframes, Duration allowedLateness, SaleConditionRules rules,
+            DailySession dailySession) {
         if (timeframes.isEmpty()) {
             throw new IllegalArgumentException("timeframes: must not be empty");
         }
@@ -71,6 +76,7 @@ public final class CandleAggregator extends KeyedProcessFunction<String, Trade, 
         this.timeframes = timeframes.stream().distinct().sorted().toArray(Timeframe[]::new);
         this.allowedLatenessMillis = allowedLateness.toMillis();
         this.rules = rules;
+        this.dailySession = dailySession;
     }
 
     @Override
@@ -93,14 +99,20 @@ public final class CandleAggregator extends KeyedProcessFunction<String, Trade, 
             ctx.output(LATE_TRADES, trade);
             return;
         }
-        TradeEligibility daily = rules.eligibility(trade.tape(), trade.conditions());
-        TradeEligibility intraday = daily == TradeEligibility.ALL || MarketSession.of(ts) == MarketSession.REGULAR
-                ? daily
+        boolean regularHours = MarketSession.of(ts) == MarketSession.REGULAR;
+        TradeEligibility plan = rules.eligibility(trade.tape(), trade.conditions());
+        TradeEligibility intraday = plan == TradeEligibility.ALL || regularHours
+                ? plan
                 : rules.extendedHoursIntraday(trade.tape(), trade.conditions());
+        TradeEligibility daily = regularHours || dailySession == DailySession.FULL_DAY ? plan : TradeEligibility.NONE;
         if (daily == TradeEligibility.NONE && intraday == TradeEligibility.NONE) {
             return; // informational prints (official open and close) change no candle
         }
         for (Timeframe tf : timeframes) {
+            TradeEligibility eligibility = tf == Timeframe.D1 ? daily : intraday;
+            if (eligibility == TradeEligibility.NONE) {
+                continue;
+            }
             long start = tf.start(ts);
             long slot = slot(tf, start);
             CandleBuilder candle = open.get(slot);
@@ -108,7 +120,7 @@ public final class CandleAggregator extends KeyedProcessFunction<String, Trade, 
                 candle = new CandleBuilder();
                 ctx.timerService().registerEventTimeTimer(lastInstantMillis(tf.end(start)));
             }
-            candle.add(trade, tf == Timeframe.D1 ? daily : intraday);
+            candle.add(trade, eligibility);
             if (candle.closed && candle.priced) {
                 revisions.inc();
                 emit(out, candle, ctx.getCurrentKey(), tf, start);
@@ -164,7 +176,7 @@ public final class CandleAggregator extends KeyedProcessFunction<String, Trade, 
     }
 
     private void emit(Collector<Candle> out, CandleBuilder candle, String symbol, Timeframe tf, long start) {
-        out.collect(candle.emit(symbol, tf, start, tf.end(start)));
+        out.collect(candle.emit(symbol, tf, start, tf.end(start), MarketSession.ofCandle(tf, start, dailySession)));
         candlesEmitted.add(1);
     }
 

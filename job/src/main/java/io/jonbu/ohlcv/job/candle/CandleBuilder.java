@@ -1,6 +1,7 @@
 package io.jonbu.ohlcv.job.candle;
 
 import io.jonbu.ohlcv.model.Candle;
+import io.jonbu.ohlcv.model.MarketSession;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.Trade;
 import io.jonbu.ohlcv.model.tape.TradeEligibility;
@@ -85,8 +86,9 @@ public class CandleBuilder {
      * The candle as of now, counting this as one more emission. VWAP is over the trades counted in
      * volume; a candle whose priced trades carry no volume (a corrected close) has the close as VWAP.
      */
-    public Candle emit(String symbol, Timeframe timeframe, long start, long end) {
+    public Candle emit(String symbol, Timeframe timeframe, long start, long end, MarketSession session) {
         double vwap = volume > 0 ? notional / volume : close;
-        return new Candle(symbol, timeframe, start, end, open, high, low, close, volume, tradeCount, vwap, true, emissions++);
+        return new Candle(symbol, timeframe, start, end, open, high, low, close, volume, tradeCount, vwap, true, emissions++,
+                session);
     }
 }

@@ -31,12 +31,13 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 public final class PostgresSinks implements CandleSinks {
     public static final String UPSERT_CANDLE = """
             INSERT INTO candles (symbol, timeframe, start_time, end_time, open, high, low, close,
-                                 volume, trade_count, vwap, is_final, revision, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+                                 volume, trade_count, vwap, is_final, revision, session, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
             ON CONFLICT (symbol, timeframe, start_time) DO UPDATE SET
                 end_time = EXCLUDED.end_time, open = EXCLUDED.open, high = EXCLUDED.high, low = EXCLUDED.low,
                 close = EXCLUDED.close, volume = EXCLUDED.volume, trade_count = EXCLUDED.trade_count,
-                vwap = EXCLUDED.vwap, is_final = EXCLUDED.is_final, revision = EXCLUDED.revision, updated_at = now()
+                vwap = EXCLUDED.vwap, is_final = EXCLUDED.is_final, revision = EXCLUDED.revision,
+                session = EXCLUDED.session, updated_at = now()
             WHERE candles.revision <= EXCLUDED.revision""";
     public static final String UPSERT_ENRICHED = """
             INSERT INTO enriched_candles (symbol, timeframe, start_time, indicators, patterns, context, features,
@@ -117,6 +118,7 @@ public final class PostgresSinks implements CandleSinks {
         ps.setDouble(11, c.vwap());
         ps.setBoolean(12, c.isFinal());
         ps.setInt(13, c.revision());
+        ps.setString(14, c.session().jsonName());
     }
 
     public static void bindEnriched(PreparedStatement ps, EnrichedCandle e) throws SQLException {

@@ -5,7 +5,9 @@ import static io.jonbu.ohlcv.job.testing.Trades.trade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jonbu.ohlcv.model.Candle;
+import io.jonbu.ohlcv.model.DailySession;
 import io.jonbu.ohlcv.model.EpochNanos;
+import io.jonbu.ohlcv.model.MarketSession;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.Trade;
 import io.jonbu.ohlcv.model.tape.SaleConditionRules;
@@ -23,7 +25,7 @@ class CandleAggregatorTest {
 
     private void open(List<Timeframe> timeframes, Duration lateness) throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new CandleAggregator(timeframes, lateness, SaleConditionRules.TAPE_PLAN)), Trade::symbol, Types.STRING);
+                new KeyedProcessOperator<>(new CandleAggregator(timeframes, lateness, SaleConditionRules.TAPE_PLAN, DailySession.FULL_DAY)), Trade::symbol, Types.STRING);
         harness.open();
     }
 
@@ -163,7 +165,7 @@ class CandleAggregatorTest {
         harness.close();
 
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new CandleAggregator(List.of(Timeframe.M1), Duration.ZERO, SaleConditionRules.TAPE_PLAN)), Trade::symbol, Types.STRING);
+                new KeyedProcessOperator<>(new CandleAggregator(List.of(Timeframe.M1), Duration.ZERO, SaleConditionRules.TAPE_PLAN, DailySession.FULL_DAY)), Trade::symbol, Types.STRING);
         harness.initializeState(snapshot);
         harness.open();
         send(trade("AAPL", "2024-03-08T14:30:20Z", 11, 2, 2));
@@ -205,11 +207,44 @@ class CandleAggregatorTest {
     @Test
     void allTradesRulesLetEveryPrintSetPrices() throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
-                new CandleAggregator(List.of(Timeframe.M1), Duration.ZERO, SaleConditionRules.ALL_TRADES)), Trade::symbol, Types.STRING);
+                new CandleAggregator(List.of(Timeframe.M1), Duration.ZERO, SaleConditionRules.ALL_TRADES, DailySession.FULL_DAY)), Trade::symbol, Types.STRING);
         harness.open();
         send(oddLot("AAPL", "2024-03-08T14:31:10Z", 99, 7, 2));
         harness.processWatermark(Long.MAX_VALUE);
         assertThat(candles()).singleElement().extracting(Candle::close).isEqualTo(99.0);
+    }
+
+    @Test
+    void everyCandleCarriesTheSessionOfItsStartAndTheDailyOneTheFullDay() throws Exception {
+        open(List.of(Timeframe.M1, Timeframe.H1, Timeframe.D1), Duration.ZERO);
+        send(trade("AAPL", "2024-03-08T14:10:00Z", 180, 100, 1)); // 09:10 New York
+        send(trade("AAPL", "2024-03-08T14:45:00Z", 181, 100, 2)); // 09:45
+        send(trade("AAPL", "2024-03-08T21:05:00Z", 182, 100, 3)); // 16:05
+        harness.processWatermark(Long.MAX_VALUE);
+
+        assertThat(candles()).extracting(c -> c.timeframe() + " " + EpochNanos.format(c.start()) + " " + c.session().jsonName())
+                .containsExactlyInAnyOrder(
+                        "1m 2024-03-08T14:10:00Z pre_market", "1m 2024-03-08T14:45:00Z regular", "1m 2024-03-08T21:05:00Z after_hours",
+                        "1h 2024-03-08T14:00:00Z pre_market", "1h 2024-03-08T21:00:00Z after_hours",
+                        "1d 2024-03-08T05:00:00Z full_day");
+    }
+
+    @Test
+    void regularSessionDailyCandlesLeaveOutPreMarketAndAfterHoursTrades() throws Exception {
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
+                new CandleAggregator(List.of(Timeframe.M1, Timeframe.D1), Duration.ZERO, SaleConditionRules.TAPE_PLAN, DailySession.REGULAR)),
+                Trade::symbol, Types.STRING);
+        harness.open();
+        send(trade("AAPL", "2024-03-08T14:29:59Z", 170, 100, 1)); // 09:29:59 New York, a regular-way trade in the pre-market
+        send(trade("AAPL", "2024-03-08T14:30:00Z", 180, 200, 2)); // the open
+        send(trade("AAPL", "2024-03-08T20:59:59Z", 185, 300, 3));
+        send(trade("AAPL", "2024-03-08T21:00:00Z", 190, 400, 4)); // 16:00, after hours
+        harness.processWatermark(Long.MAX_VALUE);
+
+        Candle day = candles().stream().filter(c -> c.timeframe() == Timeframe.D1).findFirst().orElseThrow();
+        assertThat(day).extracting(Candle::open, Candle::high, Candle::low, Candle::close, Candle::volume, Candle::session)
+                .containsExactly(180.0, 185.0, 180.0, 185.0, 500L, MarketSession.REGULAR);
+        assertThat(candles()).filteredOn(c -> c.timeframe() == Timeframe.M1).as("intraday candles keep every session").hasSize(4);
     }
 
     private static Trade oddLot(String symbol, String time, double price, long size, long id) {

@@ -4,6 +4,7 @@ import static io.jonbu.ohlcv.job.testing.Trades.trade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jonbu.ohlcv.model.Candle;
+import io.jonbu.ohlcv.model.MarketSession;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.Trade;
 import io.jonbu.ohlcv.model.tape.TradeEligibility;
@@ -29,7 +30,7 @@ class CandleBuilderTest {
             Collections.shuffle(trades, new Random(seed));
             CandleBuilder b = new CandleBuilder();
             trades.forEach(t -> b.add(t, TradeEligibility.ALL));
-            Candle c = b.emit("AAPL", Timeframe.M1, 0, 60);
+            Candle c = b.emit("AAPL", Timeframe.M1, 0, 60, MarketSession.CLOSED);
             assertThat(c.open()).isEqualTo(10);
             assertThat(c.close()).isEqualTo(11);
             assertThat(c.high()).isEqualTo(12);
@@ -46,7 +47,7 @@ class CandleBuilderTest {
         b.add(trade("AAPL", "2024-03-08T14:30:00Z", 2, 1, 20), TradeEligibility.ALL);
         b.add(trade("AAPL", "2024-03-08T14:30:00Z", 1, 1, 10), TradeEligibility.ALL);
         b.add(trade("AAPL", "2024-03-08T14:30:00Z", 3, 1, 30), TradeEligibility.ALL);
-        Candle c = b.emit("AAPL", Timeframe.M1, 0, 60);
+        Candle c = b.emit("AAPL", Timeframe.M1, 0, 60, MarketSession.CLOSED);
         assertThat(c.open()).isEqualTo(1);
         assertThat(c.close()).isEqualTo(3);
     }
@@ -59,7 +60,7 @@ class CandleBuilderTest {
 
         b.add(trade("AAPL", "2024-03-08T14:30:10Z", 10, 100, 2), TradeEligibility.ALL);
         b.add(trade("AAPL", "2024-03-08T14:30:20Z", 60, 3, 3), TradeEligibility.VOLUME_ONLY);
-        Candle c = b.emit("AAPL", Timeframe.M1, 0, 60);
+        Candle c = b.emit("AAPL", Timeframe.M1, 0, 60, MarketSession.CLOSED);
         assertThat(c.open()).isEqualTo(10);
         assertThat(c.close()).isEqualTo(10);
         assertThat(c.high()).isEqualTo(10);
@@ -73,11 +74,11 @@ class CandleBuilderTest {
         CandleBuilder b = new CandleBuilder();
         b.add(trade("AAPL", "2024-03-08T14:30:00Z", 9, 10, 1), TradeEligibility.of(true, false, true));
         b.add(trade("AAPL", "2024-03-08T14:30:10Z", 10, 10, 2), TradeEligibility.ALL);
-        Candle c = b.emit("AAPL", Timeframe.M1, 0, 60);
+        Candle c = b.emit("AAPL", Timeframe.M1, 0, 60, MarketSession.CLOSED);
         assertThat(c.open()).isEqualTo(10);
         assertThat(c.low()).isEqualTo(9);
         assertThat(c.revision()).isZero();
-        assertThat(b.emit("AAPL", Timeframe.M1, 0, 60).revision()).as("the next emission is a revision").isEqualTo(1);
+        assertThat(b.emit("AAPL", Timeframe.M1, 0, 60, MarketSession.CLOSED).revision()).as("the next emission is a revision").isEqualTo(1);
     }
 
     @Test

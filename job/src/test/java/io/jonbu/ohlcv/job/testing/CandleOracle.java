@@ -1,6 +1,7 @@
 package io.jonbu.ohlcv.job.testing;
 
 import io.jonbu.ohlcv.model.Candle;
+import io.jonbu.ohlcv.model.DailySession;
 import io.jonbu.ohlcv.model.MarketSession;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.Trade;
@@ -23,10 +24,18 @@ public final class CandleOracle {
     private CandleOracle() {}
 
     public static List<Candle> candles(Collection<Trade> trades, List<Timeframe> timeframes) {
+        return candles(trades, timeframes, DailySession.FULL_DAY);
+    }
+
+    /** With {@link DailySession#REGULAR}, daily candles are built from the regular session's trades only. */
+    public static List<Candle> candles(Collection<Trade> trades, List<Timeframe> timeframes, DailySession daily) {
         List<Candle> result = new ArrayList<>();
         for (Timeframe tf : timeframes) {
             Map<String, List<Trade>> groups = new TreeMap<>();
             for (Trade t : trades) {
+                if (tf == Timeframe.D1 && daily == DailySession.REGULAR && MarketSession.of(t.timestamp()) != MarketSession.REGULAR) {
+                    continue;
+                }
                 groups.computeIfAbsent(t.symbol() + "|" + tf.start(t.timestamp()), k -> new ArrayList<>()).add(t);
             }
             for (List<Trade> group : groups.values()) {
@@ -44,7 +53,8 @@ public final class CandleOracle {
                 result.add(new Candle(group.get(0).symbol(), tf, start, tf.end(start), last.get(0).price(),
                         range.stream().mapToDouble(Trade::price).max().orElseThrow(),
                         range.stream().mapToDouble(Trade::price).min().orElseThrow(),
-                        close, volume, counted.size(), volume > 0 ? notional / volume : close, true, 0));
+                        close, volume, counted.size(), volume > 0 ? notional / volume : close, true, 0,
+                        MarketSession.ofCandle(tf, start, daily)));
             }
         }
         return result;
@@ -62,6 +72,6 @@ public final class CandleOracle {
         return a.symbol().equals(b.symbol()) && a.timeframe() == b.timeframe() && a.start() == b.start() && a.end() == b.end()
                 && a.open() == b.open() && a.high() == b.high() && a.low() == b.low() && a.close() == b.close()
                 && a.volume() == b.volume() && a.tradeCount() == b.tradeCount()
-                && Math.abs(a.vwap() - b.vwap()) <= 1e-9 * Math.abs(b.vwap());
+                && a.session() == b.session() && Math.abs(a.vwap() - b.vwap()) <= 1e-9 * Math.abs(b.vwap());
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.jonbu.ohlcv.model.Candle;
-import io.jonbu.ohlcv.model.MarketSession;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -63,7 +62,7 @@ public record EnrichedCandle(
 
     @JsonProperty("metadata")
     public CandleMetadata metadata() {
-        return new CandleMetadata(ohlcv.symbol(), ohlcv.timeframe(), MarketSession.of(ohlcv.start()), context.regime(), patterns);
+        return new CandleMetadata(ohlcv.symbol(), ohlcv.timeframe(), ohlcv.session(), context.regime(), patterns);
     }
 
     /** See {@link FeatureSchema#embedding(double[])}. */

@@ -2,6 +2,7 @@ package io.jonbu.ohlcv.serving.candle;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.jonbu.ohlcv.model.Candle;
+import io.jonbu.ohlcv.model.MarketSession;
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
@@ -34,7 +35,7 @@ import javax.sql.DataSource;
  */
 public final class CandleRepository<T> {
     private static final String CANDLE_COLUMNS = "symbol, timeframe, start_time, end_time, open, high, low, close,"
-            + " volume, trade_count, vwap, is_final, revision";
+            + " volume, trade_count, vwap, is_final, revision, session";
     private static final String KNOWN = "SELECT EXISTS (SELECT 1 FROM symbols WHERE symbol = ?)"
             + " OR EXISTS (SELECT 1 FROM candles WHERE symbol = ?)";
 
@@ -172,7 +173,8 @@ public final class CandleRepository<T> {
                 rs.getLong("trade_count"),
                 rs.getDouble("vwap"),
                 rs.getBoolean("is_final"),
-                rs.getInt("revision"));
+                rs.getInt("revision"),
+                MarketSession.byJsonName(rs.getString("session")));
     }
 
     private static OffsetDateTime utc(long epochNanos) {
