@@ -4,12 +4,14 @@ import io.jonbu.ohlcv.cli.local.Feed;
 import io.jonbu.ohlcv.cli.local.LocalStack;
 import io.jonbu.ohlcv.cli.local.LocalStackConfig;
 import io.jonbu.ohlcv.job.CandleJobConfig;
+import io.jonbu.ohlcv.job.sink.KafkaSettings;
 import io.jonbu.ohlcv.model.DailySession;
 import io.jonbu.ohlcv.model.tape.SaleConditionRules;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,6 +83,20 @@ final class RunCommand implements Callable<Integer> {
             description = "Flink checkpoint interval (default: ${DEFAULT-VALUE})")
     Duration checkpointInterval;
 
+    @Option(names = "--kafka-bootstrap", paramLabel = "HOST:PORT", defaultValue = "${env:JONBU_KAFKA_BOOTSTRAP}",
+            description = "publish to this Kafka cluster instead of the embedded broker (env JONBU_KAFKA_BOOTSTRAP)")
+    String kafkaBootstrap;
+
+    @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092",
+            description = "the embedded Kafka broker's port (default: ${DEFAULT-VALUE})")
+    int kafkaPort;
+
+    @Option(names = "--kafka-delivery", paramLabel = "GUARANTEE",
+            description = {"EXACTLY_ONCE (transactions committed with each checkpoint; read_committed consumers see",
+                "candles up to a checkpoint interval later) or AT_LEAST_ONCE (visible at once; a restart may repeat",
+                "some) (default: EXACTLY_ONCE)"})
+    DeliveryGuarantee kafkaDelivery;
+
     @Override
     public Integer call() throws Exception {
         LocalStackConfig config = config();
@@ -106,13 +122,17 @@ final class RunCommand implements Callable<Integer> {
                   Flink UI     %s
                   feed         %s (%s)
                   PostgreSQL   %s%s
+                  Kafka        %s (topics %s, %s)
                 Ctrl-C stops everything.
                 """,
                 config.job().outOfOrderness().toMillis() + " ms of out-of-orderness",
                 api, symbol, api, symbol, api,
                 config.flinkUiPort() == 0 ? "off (--flink-ui-port 0)" : "http://localhost:" + config.flinkUiPort(), stack.feedUrl(),
                 describe(config.feed()), stack.jdbcUrl(),
-                config.externalDb() == null ? " (data in " + config.dataDirectory().resolve("postgres").toAbsolutePath() + ")" : "");
+                config.externalDb() == null ? " (data in " + config.dataDirectory().resolve("postgres").toAbsolutePath() + ")" : "",
+                stack.kafkaBootstrap(), KafkaSettings.DEFAULT_CANDLES_TOPIC + ", " + KafkaSettings.DEFAULT_ENRICHED_TOPIC,
+                config.kafka().externalBootstrap() != null ? "external" : "embedded, data in "
+                        + config.dataDirectory().resolve("kafka").toAbsolutePath());
         out.flush();
         stopped.await();
         return 0;
@@ -150,7 +170,9 @@ final class RunCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--parallelism: must be at least 1");
             }
             return new LocalStackConfig(port, flinkUiPort, database.dataDir, database.dbPort, database.external(), feed, job,
-                    parallelism, checkpointInterval);
+                    parallelism, checkpointInterval,
+                    new LocalStackConfig.LocalKafka(kafkaBootstrap == null || kafkaBootstrap.isBlank() ? null : kafkaBootstrap,
+                            kafkaPort, kafkaDelivery));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

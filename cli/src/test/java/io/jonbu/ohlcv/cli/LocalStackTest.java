@@ -7,7 +7,9 @@ import io.jonbu.ohlcv.cli.local.Feed;
 import io.jonbu.ohlcv.cli.local.LocalStack;
 import io.jonbu.ohlcv.cli.local.LocalStackConfig;
 import io.jonbu.ohlcv.job.CandleJobConfig;
+import io.jonbu.ohlcv.job.sink.KafkaSettings;
 import io.jonbu.ohlcv.job.testing.CandleOracle;
+import io.jonbu.ohlcv.job.testing.KafkaRecords;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Timeframe;
@@ -50,7 +52,7 @@ class LocalStackTest {
 
     private static LocalStackConfig stack(Feed feed) {
         return new LocalStackConfig(0, 0, null, 0, null, feed,
-                CandleJobConfig.defaults(), 2, Duration.ofSeconds(2));
+                CandleJobConfig.defaults(), 2, Duration.ofSeconds(2), LocalStackConfig.LocalKafka.embedded());
     }
 
     @Test
@@ -94,6 +96,21 @@ class LocalStackTest {
             assertThat(CandleOracle.sameCandle(c, oracle.get(key(c)))).as("%s vs %s", c, oracle.get(key(c))).isTrue();
         }
         assertThat(get(api + "/health").path("status").asText()).isEqualTo("ok");
+
+        // the live path: every candle also reaches Kafka, keyed by symbol, exactly once
+        List<Candle> published = new ArrayList<>();
+        for (var r : KafkaRecords.readCommitted(stack.kafkaBootstrap(), KafkaSettings.DEFAULT_CANDLES_TOPIC, served.size(),
+                Duration.ofSeconds(30))) {
+            Candle c = ApiJson.mapper().readValue(r.value(), Candle.class);
+            assertThat(r.key()).isEqualTo(c.symbol());
+            published.add(c);
+        }
+        assertThat(published.stream().map(LocalStackTest::key).distinct().count()).as("no candle published twice")
+                .isEqualTo(published.size());
+        assertThat(published.stream().map(LocalStackTest::key).toList()).containsAll(served.keySet());
+        for (Candle c : published) {
+            assertThat(CandleOracle.sameCandle(c, oracle.get(key(c)))).as("published %s vs %s", c, oracle.get(key(c))).isTrue();
+        }
     }
 
     private Map<String, Candle> awaitCandles(String api, int atLeast, Duration timeout) throws Exception {

@@ -3,6 +3,10 @@ package io.jonbu.ohlcv.cli.local;
 import com.zaxxer.hikari.HikariDataSource;
 import io.jonbu.ohlcv.job.CandleJob;
 import io.jonbu.ohlcv.job.feed.LiveFeed;
+import io.jonbu.ohlcv.broker.EmbeddedKafka;
+import io.jonbu.ohlcv.job.sink.KafkaSettings;
+import io.jonbu.ohlcv.job.sink.KafkaSinks;
+import io.jonbu.ohlcv.job.sink.KafkaTopics;
 import io.jonbu.ohlcv.job.sink.PostgresConnection;
 import io.jonbu.ohlcv.job.sink.PostgresSinks;
 import io.jonbu.ohlcv.serving.DatabasePool;
@@ -21,9 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole system in one process, wired exactly as on a cluster but with local parts: the
- * simulator as the feed, the candle job on a Flink MiniCluster, PostgreSQL (embedded unless an
- * external one is named) and the REST server. Data flows one way: simulator, job, PostgreSQL,
- * serving.
+ * simulator as the feed, the candle job on a Flink MiniCluster, PostgreSQL and Kafka (each embedded
+ * unless an external one is named) and the REST server. Data flows one way: simulator, job,
+ * PostgreSQL and Kafka, serving.
  */
 public final class LocalStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
@@ -32,6 +36,7 @@ public final class LocalStack implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private String jdbcUrl;
     private String feedUrl;
+    private String kafkaBootstrap;
     private int servingPort;
     private JobClient job;
 
@@ -66,7 +71,10 @@ public final class LocalStack implements AutoCloseable {
             env.setParallelism(config.parallelism());
         }
         env.enableCheckpointing(config.checkpointInterval().toMillis());
-        new CandleJob(new LiveFeed(source, feedUrl, source.splitCount()), new PostgresSinks(db), config.job()).addTo(env);
+        KafkaSettings kafka = KafkaSettings.of(kafkaBootstrap(config)).withGuarantee(config.kafka().guarantee());
+        KafkaTopics.ensure(kafka, EmbeddedKafka.PARTITIONS);
+        new CandleJob(new LiveFeed(source, feedUrl, source.splitCount()), new KafkaSinks(new PostgresSinks(db), kafka), config.job())
+                .addTo(env);
         job = env.executeAsync("jonbu-ohlcv candles");
         started.push(() -> job.cancel().get(30, TimeUnit.SECONDS));
 
@@ -75,6 +83,19 @@ public final class LocalStack implements AutoCloseable {
         ServingServer serving = new ServingServer(pool, config.servingPort());
         servingPort = serving.start();
         started.push(serving);
+    }
+
+    private String kafkaBootstrap(LocalStackConfig config) {
+        if (config.kafka().externalBootstrap() != null) {
+            kafkaBootstrap = config.kafka().externalBootstrap();
+            return kafkaBootstrap;
+        }
+        EmbeddedKafka broker = config.dataDirectory() == null
+                ? EmbeddedKafka.startTemporary()
+                : EmbeddedKafka.startPersistent(config.dataDirectory().resolve("kafka"), config.kafka().embeddedPort());
+        started.push(broker);
+        kafkaBootstrap = broker.bootstrapServers();
+        return kafkaBootstrap;
     }
 
     private AlpacaStreamSource source(Feed feed) {
@@ -98,6 +119,11 @@ public final class LocalStack implements AutoCloseable {
 
     public String jdbcUrl() {
         return jdbcUrl;
+    }
+
+    /** {@code host:port} of the Kafka the job publishes to. */
+    public String kafkaBootstrap() {
+        return kafkaBootstrap;
     }
 
     public String feedUrl() {

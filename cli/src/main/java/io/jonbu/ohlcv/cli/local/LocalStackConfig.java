@@ -3,6 +3,7 @@ package io.jonbu.ohlcv.cli.local;
 import io.jonbu.ohlcv.job.CandleJobConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 
 /**
  * What {@code jonbu run} starts.
@@ -16,6 +17,7 @@ import java.time.Duration;
  * @param job                event-time settings of the candle job
  * @param parallelism        Flink parallelism
  * @param checkpointInterval how often the job checkpoints
+ * @param kafka              where the job publishes live candles
  */
 public record LocalStackConfig(
         int servingPort,
@@ -26,7 +28,23 @@ public record LocalStackConfig(
         Feed feed,
         CandleJobConfig job,
         int parallelism,
-        Duration checkpointInterval) {
+        Duration checkpointInterval,
+        LocalKafka kafka) {
+
+    /**
+     * The Kafka of local mode: an embedded single-node broker (its logs under the data directory) unless
+     * {@code externalBootstrap} names a cluster.
+     *
+     * @param externalBootstrap {@code host:port,...} of an existing cluster; null for the embedded broker
+     * @param embeddedPort      the embedded broker's client port; 0 picks a free one
+     * @param guarantee         the sink's delivery guarantee; null for exactly-once, as the job checkpoints
+     */
+    public record LocalKafka(String externalBootstrap, int embeddedPort, DeliveryGuarantee guarantee) {
+        /** An embedded broker on a free port, exactly-once. */
+        public static LocalKafka embedded() {
+            return new LocalKafka(null, 0, null);
+        }
+    }
 
     /** A PostgreSQL server that is not ours to start; the password is never printed. */
     public record ExternalDatabase(String url, String user, String password) {

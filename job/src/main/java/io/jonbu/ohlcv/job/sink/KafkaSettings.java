@@ -1,0 +1,77 @@
+package io.jonbu.ohlcv.job.sink;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+
+/**
+ * Where and how the job publishes live candles to Kafka.
+ *
+ * @param bootstrapServers      {@code host:port,...} of the cluster
+ * @param candlesTopic          final candles and their revisions, keyed by symbol
+ * @param enrichedTopic         enriched candles, keyed by symbol
+ * @param guarantee             {@code EXACTLY_ONCE} (transactions committed with each checkpoint: readers
+ *                              that use {@code read_committed} see candles a checkpoint interval later),
+ *                              {@code AT_LEAST_ONCE} (flushed on checkpoints, visible at once, a replay after
+ *                              a failure may repeat some), or null for exactly-once when the job checkpoints
+ *                              and at-least-once when it does not (transactions would never commit)
+ * @param transactionalIdPrefix prefix of the producers' transactional ids; unique per job on a cluster
+ * @param transactionTimeout    must not exceed the brokers' {@code transaction.max.timeout.ms} (15 min by
+ *                              default) and must outlast a checkpoint plus a restart
+ */
+public record KafkaSettings(String bootstrapServers, String candlesTopic, String enrichedTopic, DeliveryGuarantee guarantee,
+        String transactionalIdPrefix, Duration transactionTimeout) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public static final String DEFAULT_CANDLES_TOPIC = "ohlcv.candles";
+    public static final String DEFAULT_ENRICHED_TOPIC = "ohlcv.enriched";
+    public static final String DEFAULT_TRANSACTIONAL_ID_PREFIX = "jonbu-ohlcv";
+    public static final Duration DEFAULT_TRANSACTION_TIMEOUT = Duration.ofMinutes(10);
+
+    public KafkaSettings {
+        List<String> errors = new ArrayList<>();
+        if (bootstrapServers == null || bootstrapServers.isBlank()) {
+            errors.add("bootstrapServers: must name at least one broker");
+        }
+        if (candlesTopic == null || candlesTopic.isBlank()) {
+            errors.add("candlesTopic: must not be empty");
+        }
+        if (enrichedTopic == null || enrichedTopic.isBlank()) {
+            errors.add("enrichedTopic: must not be empty");
+        }
+        if (transactionalIdPrefix == null || transactionalIdPrefix.isBlank()) {
+            errors.add("transactionalIdPrefix: must not be empty");
+        }
+        if (transactionTimeout == null || transactionTimeout.isNegative() || transactionTimeout.isZero()) {
+            errors.add("transactionTimeout: must be positive");
+        }
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", errors));
+        }
+    }
+
+    /** The default topics and transactions, the guarantee chosen by whether the job checkpoints. */
+    public static KafkaSettings of(String bootstrapServers) {
+        return new KafkaSettings(bootstrapServers, DEFAULT_CANDLES_TOPIC, DEFAULT_ENRICHED_TOPIC, null,
+                DEFAULT_TRANSACTIONAL_ID_PREFIX, DEFAULT_TRANSACTION_TIMEOUT);
+    }
+
+    public KafkaSettings withGuarantee(DeliveryGuarantee deliveryGuarantee) {
+        return new KafkaSettings(bootstrapServers, candlesTopic, enrichedTopic, deliveryGuarantee, transactionalIdPrefix,
+                transactionTimeout);
+    }
+
+    public KafkaSettings withTopics(String candles, String enriched) {
+        return new KafkaSettings(bootstrapServers, candles, enriched, guarantee, transactionalIdPrefix, transactionTimeout);
+    }
+
+    /** The guarantee to use in a job that does or does not checkpoint. */
+    DeliveryGuarantee guarantee(boolean checkpointing) {
+        if (guarantee != null) {
+            return guarantee;
+        }
+        return checkpointing ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE;
+    }
+}
