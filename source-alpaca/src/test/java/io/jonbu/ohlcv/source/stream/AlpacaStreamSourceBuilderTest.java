@@ -57,7 +57,8 @@ class AlpacaStreamSourceBuilderTest {
 
     @Test
     void backoffDoublesUpToTheCapWithJitterInTheUpperHalf() {
-        StreamSettings settings = new StreamSettings("ws://x", "k", "s", Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ZERO);
+        StreamSettings settings = new StreamSettings("ws://x", "http://x", "k", "s", Duration.ofMillis(100), Duration.ofSeconds(2),
+                Duration.ZERO, Duration.ofSeconds(5));
         assertThat(settings.backoffMillis(0, 0)).isEqualTo(50);
         assertThat(settings.backoffMillis(0, 0.999)).isBetween(99L, 100L);
         assertThat(settings.backoffMillis(3, 0)).isEqualTo(400);

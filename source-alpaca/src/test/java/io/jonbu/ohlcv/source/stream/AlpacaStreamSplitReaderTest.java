@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
+import org.apache.flink.metrics.SimpleCounter;
 import org.junit.jupiter.api.Test;
 
 /** The split reader against the simulator over real WebSockets, without Flink around it. */
@@ -24,7 +25,7 @@ class AlpacaStreamSplitReaderTest {
         SimulatorConfig aaplOnly = SimulatorConfig.builder().symbols(List.of("AAPL")).rate(500).waitForSubscriber(true).build();
         AlpacaSimulator first = AlpacaSimulator.start(aaplOnly);
         int port = first.port();
-        AlpacaStreamSplitReader reader = new AlpacaStreamSplitReader(settings(first.url("iex"), "s"));
+        AlpacaStreamSplitReader reader = liveOnly(settings(first.url("iex"), "s"));
         try {
             reader.handleSplitsChanges(new SplitsAddition<>(List.of(SPLIT)));
             fetchUntil(reader, frame -> frame.contains("\"S\":\"AAPL\""));
@@ -48,8 +49,9 @@ class AlpacaStreamSplitReaderTest {
         // five trades, then silence: the server still answers pings, but sends nothing
         SimulatorConfig fiveTrades = SimulatorConfig.builder().symbols(List.of("AAPL")).rate(100).limit(5).waitForSubscriber(true).build();
         try (AlpacaSimulator simulator = AlpacaSimulator.start(fiveTrades)) {
-            AlpacaStreamSplitReader reader = new AlpacaStreamSplitReader(new StreamSettings(simulator.url("iex"), "k", "s",
-                    Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMillis(400)));
+            AlpacaStreamSplitReader reader = liveOnly(new StreamSettings(simulator.url("iex"),
+                    simulator.restUrl(), "k", "s", Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMillis(400),
+                    Duration.ofSeconds(5)));
             try {
                 reader.handleSplitsChanges(new SplitsAddition<>(List.of(SPLIT)));
                 fetchUntil(reader, frame -> frame.contains("\"S\":\"AAPL\""));
@@ -68,7 +70,7 @@ class AlpacaStreamSplitReaderTest {
     void refusedCredentialsFailTheFetchNamingTheCode() throws Exception {
         SimulatorConfig keyed = SimulatorConfig.builder().credentials("k", "right").build();
         try (AlpacaSimulator simulator = AlpacaSimulator.start(keyed)) {
-            AlpacaStreamSplitReader reader = new AlpacaStreamSplitReader(settings(simulator.url("iex"), "wrong-secret"));
+            AlpacaStreamSplitReader reader = liveOnly(settings(simulator.url("iex"), "wrong-secret"));
             try {
                 reader.handleSplitsChanges(new SplitsAddition<>(List.of(SPLIT)));
                 assertThatThrownBy(() -> fetchUntil(reader, frame -> false))
@@ -83,18 +85,24 @@ class AlpacaStreamSplitReaderTest {
     }
 
     private static StreamSettings settings(String url, String secret) {
-        return new StreamSettings(url, "k", secret, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ZERO);
+        return new StreamSettings(url, "http://127.0.0.1:1", "k", secret, Duration.ofMillis(50), Duration.ofMillis(200),
+                Duration.ZERO, Duration.ofSeconds(5));
+    }
+
+    /** A reader whose splits never emitted anything, so it never backfills. */
+    private static AlpacaStreamSplitReader liveOnly(StreamSettings settings) {
+        return new AlpacaStreamSplitReader(settings, id -> AlpacaSplitState.NOTHING_EMITTED, new SimpleCounter());
     }
 
     /** Fetches until a frame matches; every frame must belong to the split. */
     private static void fetchUntil(AlpacaStreamSplitReader reader, Predicate<String> wanted) throws IOException {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (System.nanoTime() < deadline) {
-            RecordsWithSplitIds<String> records = reader.fetch();
+            RecordsWithSplitIds<Arrival> records = reader.fetch();
             for (String split = records.nextSplit(); split != null; split = records.nextSplit()) {
                 assertThat(split).isEqualTo(SPLIT.id());
-                for (String frame = records.nextRecordFromSplit(); frame != null; frame = records.nextRecordFromSplit()) {
-                    if (wanted.test(frame)) {
+                for (Arrival arrival = records.nextRecordFromSplit(); arrival != null; arrival = records.nextRecordFromSplit()) {
+                    if (wanted.test(arrival.frame())) {
                         return;
                     }
                 }
