@@ -30,8 +30,11 @@ import org.slf4j.LoggerFactory;
 final class Backfiller implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Backfiller.class);
 
-    /** Trades per hand-over to the emitter: large enough to be cheap, small enough to bound the queue's memory. */
-    private static final int BATCH = 1_000;
+    /**
+     * Trades per hand-over to the emitter: the frame queue bounds elements, not trades, so this keeps
+     * a queue full of backfill about as large as one full of live frames.
+     */
+    private static final int BATCH = 250;
     /** Feeds the REST API knows; other stream feeds (test) take the API's default. */
     private static final Set<String> REST_FEEDS = Set.of("sip", "iex", "delayed_sip", "boats", "overnight", "otc");
 

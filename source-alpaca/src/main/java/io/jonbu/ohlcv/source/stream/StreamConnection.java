@@ -43,7 +43,7 @@ final class StreamConnection extends WebSocketListener {
     private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(15);
     private static final int NORMAL_CLOSURE = 1000;
     /** Live frames held while a backfill runs; a frame holds a server tick's trades, so this is minutes of a busy feed. */
-    static final int MAX_BUFFERED_FRAMES = 10_000;
+    private static final int MAX_BUFFERED_FRAMES = 10_000;
 
     private enum Phase { AWAIT_CONNECTED, AWAIT_AUTHENTICATED, AWAIT_SUBSCRIPTION, BACKFILLING, STREAMING }
 
@@ -120,7 +120,7 @@ final class StreamConnection extends WebSocketListener {
         if (text.contains("\"error\"")) {
             controls(text).stream().filter(ControlMessage::isError).forEach(message -> error(ws, message));
         }
-        if (buffer(ws, text)) {
+        if (heldBack(ws, text)) {
             return;
         }
         try {
@@ -130,10 +130,16 @@ final class StreamConnection extends WebSocketListener {
         }
     }
 
-    /** Holds the frame back while a backfill runs; false when it may go to the queue at once. */
-    private synchronized boolean buffer(WebSocket ws, String text) {
-        if (ws != socket || phase != Phase.BACKFILLING) {
-            return ws != socket;
+    /**
+     * Whether the frame must not be queued now: it is held while a backfill runs, and dropped if its
+     * connection was replaced meanwhile (the next backfill covers its trades).
+     */
+    private synchronized boolean heldBack(WebSocket ws, String text) {
+        if (ws != socket) {
+            return true;
+        }
+        if (phase != Phase.BACKFILLING) {
+            return false;
         }
         if (buffered.size() == MAX_BUFFERED_FRAMES) {
             ws.cancel();
