@@ -239,26 +239,38 @@ final class StreamConnection extends WebSocketListener {
     }
 
     /**
-     * On the backfill thread: queues the live frames held meanwhile and goes live. Holding the lock
-     * while the queue may block keeps the okhttp thread from queueing a newer frame ahead of them.
+     * On the backfill thread: queues the live frames held meanwhile, then goes live. The queue may
+     * block, so frames are taken from the buffer under the lock but queued outside it; frames that
+     * arrive meanwhile join a fresh buffer and are taken in the next round, so none overtakes another.
      */
-    private synchronized void backfillDone(WebSocket ws) {
-        if (ws != socket || phase != Phase.BACKFILLING) {
-            return;
-        }
+    private void backfillDone(WebSocket ws) {
+        int held = 0;
         try {
-            for (String text : buffered) {
-                if (!queue.put(split.id(), Arrival.frame(text))) {
-                    break;
+            while (true) {
+                List<String> frames;
+                synchronized (this) {
+                    if (ws != socket || phase != Phase.BACKFILLING) {
+                        return;
+                    }
+                    if (buffered.isEmpty()) {
+                        phase = Phase.STREAMING;
+                        LOG.info("split {}: backfill queued, then {} live frames held meanwhile; streaming live",
+                                split.id(), held);
+                        return;
+                    }
+                    frames = buffered;
+                    buffered = new ArrayList<>();
                 }
+                for (String text : frames) {
+                    if (!queue.put(split.id(), Arrival.frame(text))) {
+                        return;
+                    }
+                }
+                held += frames.size();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        LOG.info("split {}: backfill queued, {} live frames held meanwhile follow; streaming live", split.id(),
-                buffered.size());
-        buffered = new ArrayList<>();
-        phase = Phase.STREAMING;
     }
 
     private synchronized void error(WebSocket ws, ControlMessage message) {
