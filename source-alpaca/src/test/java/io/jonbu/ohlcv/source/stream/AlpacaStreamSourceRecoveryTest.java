@@ -44,6 +44,8 @@ class AlpacaStreamSourceRecoveryTest {
     private static final Duration DEADLINE = Duration.ofSeconds(15);
     /** No trade for this long after the simulator finished: the job has delivered all it will. */
     private static final Duration QUIET = Duration.ofSeconds(1);
+    /** All symbols on one connection, so emission waits for the only subscriber and no trade precedes it. */
+    private static final int ONE_SPLIT = Integer.MAX_VALUE;
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
@@ -58,7 +60,7 @@ class AlpacaStreamSourceRecoveryTest {
         try (AlpacaSimulator simulator = AlpacaSimulator.start(config);
                 CuttingProxy proxy = new CuttingProxy(simulator.port())) {
             CollectingSink<Trade> sink = new CollectingSink<>();
-            AlpacaStreamSource source = source("ws://127.0.0.1:" + proxy.port() + "/v2/iex", simulator.restUrl());
+            AlpacaStreamSource source = source("ws://127.0.0.1:" + proxy.port() + "/v2/iex", simulator.restUrl(), ONE_SPLIT);
             StreamExecutionEnvironment env = env();
             pipeline(env, source, sink);
             JobClient job = env.executeAsync("alpaca-cut");
@@ -83,7 +85,9 @@ class AlpacaStreamSourceRecoveryTest {
         SimulatorConfig config = market(1_000, 6_000);
         try (AlpacaSimulator simulator = AlpacaSimulator.start(config)) {
             CollectingSink<Trade> sink = new CollectingSink<>();
-            AlpacaStreamSource source = source(simulator.url("iex"), simulator.restUrl());
+            // two splits on two readers: each restores its own positions
+            AlpacaStreamSource source = source(simulator.url("iex"), simulator.restUrl(), 4);
+            assertThat(source.splitCount()).isEqualTo(PARALLELISM);
 
             StreamExecutionEnvironment first = env();
             pipeline(first, source, sink);
@@ -105,7 +109,8 @@ class AlpacaStreamSourceRecoveryTest {
                 awaitAll(simulator, sink, config.limit());
 
                 assertThat(emittedWhileDown).as("trades emitted while the job was down").isPositive();
-                assertExactlyOnce(sink.received(), emitted(config));
+                List<Trade> received = sink.received();
+                assertExactlyOnce(received, sinceEachSplitSubscribed(emitted(config), received, source.splits()));
             } finally {
                 restored.cancel().get();
             }
@@ -118,11 +123,31 @@ class AlpacaStreamSourceRecoveryTest {
                 .build();
     }
 
-    /** One split: a second connection would subscribe after emission began and miss trades no backfill covers. */
-    private static AlpacaStreamSource source(String url, String restUrl) {
+    private static AlpacaStreamSource source(String url, String restUrl, int symbolsPerSplit) {
         return AlpacaStreamSource.builder().url(url).restUrl(restUrl).credentials("key", "secret")
-                .symbols(SimulatorConfig.DEFAULT_SYMBOLS).reconnectBackoff(Duration.ofMillis(300), Duration.ofSeconds(1))
-                .build();
+                .symbols(SimulatorConfig.DEFAULT_SYMBOLS).symbolsPerSplit(symbolsPerSplit)
+                .reconnectBackoff(Duration.ofMillis(300), Duration.ofSeconds(1)).build();
+    }
+
+    /**
+     * The emitted trades a job could receive: the simulator starts emitting when the first split has
+     * subscribed, so a split that subscribed a moment later never saw the trades before, and a first
+     * start has nothing to backfill them from. Per split, the trades from the first one it received
+     * on, in emission order.
+     */
+    private static List<Trade> sinceEachSplitSubscribed(List<Trade> emitted, List<Trade> received,
+            List<AlpacaStreamSplit> splits) {
+        HashSet<Trade> seen = new HashSet<>(received);
+        List<Trade> expected = new ArrayList<>();
+        for (AlpacaStreamSplit split : splits) {
+            List<Trade> ofSplit = emitted.stream().filter(t -> split.symbols().contains(t.symbol())).toList();
+            int first = 0;
+            while (first < ofSplit.size() && !seen.contains(ofSplit.get(first))) {
+                first++;
+            }
+            expected.addAll(ofSplit.subList(first, ofSplit.size()));
+        }
+        return expected;
     }
 
     private static StreamExecutionEnvironment env() {
