@@ -109,6 +109,11 @@ final class Backfiller implements AutoCloseable {
             LOG.info("split {}: backfilled {} trades from {} in {} ms (duplicates are dropped as they are emitted)",
                     split.id(), count, EpochNanos.format(from), (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
+            if (executor.isShutdown()) {
+                // the reader is closing (a stop with savepoint, a cancel): the interrupted request is no failure
+                LOG.info("split {}: backfill stopped after {} trades as the reader closes", split.id(), count);
+                return;
+            }
             failures.inc();
             LOG.error("split {}: BACKFILL FAILED after {} trades; trades of {} since {} that the stream missed are lost,"
                     + " continuing live: {}", split.id(), count, split.symbols(), EpochNanos.format(from), e.toString(), e);
