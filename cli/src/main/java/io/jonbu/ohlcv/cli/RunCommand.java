@@ -7,6 +7,7 @@ import io.jonbu.ohlcv.job.CandleJobConfig;
 import io.jonbu.ohlcv.job.sink.KafkaSettings;
 import io.jonbu.ohlcv.model.DailySession;
 import io.jonbu.ohlcv.model.tape.SaleConditionRules;
+import io.jonbu.ohlcv.source.rest.AlpacaRestClient;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -44,6 +45,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--feed-url", paramLabel = "URL", defaultValue = "wss://stream.data.alpaca.markets/v2/iex",
             description = "stream URL for --feed alpaca: the iex, sip, delayed_sip or test feed, the sandbox, or a `jonbu simulate` (default: ${DEFAULT-VALUE})")
     String feedUrl;
+
+    @Option(names = "--rest-url", paramLabel = "URL", defaultValue = AlpacaRestClient.DEFAULT_BASE_URL,
+            description = "historical API for --feed alpaca, same keys: after a dropped connection the trades missed are backfilled from it; the sandbox host or a `jonbu simulate` (default: ${DEFAULT-VALUE})")
+    String restUrl;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "REST API port (default: ${DEFAULT-VALUE})")
     int port;
@@ -154,7 +159,7 @@ final class RunCommand implements Callable<Integer> {
         if (key == null || key.isBlank() || secret == null || secret.isBlank()) {
             throw new IllegalArgumentException("--feed alpaca: set APCA_API_KEY_ID and APCA_API_SECRET_KEY in the environment");
         }
-        return new Feed.Alpaca(feedUrl, key, secret, simulator.symbols());
+        return new Feed.Alpaca(feedUrl, restUrl, key, secret, simulator.symbols());
     }
 
     private LocalStackConfig config() {

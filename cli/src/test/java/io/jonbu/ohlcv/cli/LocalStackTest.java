@@ -67,7 +67,7 @@ class LocalStackTest {
     void anExternalAlpacaProtocolServerWithKeysFeedsTheSameCandles() throws Exception {
         SimulatorConfig sim = simulator().credentials("key-id", "secret").build();
         try (AlpacaSimulator server = AlpacaSimulator.start(sim);
-             LocalStack stack = LocalStack.start(stack(new Feed.Alpaca(server.url("sip"), "key-id", "secret", SYMBOLS)))) {
+             LocalStack stack = LocalStack.start(stack(new Feed.Alpaca(server.url("sip"), server.restUrl(), "key-id", "secret", SYMBOLS)))) {
             assertServedCandlesEqualTheOracle(stack, sim);
         }
     }

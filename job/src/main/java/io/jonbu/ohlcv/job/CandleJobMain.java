@@ -6,6 +6,7 @@ import io.jonbu.ohlcv.job.sink.PostgresSinks;
 import io.jonbu.ohlcv.model.DailySession;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.tape.SaleConditionRules;
+import io.jonbu.ohlcv.source.rest.AlpacaRestClient;
 import io.jonbu.ohlcv.source.stream.AlpacaStreamSource;
 import java.time.Duration;
 import java.util.Arrays;
@@ -19,6 +20,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * the live Alpaca stream into PostgreSQL. Checkpointing and state backend come from the cluster's
  * configuration. Alpaca keys are read from {@code APCA_API_KEY_ID} / {@code APCA_API_SECRET_KEY},
  * the database password from {@code JONBU_DB_PASSWORD}, so neither appears in the job's arguments.
+ * Restored from a savepoint or checkpoint, the source backfills the trades it missed from
+ * {@code --rest-url} (Alpaca's historical API by default) with the same keys.
  */
 public final class CandleJobMain {
     static final String DEFAULT_FEED_URL = "wss://stream.data.alpaca.markets/v2/iex";
@@ -40,6 +43,9 @@ public final class CandleJobMain {
 
         AlpacaStreamSource source = AlpacaStreamSource.builder()
                 .url(params.get("feed-url", DEFAULT_FEED_URL))
+                .restUrl(params.get("rest-url", AlpacaRestClient.DEFAULT_BASE_URL))
+                .dedupHorizon(Duration.ofMillis(params.getLong("dedup-horizon-ms",
+                        AlpacaStreamSource.DEFAULT_DEDUP_HORIZON.toMillis())))
                 .credentials(requiredEnv("APCA_API_KEY_ID"), requiredEnv("APCA_API_SECRET_KEY"))
                 .symbols(symbols)
                 .build();

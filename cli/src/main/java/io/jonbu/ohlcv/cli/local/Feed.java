@@ -17,17 +17,18 @@ public sealed interface Feed {
     }
 
     /**
-     * Any server that speaks Alpaca's v2 stream: Alpaca itself, or {@code jonbu simulate} elsewhere.
-     * The secret is kept out of {@link #toString()}.
+     * Any server that speaks Alpaca's v2 stream: Alpaca itself, or {@code jonbu simulate} elsewhere,
+     * with the historical API at {@code restUrl} that backfills the trades a dropped connection
+     * missed. The secret is kept out of {@link #toString()}.
      */
-    record Alpaca(String url, String key, String secret, List<String> symbols) implements Feed {
+    record Alpaca(String url, String restUrl, String key, String secret, List<String> symbols) implements Feed {
         public Alpaca {
             symbols = List.copyOf(symbols);
         }
 
         @Override
         public String toString() {
-            return "Alpaca[" + url + ", key " + key + ", " + symbols.size() + " symbols]";
+            return "Alpaca[" + url + ", backfill from " + restUrl + ", key " + key + ", " + symbols.size() + " symbols]";
         }
     }
 }

@@ -102,13 +102,13 @@ public final class LocalStack implements AutoCloseable {
         AlpacaStreamSource.Builder source = AlpacaStreamSource.builder().symbols(feed.symbols());
         if (feed instanceof Feed.Alpaca alpaca) {
             feedUrl = alpaca.url();
-            source.url(feedUrl).credentials(alpaca.key(), alpaca.secret());
+            source.url(feedUrl).restUrl(alpaca.restUrl()).credentials(alpaca.key(), alpaca.secret());
         } else {
             AlpacaSimulator simulator = AlpacaSimulator.start(((Feed.Simulated) feed).simulator());
             started.push(simulator);
             feedUrl = simulator.url(SIMULATED_FEED);
-            // the simulator accepts any credentials
-            source.url(feedUrl).credentials("local", "local");
+            // the simulator accepts any credentials, and serves the historical trades a backfill needs
+            source.url(feedUrl).restUrl(simulator.restUrl()).credentials("local", "local");
         }
         return source.build();
     }

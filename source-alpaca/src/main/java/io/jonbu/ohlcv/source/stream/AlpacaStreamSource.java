@@ -1,10 +1,12 @@
 package io.jonbu.ohlcv.source.stream;
 
 import io.jonbu.ohlcv.model.FeedEvent;
+import io.jonbu.ohlcv.source.rest.AlpacaRestClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import okhttp3.HttpUrl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
@@ -22,12 +24,19 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  *
  * <p>Each split is a group of symbols on its own connection. Alpaca allows one stream connection per
  * account, so the default is a single split with every symbol.
+ *
+ * <p>A split's state is how far its reader got per symbol. When a connection is back after a drop, or
+ * the job after a restore, the trades missed meanwhile are fetched from the REST trades endpoint
+ * ({@link Builder#restUrl}) and emitted before the live frames, with the trades both carry dropped
+ * by id, so the output equals an uninterrupted stream's. A first start without state streams live only.
  */
 public final class AlpacaStreamSource
         implements Source<FeedEvent, AlpacaStreamSplit, AlpacaEnumeratorState>, ResultTypeQueryable<FeedEvent> {
     private static final long serialVersionUID = 1L;
     /** A connection silent this long during streaming is opened again; see {@link Builder#dataAgeTimeout}. */
     public static final Duration DEFAULT_DATA_AGE_TIMEOUT = Duration.ofMinutes(10);
+    /** Alpaca's stream is out of order by a second or two; see {@link Builder#dedupHorizon}. */
+    public static final Duration DEFAULT_DEDUP_HORIZON = Duration.ofSeconds(5);
 
     private final StreamSettings settings;
     private final List<String> symbols;
@@ -103,6 +112,7 @@ public final class AlpacaStreamSource
     /** url, credentials and symbols are required; {@link #build()} validates. */
     public static final class Builder {
         private String url;
+        private String restUrl = AlpacaRestClient.DEFAULT_BASE_URL;
         private String key;
         private String secret;
         private List<String> symbols;
@@ -110,12 +120,32 @@ public final class AlpacaStreamSource
         private Duration initialBackoff = Duration.ofMillis(500);
         private Duration maxBackoff = Duration.ofSeconds(30);
         private Duration dataAgeTimeout = DEFAULT_DATA_AGE_TIMEOUT;
+        private Duration dedupHorizon = DEFAULT_DEDUP_HORIZON;
 
         private Builder() {}
 
         /** {@code wss://stream.data.alpaca.markets/v2/iex}, or the simulator's URL. */
         public Builder url(String url) {
             this.url = url;
+            return this;
+        }
+
+        /**
+         * The historical API that backfills gaps, with the same credentials: {@code https://data.alpaca.markets}
+         * (the default), the sandbox host, or the simulator's {@code restUrl()}.
+         */
+        public Builder restUrl(String restUrl) {
+            this.restUrl = restUrl;
+            return this;
+        }
+
+        /**
+         * How far below a symbol's newest trade the reader remembers the trades it emitted, to drop them
+         * when a backfill brings them again. It must exceed how late the stream delivers a trade relative
+         * to a newer one; the state grows with it times the trade rate.
+         */
+        public Builder dedupHorizon(Duration horizon) {
+            this.dedupHorizon = horizon;
             return this;
         }
 
@@ -136,7 +166,6 @@ public final class AlpacaStreamSource
             return this;
         }
 
-        /** Reconnect waits: {@code initial} after the first loss, doubling per failed attempt up to {@code max}. */
         /**
          * How long a streaming connection may go without a frame before it is opened again, in case
          * the server answers pings but no longer sends data; zero turns this off. Quiet symbols make
@@ -147,6 +176,7 @@ public final class AlpacaStreamSource
             return this;
         }
 
+        /** Reconnect waits: {@code initial} after the first loss, doubling per failed attempt up to {@code max}. */
         public Builder reconnectBackoff(Duration initial, Duration max) {
             this.initialBackoff = initial;
             this.maxBackoff = max;
@@ -175,8 +205,14 @@ public final class AlpacaStreamSource
             if (dataAgeTimeout == null || dataAgeTimeout.isNegative()) {
                 throw new IllegalArgumentException("dataAgeTimeout: must be zero (off) or positive, was " + dataAgeTimeout);
             }
-            return new AlpacaStreamSource(new StreamSettings(url, key, secret, initialBackoff, maxBackoff, dataAgeTimeout),
-                    distinct, symbolsPerSplit);
+            if (restUrl == null || HttpUrl.parse(restUrl) == null) {
+                throw new IllegalArgumentException("restUrl must be an http(s) URL, was " + restUrl);
+            }
+            if (dedupHorizon == null || dedupHorizon.isNegative() || dedupHorizon.isZero()) {
+                throw new IllegalArgumentException("dedupHorizon: must be positive, was " + dedupHorizon);
+            }
+            return new AlpacaStreamSource(new StreamSettings(url, restUrl, key, secret, initialBackoff, maxBackoff,
+                    dataAgeTimeout, dedupHorizon), distinct, symbolsPerSplit);
         }
     }
 }

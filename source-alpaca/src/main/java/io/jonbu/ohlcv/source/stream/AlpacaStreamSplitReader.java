@@ -8,21 +8,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 import okhttp3.OkHttpClient;
 import org.apache.flink.connector.base.source.reader.RecordsBySplits;
 import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
+import org.apache.flink.metrics.Counter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one {@link StreamConnection} per assigned split and hands their frames to Flink's fetcher
- * thread. Splits are only ever added: a live stream has no end and Flink removes no splits from this
- * source.
+ * Keeps one {@link StreamConnection} per assigned split and hands their frames, and the trades their
+ * backfills fetch, to Flink's fetcher thread. Splits are only ever added: a live stream has no end and
+ * Flink removes no splits from this source.
  */
-final class AlpacaStreamSplitReader implements SplitReader<String, AlpacaStreamSplit> {
+final class AlpacaStreamSplitReader implements SplitReader<Arrival, AlpacaStreamSplit> {
     private static final Logger LOG = LoggerFactory.getLogger(AlpacaStreamSplitReader.class);
 
     /** Frames, not trades: one frame holds every trade of a server tick. */
@@ -37,7 +39,7 @@ final class AlpacaStreamSplitReader implements SplitReader<String, AlpacaStreamS
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
     private final StreamSettings settings;
-    private final FrameQueue queue = new FrameQueue(QUEUE_CAPACITY);
+    private final FrameQueue<Arrival> queue = new FrameQueue<>(QUEUE_CAPACITY);
     private final OkHttpClient client;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "alpaca-stream-timer");
@@ -45,15 +47,24 @@ final class AlpacaStreamSplitReader implements SplitReader<String, AlpacaStreamS
         return thread;
     });
     private final Map<String, StreamConnection> connections = new HashMap<>();
+    private final Backfiller backfiller;
+    private final ToLongFunction<String> resumeFrom;
 
-    AlpacaStreamSplitReader(StreamSettings settings) {
+    /**
+     * @param resumeFrom per split id, the event time a backfill after a gap starts from, or
+     *                   {@link AlpacaSplitState#NOTHING_EMITTED} when the split has emitted nothing yet
+     * @param backfillFailures counts the backfills that failed
+     */
+    AlpacaStreamSplitReader(StreamSettings settings, ToLongFunction<String> resumeFrom, Counter backfillFailures) {
         this.settings = settings;
         this.client = new OkHttpClient.Builder().pingInterval(PING_INTERVAL).build();
+        this.backfiller = new Backfiller(settings, backfillFailures);
+        this.resumeFrom = resumeFrom;
     }
 
     @Override
-    public RecordsWithSplitIds<String> fetch() throws IOException {
-        RecordsBySplits.Builder<String> records = new RecordsBySplits.Builder<>();
+    public RecordsWithSplitIds<Arrival> fetch() throws IOException {
+        RecordsBySplits.Builder<Arrival> records = new RecordsBySplits.Builder<>();
         queue.drainTo(records, MAX_FRAMES_PER_FETCH, POLL_TIMEOUT);
         return records.build();
     }
@@ -64,7 +75,9 @@ final class AlpacaStreamSplitReader implements SplitReader<String, AlpacaStreamS
             throw new UnsupportedOperationException("splits of a live stream are only added, got " + change);
         }
         for (AlpacaStreamSplit split : change.splits()) {
-            StreamConnection connection = new StreamConnection(split, settings, client, queue, scheduler);
+            String id = split.splitId();
+            StreamConnection connection = new StreamConnection(split, settings, client, queue, scheduler, backfiller,
+                    () -> resumeFrom.applyAsLong(id));
             connections.put(split.splitId(), connection);
             connection.open();
         }
@@ -79,6 +92,7 @@ final class AlpacaStreamSplitReader implements SplitReader<String, AlpacaStreamS
     public void close() {
         queue.close();
         connections.values().forEach(StreamConnection::close);
+        backfiller.close();
         scheduler.shutdownNow();
         ExecutorService dispatcher = client.dispatcher().executorService();
         dispatcher.shutdown();

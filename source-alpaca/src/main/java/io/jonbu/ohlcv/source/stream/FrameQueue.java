@@ -11,19 +11,20 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.flink.connector.base.source.reader.RecordsBySplits;
 
 /**
- * Hands frames from the okhttp reader threads to the fetcher thread. Bounded for the producers: a full
+ * Hands frames (and backfilled trades) from the okhttp reader and backfill threads to the fetcher thread. Bounded for the producers: a full
  * queue blocks the okhttp thread, which then stops reading its socket, so backpressure reaches the
  * server instead of frames being dropped. A wake-up and a fatal error bypass the bound, so the fetcher
  * never waits behind frames to hear of them.
  */
-final class FrameQueue {
-    private record Frame(String splitId, String text) {}
+final class FrameQueue<T> {
+    private record Frame<T>(String splitId, T item) {}
 
-    private static final Frame WAKE_UP = new Frame("", "");
+    /** Compared by identity: carries no item. */
+    private final Frame<T> wakeUp = new Frame<>("", null);
     /** How often a blocked producer looks whether the queue was closed under it. */
     private static final long CLOSE_CHECK_MILLIS = 100;
 
-    private final LinkedBlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Frame<T>> frames = new LinkedBlockingQueue<>();
     private final Semaphore space;
     private final AtomicReference<IOException> failure = new AtomicReference<>();
     private volatile boolean closed;
@@ -33,7 +34,7 @@ final class FrameQueue {
     }
 
     /** Blocks while the queue is full; false when it was closed instead. */
-    boolean put(String splitId, String text) throws InterruptedException {
+    boolean put(String splitId, T item) throws InterruptedException {
         while (!space.tryAcquire(CLOSE_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
             if (closed) {
                 return false;
@@ -43,19 +44,19 @@ final class FrameQueue {
             space.release();
             return false;
         }
-        frames.add(new Frame(splitId, text));
+        frames.add(new Frame<>(splitId, item));
         return true;
     }
 
     /** Makes the next (or the current) {@link #drainTo} throw {@code e}. */
     void fail(IOException e) {
         failure.compareAndSet(null, e);
-        frames.add(WAKE_UP);
+        frames.add(wakeUp);
     }
 
     /** Ends the current {@link #drainTo} wait early. */
     void wakeUp() {
-        frames.add(WAKE_UP);
+        frames.add(wakeUp);
     }
 
     /** Releases blocked and future producers; frames still queued are dropped with the reader. */
@@ -70,9 +71,9 @@ final class FrameQueue {
      * @return the number of frames added to {@code records}
      * @throws IOException a connection's fatal error
      */
-    int drainTo(RecordsBySplits.Builder<String> records, int max, Duration timeout) throws IOException {
+    int drainTo(RecordsBySplits.Builder<T> records, int max, Duration timeout) throws IOException {
         throwIfFailed();
-        Frame first;
+        Frame<T> first;
         try {
             first = frames.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
@@ -82,13 +83,13 @@ final class FrameQueue {
         if (first == null) {
             return 0;
         }
-        List<Frame> batch = new ArrayList<>();
+        List<Frame<T>> batch = new ArrayList<>();
         batch.add(first);
         frames.drainTo(batch, max - 1);
         int count = 0;
-        for (Frame frame : batch) {
-            if (frame != WAKE_UP) {
-                records.add(frame.splitId(), frame.text());
+        for (Frame<T> frame : batch) {
+            if (frame != wakeUp) {
+                records.add(frame.splitId(), frame.item());
                 count++;
             }
         }

@@ -1,5 +1,6 @@
 package io.jonbu.ohlcv.source.stream;
 
+import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Trade;
 import io.jonbu.ohlcv.model.alpaca.AlpacaMessageParser;
 import io.jonbu.ohlcv.model.alpaca.AlpacaMessageWriter;
@@ -7,6 +8,7 @@ import io.jonbu.ohlcv.model.alpaca.ControlMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,6 +27,12 @@ import org.slf4j.LoggerFactory;
  * is opened again after a capped exponential backoff with jitter and goes through the same handshake;
  * an error that reconnecting cannot fix fails the reader instead.
  *
+ * <p>When the subscription is confirmed for a split that has emitted trades before (restored from a
+ * checkpoint, or after a lost connection), the trades missed meanwhile are backfilled over REST first:
+ * live frames wait in a bounded buffer until the backfill is queued, and the emitter drops the trades
+ * both carry. A buffer that fills up drops the connection, and the next one backfills again from
+ * further on, so a long gap is caught up over REST rather than held in memory.
+ *
  * <p>okhttp calls back on one reader thread per socket, so frames stay in order. State changes are
  * synchronized; putting a frame is not, because it blocks while the queue is full.
  */
@@ -34,14 +42,19 @@ final class StreamConnection extends WebSocketListener {
     /** Alpaca closes an unauthenticated connection after about 10 s; a server silent for longer is not answering. */
     private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(15);
     private static final int NORMAL_CLOSURE = 1000;
+    /** Live frames held while a backfill runs; a frame holds a server tick's trades, so this is minutes of a busy feed. */
+    private static final int MAX_BUFFERED_FRAMES = 10_000;
 
-    private enum Phase { AWAIT_CONNECTED, AWAIT_AUTHENTICATED, AWAIT_SUBSCRIPTION, STREAMING }
+    private enum Phase { AWAIT_CONNECTED, AWAIT_AUTHENTICATED, AWAIT_SUBSCRIPTION, BACKFILLING, STREAMING }
 
     private final AlpacaStreamSplit split;
     private final StreamSettings settings;
     private final OkHttpClient client;
-    private final FrameQueue queue;
+    private final FrameQueue<Arrival> queue;
     private final ScheduledExecutorService scheduler;
+    private final Backfiller backfiller;
+    /** The event time a backfill starts from, or {@link AlpacaSplitState#NOTHING_EMITTED} for none. */
+    private final LongSupplier resumeFrom;
     private final AlpacaMessageParser parser = new AlpacaMessageParser();
 
     /** The live socket; callbacks from earlier ones are ignored. */
@@ -56,14 +69,18 @@ final class StreamConnection extends WebSocketListener {
     /** System.nanoTime() of the last frame; volatile, as okhttp's thread writes and the scheduler reads it. */
     private volatile long lastFrameNanos;
     private boolean closed;
+    /** Live frames that arrived while backfilling, in order. */
+    private List<String> buffered = new ArrayList<>();
 
-    StreamConnection(AlpacaStreamSplit split, StreamSettings settings, OkHttpClient client, FrameQueue queue,
-            ScheduledExecutorService scheduler) {
+    StreamConnection(AlpacaStreamSplit split, StreamSettings settings, OkHttpClient client, FrameQueue<Arrival> queue,
+            ScheduledExecutorService scheduler, Backfiller backfiller, LongSupplier resumeFrom) {
         this.split = split;
         this.settings = settings;
         this.client = client;
         this.queue = queue;
         this.scheduler = scheduler;
+        this.backfiller = backfiller;
+        this.resumeFrom = resumeFrom;
     }
 
     synchronized void open() {
@@ -95,7 +112,7 @@ final class StreamConnection extends WebSocketListener {
             }
             current = phase;
         }
-        if (current != Phase.STREAMING) {
+        if (current != Phase.STREAMING && current != Phase.BACKFILLING) {
             controls(text).forEach(message -> handshake(ws, message));
             return;
         }
@@ -103,11 +120,35 @@ final class StreamConnection extends WebSocketListener {
         if (text.contains("\"error\"")) {
             controls(text).stream().filter(ControlMessage::isError).forEach(message -> error(ws, message));
         }
+        if (heldBack(ws, text)) {
+            return;
+        }
         try {
-            queue.put(split.id(), text);
+            queue.put(split.id(), Arrival.frame(text));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Whether the frame must not be queued now: it is held while a backfill runs, and dropped if its
+     * connection was replaced meanwhile (the next backfill covers its trades).
+     */
+    private synchronized boolean heldBack(WebSocket ws, String text) {
+        if (ws != socket) {
+            return true;
+        }
+        if (phase != Phase.BACKFILLING) {
+            return false;
+        }
+        if (buffered.size() == MAX_BUFFERED_FRAMES) {
+            ws.cancel();
+            lost(ws, "more than " + MAX_BUFFERED_FRAMES + " live frames arrived during the backfill; "
+                    + "the next connection backfills further");
+            return true;
+        }
+        buffered.add(text);
+        return true;
     }
 
     @Override
@@ -165,11 +206,71 @@ final class StreamConnection extends WebSocketListener {
         if (!missing.isEmpty()) {
             LOG.warn("split {}: the server did not confirm trades of {}", split.id(), missing);
         }
-        phase = Phase.STREAMING;
         failedAttempts = 0;
         cancelTimer();
         watchData(socket);
-        LOG.info("split {}: streaming trades of {} symbols from {}", split.id(), split.symbols().size(), settings.url());
+        long from = resumeFrom.getAsLong();
+        if (from == AlpacaSplitState.NOTHING_EMITTED) {
+            phase = Phase.STREAMING;
+            LOG.info("split {}: streaming trades of {} symbols from {}", split.id(), split.symbols().size(), settings.url());
+            return;
+        }
+        phase = Phase.BACKFILLING;
+        buffered = new ArrayList<>();
+        WebSocket ws = socket;
+        LOG.info("split {}: streaming trades of {} symbols from {} after a backfill from {} over {}", split.id(),
+                split.symbols().size(), settings.url(), EpochNanos.format(from), settings.restUrl());
+        backfiller.start(split, from, batch -> deliverBackfill(ws, batch), () -> backfillDone(ws));
+    }
+
+    /** On the backfill thread: queues a batch unless the connection it was for is gone. */
+    private boolean deliverBackfill(WebSocket ws, List<Trade> batch) {
+        synchronized (this) {
+            if (ws != socket) {
+                return false;
+            }
+        }
+        try {
+            return queue.put(split.id(), Arrival.backfill(batch));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * On the backfill thread: queues the live frames held meanwhile, then goes live. The queue may
+     * block, so frames are taken from the buffer under the lock but queued outside it; frames that
+     * arrive meanwhile join a fresh buffer and are taken in the next round, so none overtakes another.
+     */
+    private void backfillDone(WebSocket ws) {
+        int held = 0;
+        try {
+            while (true) {
+                List<String> frames;
+                synchronized (this) {
+                    if (ws != socket || phase != Phase.BACKFILLING) {
+                        return;
+                    }
+                    if (buffered.isEmpty()) {
+                        phase = Phase.STREAMING;
+                        LOG.info("split {}: backfill queued, then {} live frames held meanwhile; streaming live",
+                                split.id(), held);
+                        return;
+                    }
+                    frames = buffered;
+                    buffered = new ArrayList<>();
+                }
+                for (String text : frames) {
+                    if (!queue.put(split.id(), Arrival.frame(text))) {
+                        return;
+                    }
+                }
+                held += frames.size();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private synchronized void error(WebSocket ws, ControlMessage message) {
@@ -205,14 +306,15 @@ final class StreamConnection extends WebSocketListener {
     }
 
     private synchronized void checkDataAge(WebSocket ws, long timeoutNanos) {
-        if (ws == socket && phase == Phase.STREAMING && System.nanoTime() - lastFrameNanos > timeoutNanos) {
+        if (ws == socket && (phase == Phase.STREAMING || phase == Phase.BACKFILLING)
+                && System.nanoTime() - lastFrameNanos > timeoutNanos) {
             ws.cancel();
             lost(ws, "no data for " + settings.dataAgeTimeout().toMillis() + " ms");
         }
     }
 
     private synchronized void handshakeTimedOut(WebSocket ws) {
-        if (ws == socket && phase != Phase.STREAMING) {
+        if (ws == socket && phase != Phase.STREAMING && phase != Phase.BACKFILLING) {
             ws.cancel();
             lost(ws, "no subscription confirmed within " + HANDSHAKE_TIMEOUT.toSeconds() + " s (stuck in " + phase + ")");
         }
@@ -223,6 +325,7 @@ final class StreamConnection extends WebSocketListener {
             return;
         }
         socket = null;
+        buffered = new ArrayList<>();
         cancelTimer();
         long delay = settings.backoffMillis(failedAttempts++, ThreadLocalRandom.current().nextDouble());
         LOG.warn("split {}: connection to {} lost ({}); reconnecting in {} ms", split.id(), settings.url(), why, delay);

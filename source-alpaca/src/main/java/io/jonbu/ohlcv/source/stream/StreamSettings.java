@@ -5,14 +5,18 @@ import java.io.Serializable;
 import java.time.Duration;
 
 /**
- * Where a reader connects, how it retries, and how long a silent connection is trusted. Travels
- * inside the job graph, so it is serializable, and never prints the credentials.
+ * Where a reader connects and backfills, how it retries, how long a silent connection is trusted,
+ * and how far back it remembers trades for de-duplication. Travels inside the job graph, so it is
+ * serializable, and never prints the credentials.
  *
+ * @param restUrl        base URL of the historical API that backfills gaps, with the same credentials
  * @param dataAgeTimeout silence after which a streaming connection is dropped and opened again
  *                       (zero: never)
+ * @param dedupHorizon   how far below a symbol's newest trade the reader remembers emitted trade ids;
+ *                       must exceed the stream's disorder
  */
-record StreamSettings(String url, String key, String secret, Duration initialBackoff, Duration maxBackoff,
-        Duration dataAgeTimeout) implements Serializable {
+record StreamSettings(String url, String restUrl, String key, String secret, Duration initialBackoff,
+        Duration maxBackoff, Duration dataAgeTimeout, Duration dedupHorizon) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** The wait before reconnect attempt {@code attempt} (0 after a connection that worked); see {@link Backoff}. */
@@ -22,7 +26,7 @@ record StreamSettings(String url, String key, String secret, Duration initialBac
 
     @Override
     public String toString() {
-        return "StreamSettings[url=" + url + ", backoff=" + initialBackoff + ".." + maxBackoff
-                + ", dataAgeTimeout=" + dataAgeTimeout + "]";
+        return "StreamSettings[url=" + url + ", restUrl=" + restUrl + ", backoff=" + initialBackoff + ".." + maxBackoff
+                + ", dataAgeTimeout=" + dataAgeTimeout + ", dedupHorizon=" + dedupHorizon + "]";
     }
 }

@@ -53,11 +53,29 @@ class AlpacaStreamSourceBuilderTest {
         assertThatThrownBy(() -> valid().symbolsPerSplit(0).build()).hasMessageContaining("symbolsPerSplit");
         assertThatThrownBy(() -> valid().reconnectBackoff(Duration.ofSeconds(5), Duration.ofSeconds(1)).build())
                 .hasMessageContaining("reconnectBackoff");
+        assertThatThrownBy(() -> valid().restUrl("data.alpaca.markets").build()).hasMessageContaining("restUrl");
+        assertThatThrownBy(() -> valid().dedupHorizon(Duration.ZERO).build()).hasMessageContaining("dedupHorizon");
+    }
+
+    @Test
+    void backfillsComeFromAlpacasHistoricalHostWithinAFiveSecondHorizonByDefault() {
+        assertThat(valid().build().toString()).contains("restUrl=https://data.alpaca.markets", "dedupHorizon=PT5S");
+    }
+
+    @Test
+    void theRestFeedIsTheStreamsFeedWhenTheHistoricalApiKnowsIt() {
+        assertThat(Backfiller.restFeed("wss://stream.data.alpaca.markets/v2/iex")).isEqualTo("iex");
+        assertThat(Backfiller.restFeed("wss://stream.data.alpaca.markets/v2/sip/")).isEqualTo("sip");
+        assertThat(Backfiller.restFeed("wss://stream.data.sandbox.alpaca.markets/v2/delayed_sip")).isEqualTo("delayed_sip");
+        assertThat(Backfiller.restFeed("ws://127.0.0.1:8765/v2/iex?x=1")).isEqualTo("iex");
+        // the test stream's FAKEPACA has no feed of its own on the historical side: the API's default
+        assertThat(Backfiller.restFeed("wss://stream.data.alpaca.markets/v2/test")).isNull();
     }
 
     @Test
     void backoffDoublesUpToTheCapWithJitterInTheUpperHalf() {
-        StreamSettings settings = new StreamSettings("ws://x", "k", "s", Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ZERO);
+        StreamSettings settings = new StreamSettings("ws://x", "http://x", "k", "s", Duration.ofMillis(100), Duration.ofSeconds(2),
+                Duration.ZERO, Duration.ofSeconds(5));
         assertThat(settings.backoffMillis(0, 0)).isEqualTo(50);
         assertThat(settings.backoffMillis(0, 0.999)).isBetween(99L, 100L);
         assertThat(settings.backoffMillis(3, 0)).isEqualTo(400);

@@ -3,14 +3,17 @@ package io.jonbu.ohlcv.source.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.source.simulator.AlpacaSimulator;
 import io.jonbu.ohlcv.source.simulator.SimulatorConfig;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
+import org.apache.flink.metrics.SimpleCounter;
 import org.junit.jupiter.api.Test;
 
 /** The split reader against the simulator over real WebSockets, without Flink around it. */
@@ -24,16 +27,16 @@ class AlpacaStreamSplitReaderTest {
         SimulatorConfig aaplOnly = SimulatorConfig.builder().symbols(List.of("AAPL")).rate(500).waitForSubscriber(true).build();
         AlpacaSimulator first = AlpacaSimulator.start(aaplOnly);
         int port = first.port();
-        AlpacaStreamSplitReader reader = new AlpacaStreamSplitReader(settings(first.url("iex"), "s"));
+        AlpacaStreamSplitReader reader = liveOnly(settings(first.url("iex"), "s"));
         try {
             reader.handleSplitsChanges(new SplitsAddition<>(List.of(SPLIT)));
-            fetchUntil(reader, frame -> frame.contains("\"S\":\"AAPL\""));
+            fetchUntil(reader, live("AAPL"));
             first.close();
 
             SimulatorConfig msftOnly = SimulatorConfig.builder().port(port).symbols(List.of("MSFT")).rate(500)
                     .waitForSubscriber(true).build();
             try (AlpacaSimulator restarted = AlpacaSimulator.start(msftOnly)) {
-                fetchUntil(reader, frame -> frame.contains("\"S\":\"MSFT\""));
+                fetchUntil(reader, live("MSFT"));
                 // the frame can reach us before the emitter has counted it
                 assertThat(restarted.awaitEmitted(1, DEADLINE)).isTrue();
             }
@@ -48,11 +51,12 @@ class AlpacaStreamSplitReaderTest {
         // five trades, then silence: the server still answers pings, but sends nothing
         SimulatorConfig fiveTrades = SimulatorConfig.builder().symbols(List.of("AAPL")).rate(100).limit(5).waitForSubscriber(true).build();
         try (AlpacaSimulator simulator = AlpacaSimulator.start(fiveTrades)) {
-            AlpacaStreamSplitReader reader = new AlpacaStreamSplitReader(new StreamSettings(simulator.url("iex"), "k", "s",
-                    Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMillis(400)));
+            AlpacaStreamSplitReader reader = liveOnly(new StreamSettings(simulator.url("iex"),
+                    simulator.restUrl(), "k", "s", Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMillis(400),
+                    Duration.ofSeconds(5)));
             try {
                 reader.handleSplitsChanges(new SplitsAddition<>(List.of(SPLIT)));
-                fetchUntil(reader, frame -> frame.contains("\"S\":\"AAPL\""));
+                fetchUntil(reader, live("AAPL"));
                 long deadline = System.nanoTime() + DEADLINE.toNanos();
                 while (simulator.connectionsOpened() < 2 && System.nanoTime() < deadline) {
                     reader.fetch();
@@ -68,10 +72,10 @@ class AlpacaStreamSplitReaderTest {
     void refusedCredentialsFailTheFetchNamingTheCode() throws Exception {
         SimulatorConfig keyed = SimulatorConfig.builder().credentials("k", "right").build();
         try (AlpacaSimulator simulator = AlpacaSimulator.start(keyed)) {
-            AlpacaStreamSplitReader reader = new AlpacaStreamSplitReader(settings(simulator.url("iex"), "wrong-secret"));
+            AlpacaStreamSplitReader reader = liveOnly(settings(simulator.url("iex"), "wrong-secret"));
             try {
                 reader.handleSplitsChanges(new SplitsAddition<>(List.of(SPLIT)));
-                assertThatThrownBy(() -> fetchUntil(reader, frame -> false))
+                assertThatThrownBy(() -> fetchUntil(reader, arrival -> false))
                         .isInstanceOfSatisfying(AlpacaStreamException.class, e -> assertThat(e.code()).isEqualTo(402))
                         .hasMessageContaining("error 402 (auth failed)")
                         .hasMessageContaining("alpaca-0")
@@ -82,19 +86,75 @@ class AlpacaStreamSplitReaderTest {
         }
     }
 
-    private static StreamSettings settings(String url, String secret) {
-        return new StreamSettings(url, "k", secret, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ZERO);
+    @Test
+    void aSplitThatEmittedBeforeGetsTheTradesSinceItsPositionFromRestBeforeTheLiveFrames() throws Exception {
+        long start = EpochNanos.parse("2024-03-08T14:30:00Z");
+        SimulatorConfig running = SimulatorConfig.builder().symbols(List.of("AAPL", "MSFT")).rate(500)
+                .virtualTime(start, 1).build();
+        try (AlpacaSimulator simulator = AlpacaSimulator.start(running)) {
+            assertThat(simulator.awaitEmitted(100, DEADLINE)).isTrue();
+            AlpacaStreamSplitReader reader = new AlpacaStreamSplitReader(
+                    new StreamSettings(simulator.url("iex"), simulator.restUrl(), "k", "s", Duration.ofMillis(50),
+                            Duration.ofMillis(200), Duration.ZERO, Duration.ofSeconds(5)),
+                    id -> start, new SimpleCounter());
+            List<Arrival> arrivals = new ArrayList<>();
+            try {
+                reader.handleSplitsChanges(new SplitsAddition<>(List.of(SPLIT)));
+                fetchUntil(reader, arrival -> arrivals.add(arrival) && arrival.frame() != null);
+            } finally {
+                reader.close();
+            }
+            assertThat(arrivals.get(0).backfilled()).as("the first arrival, a backfill")
+                    .isNotNull()
+                    .first().satisfies(trade -> assertThat(trade.timestamp()).isEqualTo(start));
+            long backfilled = arrivals.stream().filter(a -> a.backfilled() != null).mapToLong(a -> a.backfilled().size()).sum();
+            assertThat(backfilled).isGreaterThanOrEqualTo(100);
+        }
     }
 
-    /** Fetches until a frame matches; every frame must belong to the split. */
-    private static void fetchUntil(AlpacaStreamSplitReader reader, Predicate<String> wanted) throws IOException {
+    @Test
+    void aFailedBackfillIsCountedAndTheStreamGoesOnLive() throws Exception {
+        try (AlpacaSimulator simulator = AlpacaSimulator.start(SimulatorConfig.builder().rate(200).build())) {
+            SimpleCounter failures = new SimpleCounter();
+            // nothing listens on port 1: every request fails, the retries run out, the circuit stays shut
+            AlpacaStreamSplitReader reader = new AlpacaStreamSplitReader(
+                    new StreamSettings(simulator.url("iex"), "http://127.0.0.1:1", "k", "s", Duration.ofMillis(50),
+                            Duration.ofMillis(200), Duration.ZERO, Duration.ofSeconds(5)),
+                    id -> 0L, failures);
+            try {
+                reader.handleSplitsChanges(new SplitsAddition<>(List.of(SPLIT)));
+                fetchUntil(reader, live("AAPL"));
+                assertThat(failures.getCount()).isEqualTo(1);
+            } finally {
+                reader.close();
+            }
+        }
+    }
+
+    private static StreamSettings settings(String url, String secret) {
+        return new StreamSettings(url, "http://127.0.0.1:1", "k", secret, Duration.ofMillis(50), Duration.ofMillis(200),
+                Duration.ZERO, Duration.ofSeconds(5));
+    }
+
+    /** A reader whose splits never emitted anything, so it never backfills. */
+    private static AlpacaStreamSplitReader liveOnly(StreamSettings settings) {
+        return new AlpacaStreamSplitReader(settings, id -> AlpacaSplitState.NOTHING_EMITTED, new SimpleCounter());
+    }
+
+    /** A live frame with a trade of {@code symbol}. */
+    private static Predicate<Arrival> live(String symbol) {
+        return arrival -> arrival.frame() != null && arrival.frame().contains("\"S\":\"" + symbol + "\"");
+    }
+
+    /** Fetches until an arrival matches; every arrival must belong to the split. */
+    private static void fetchUntil(AlpacaStreamSplitReader reader, Predicate<Arrival> wanted) throws IOException {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (System.nanoTime() < deadline) {
-            RecordsWithSplitIds<String> records = reader.fetch();
+            RecordsWithSplitIds<Arrival> records = reader.fetch();
             for (String split = records.nextSplit(); split != null; split = records.nextSplit()) {
                 assertThat(split).isEqualTo(SPLIT.id());
-                for (String frame = records.nextRecordFromSplit(); frame != null; frame = records.nextRecordFromSplit()) {
-                    if (wanted.test(frame)) {
+                for (Arrival arrival = records.nextRecordFromSplit(); arrival != null; arrival = records.nextRecordFromSplit()) {
+                    if (wanted.test(arrival)) {
                         return;
                     }
                 }

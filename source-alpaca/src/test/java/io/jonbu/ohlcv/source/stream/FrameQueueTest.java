@@ -13,7 +13,7 @@ class FrameQueueTest {
 
     @Test
     void wakeUpEndsTheWaitAtOnce() throws Exception {
-        FrameQueue queue = new FrameQueue(4);
+        FrameQueue<String> queue = new FrameQueue<>(4);
         CompletableFuture.runAsync(queue::wakeUp, CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS));
         long start = System.nanoTime();
         assertThat(queue.drainTo(new RecordsBySplits.Builder<>(), 10, Duration.ofSeconds(30))).isZero();
@@ -22,7 +22,7 @@ class FrameQueueTest {
 
     @Test
     void fullQueueBlocksTheProducerUntilTheFetcherDrains() throws Exception {
-        FrameQueue queue = new FrameQueue(2);
+        FrameQueue<String> queue = new FrameQueue<>(2);
         queue.put("s", "1");
         queue.put("s", "2");
         CompletableFuture<Boolean> third = CompletableFuture.supplyAsync(() -> {
@@ -46,7 +46,7 @@ class FrameQueueTest {
 
     @Test
     void closingReleasesABlockedProducer() throws Exception {
-        FrameQueue queue = new FrameQueue(1);
+        FrameQueue<String> queue = new FrameQueue<>(1);
         queue.put("s", "1");
         CompletableFuture<Boolean> blocked = CompletableFuture.supplyAsync(() -> {
             try {
@@ -61,7 +61,7 @@ class FrameQueueTest {
 
     @Test
     void failureIsThrownToTheFetcher() {
-        FrameQueue queue = new FrameQueue(1);
+        FrameQueue<String> queue = new FrameQueue<>(1);
         queue.fail(AlpacaStreamException.of(402, "auth failed", "alpaca-0", "ws://x"));
         assertThatThrownBy(() -> queue.drainTo(new RecordsBySplits.Builder<>(), 1, Duration.ofSeconds(1)))
                 .isInstanceOf(AlpacaStreamException.class).hasMessageContaining("402");

@@ -3,8 +3,11 @@ package io.jonbu.ohlcv.source.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jonbu.ohlcv.source.stream.SymbolPosition.SeenTrade;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 class SerializersTest {
@@ -18,9 +21,35 @@ class SerializersTest {
     }
 
     @Test
+    void splitWithPositionsSurvivesARoundTrip() throws IOException {
+        AlpacaStreamSplit split = withPositions();
+        assertThat(splits.deserialize(splits.getVersion(), splits.serialize(split))).isEqualTo(split);
+    }
+
+    @Test
+    void versionOneSplitsAreReadAsSplitsWithoutPositions() throws IOException {
+        DataOutputSerializer v1 = new DataOutputSerializer(64);
+        writeVersionOne(v1, "alpaca-0", "AAPL", "MSFT");
+
+        assertThat(splits.deserialize(1, v1.getCopyOfBuffer()))
+                .isEqualTo(new AlpacaStreamSplit("alpaca-0", List.of("AAPL", "MSFT"), Map.of()));
+    }
+
+    @Test
+    void versionOneEnumeratorStatesAreRead() throws IOException {
+        DataOutputSerializer v1 = new DataOutputSerializer(64);
+        v1.writeInt(2);
+        writeVersionOne(v1, "alpaca-0", "AAPL");
+        writeVersionOne(v1, "alpaca-1", "SPY");
+
+        assertThat(states.deserialize(1, v1.getCopyOfBuffer())).isEqualTo(new AlpacaEnumeratorState(List.of(
+                new AlpacaStreamSplit("alpaca-0", List.of("AAPL")), new AlpacaStreamSplit("alpaca-1", List.of("SPY")))));
+    }
+
+    @Test
     void enumeratorStateSurvivesARoundTrip() throws IOException {
         AlpacaEnumeratorState state = new AlpacaEnumeratorState(List.of(
-                new AlpacaStreamSplit("alpaca-0", List.of("AAPL", "MSFT")),
+                withPositions(),
                 new AlpacaStreamSplit("alpaca-1", List.of("SPY"))));
         assertThat(states.deserialize(states.getVersion(), states.serialize(state))).isEqualTo(state);
     }
@@ -29,6 +58,22 @@ class SerializersTest {
     void emptyEnumeratorStateSurvivesARoundTrip() throws IOException {
         AlpacaEnumeratorState empty = new AlpacaEnumeratorState(List.of());
         assertThat(states.deserialize(states.getVersion(), states.serialize(empty))).isEqualTo(empty);
+    }
+
+    /** The layout of version 1, as the serializer before positions wrote it. */
+    private static void writeVersionOne(DataOutputSerializer out, String id, String... symbols) throws IOException {
+        out.writeUTF(id);
+        out.writeInt(symbols.length);
+        for (String symbol : symbols) {
+            out.writeUTF(symbol);
+        }
+    }
+
+    private static AlpacaStreamSplit withPositions() {
+        return new AlpacaStreamSplit("alpaca-0", List.of("AAPL", "MSFT", "SPY"), Map.of(
+                "AAPL", new SymbolPosition(1_709_908_200_000_000_123L, List.of(
+                        new SeenTrade("V", 1, 1_709_908_199_000_000_000L), new SeenTrade("", 2, 1_709_908_200_000_000_123L))),
+                "MSFT", new SymbolPosition(1_709_908_100_000_000_000L, List.of())));
     }
 
     @Test
