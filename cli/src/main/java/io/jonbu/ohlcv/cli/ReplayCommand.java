@@ -5,6 +5,7 @@ import io.jonbu.ohlcv.job.CandleJob;
 import io.jonbu.ohlcv.job.CandleJobConfig;
 import io.jonbu.ohlcv.job.CandleSinks;
 import io.jonbu.ohlcv.job.candle.CandleAggregator;
+import io.jonbu.ohlcv.job.candle.CorrectionOutcome;
 import io.jonbu.ohlcv.job.feed.FeedSplitter;
 import io.jonbu.ohlcv.job.feed.LineFeed;
 import io.jonbu.ohlcv.job.sink.SortedFileSink;
@@ -131,6 +132,11 @@ final class ReplayCommand implements Callable<Integer> {
         @Override
         public void lateTrades(DataStream<Trade> lateTrades) {
             lateTrades.sinkTo(new PrintSink<>("late trade", true)).setParallelism(1).uid("late-trades-stderr").name("late trades to stderr");
+        }
+
+        @Override
+        public void corrections(DataStream<CorrectionOutcome> corrections) {
+            corrections.sinkTo(new PrintSink<>("correction", true)).setParallelism(1).uid("corrections-stderr").name("corrections to stderr");
         }
 
         @Override

@@ -33,7 +33,8 @@ public final class CandleJobMain {
                 Duration.ofMillis(params.getLong("out-of-orderness-ms", CandleJobConfig.DEFAULT_OUT_OF_ORDERNESS.toMillis())),
                 Duration.ofMillis(params.getLong("idle-timeout-ms", CandleJobConfig.DEFAULT_IDLE_TIMEOUT.toMillis())),
                 Duration.ofMillis(params.getLong("allowed-lateness-ms", 0)),
-                SaleConditionRules.valueOf(params.get("sale-conditions", SaleConditionRules.TAPE_PLAN.name()).toUpperCase(java.util.Locale.ROOT)));
+                SaleConditionRules.valueOf(params.get("sale-conditions", SaleConditionRules.TAPE_PLAN.name()).toUpperCase(java.util.Locale.ROOT)),
+                Duration.ofMillis(params.getLong("correction-horizon-ms", CandleJobConfig.DEFAULT_CORRECTION_HORIZON.toMillis())));
 
         AlpacaStreamSource source = AlpacaStreamSource.builder()
                 .url(params.get("feed-url", DEFAULT_FEED_URL))

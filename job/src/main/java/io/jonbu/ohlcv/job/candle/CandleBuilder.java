@@ -41,10 +41,14 @@ public class CandleBuilder {
     public CandleBuilder() {}
 
     public void add(Trade t, TradeEligibility eligibility) {
-        double price = t.price();
+        add(t.timestamp(), t.id(), t.price(), t.size(), eligibility);
+    }
+
+    /** Adds one print given by its parts, as retained prints are kept. */
+    public void add(long ts, long id, double price, long size, TradeEligibility eligibility) {
         if (eligibility.updatesVolume()) {
-            volume += t.size();
-            notional += price * t.size();
+            volume += size;
+            notional += price * size;
             tradeCount++;
         }
         if (eligibility.updatesHighLow() || eligibility.updatesLast()) {
@@ -57,7 +61,32 @@ public class CandleBuilder {
             }
         }
         if (eligibility.updatesLast()) {
-            setLast(t.timestamp(), t.id(), price);
+            setLast(ts, id, price);
+        }
+    }
+
+    /**
+     * Adds everything {@code other} holds, as if its trades had been added here: the result is
+     * the same whichever way a candle's trades are split into parts. Emission count and closed
+     * state stay this builder's.
+     */
+    public void merge(CandleBuilder other) {
+        volume += other.volume;
+        notional += other.notional;
+        tradeCount += other.tradeCount;
+        if (other.ranged) {
+            if (ranged) {
+                high = Math.max(high, other.high);
+                low = Math.min(low, other.low);
+            } else {
+                high = other.high;
+                low = other.low;
+                ranged = true;
+            }
+        }
+        if (other.priced) {
+            setLast(other.openTime, other.openId, other.open);
+            setLast(other.closeTime, other.closeId, other.close);
         }
     }
 
