@@ -20,6 +20,7 @@ import io.jonbu.ohlcv.model.json.ApiJson;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -45,6 +46,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {
             "Build candles from a file of Alpaca trade messages (one JSON object or array per line),",
+            "applying the trade corrections and cancels in it,",
             "in Flink batch mode, and write every final candle as CSV sorted by symbol, timeframe, start.",
             "Malformed lines are reported on stderr and counted; they never stop the run."})
 final class ReplayCommand implements Callable<Integer> {
@@ -69,6 +71,11 @@ final class ReplayCommand implements Callable<Integer> {
             description = "TAPE_PLAN (the CTA/UTP sale-condition rules) or ALL_TRADES (every print counts) (default: ${DEFAULT-VALUE})")
     SaleConditionRules saleConditions;
 
+    @Option(names = "--correction-horizon", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
+            description = {"how long a trade can still be corrected or cancelled (its print is kept that long); a later",
+                "correction is reported, not applied; 0s keeps nothing (default: ${DEFAULT-VALUE})"})
+    Duration correctionHorizon;
+
     @Option(names = "--parallelism", paramLabel = "N", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE})")
     int parallelism;
 
@@ -87,7 +94,8 @@ final class ReplayCommand implements Callable<Integer> {
         FileSource<String> lines = FileSource
                 .forRecordStreamFormat(new TextLineInputFormat(), new org.apache.flink.core.fs.Path(input.toAbsolutePath().toUri()))
                 .build();
-        CandleJobConfig config = CandleJobConfig.defaults().withTimeframes(timeframes).withSaleConditions(saleConditions);
+        CandleJobConfig config = CandleJobConfig.defaults().withTimeframes(timeframes).withSaleConditions(saleConditions)
+                .withCorrectionHorizon(correctionHorizon);
         new CandleJob(new LineFeed(lines, input.getFileName().toString()), new FileSinks(output, enrichedOutput), config).addTo(env);
 
         long started = System.nanoTime();
@@ -96,9 +104,18 @@ final class ReplayCommand implements Callable<Integer> {
         long trades = result.<Long>getAccumulatorResult(FeedSplitter.TRADES_ACCUMULATOR);
         long malformed = result.<Long>getAccumulatorResult(FeedSplitter.MALFORMED_ACCUMULATOR);
         long candles = result.<Long>getAccumulatorResult(CandleAggregator.CANDLES_ACCUMULATOR);
-        spec.commandLine().getErr().printf("replayed %d trades into %d candles in %s%s (%d ms); %d malformed message(s)%n",
-                trades, candles, output, enrichedOutput == null ? "" : " and " + enrichedOutput, millis, malformed);
+        long revisions = counted(result, FeedSplitter.CORRECTIONS_ACCUMULATOR) + counted(result, FeedSplitter.CANCELS_ACCUMULATOR);
+        long unapplied = counted(result, CandleAggregator.UNAPPLIED_CORRECTIONS_ACCUMULATOR);
+        spec.commandLine().getErr().printf("replayed %d trades into %d candles in %s%s (%d ms); %d malformed message(s); "
+                        + "%d correction(s) and cancel(s), %d not applied%n",
+                trades, candles, output, enrichedOutput == null ? "" : " and " + enrichedOutput, millis, malformed, revisions, unapplied);
         return 0;
+    }
+
+    /** An accumulator's total; Flink reports none for one no record touched. */
+    private static long counted(JobExecutionResult result, String accumulator) {
+        Long value = result.getAccumulatorResult(accumulator);
+        return value == null ? 0 : value;
     }
 
     private static String json(EnrichedCandle e) {
@@ -109,7 +126,10 @@ final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    /** Candles to one sorted CSV file, enriched candles (if asked for) to JSON lines; malformed and late input to stderr. */
+    /**
+     * Candles to one sorted CSV file, enriched candles (if asked for) to JSON lines; malformed and
+     * late input, and every correction and cancel with its outcome, to stderr.
+     */
     private record FileSinks(Path output, Path enrichedOutput) implements CandleSinks {
         @Override
         public void candles(DataStream<Candle> candles) {
