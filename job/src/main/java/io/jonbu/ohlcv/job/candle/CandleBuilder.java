@@ -52,13 +52,7 @@ public class CandleBuilder {
             tradeCount++;
         }
         if (eligibility.updatesHighLow() || eligibility.updatesLast()) {
-            if (ranged) {
-                high = Math.max(high, price);
-                low = Math.min(low, price);
-            } else {
-                high = low = price;
-                ranged = true;
-            }
+            widen(price, price);
         }
         if (eligibility.updatesLast()) {
             setLast(ts, id, price);
@@ -75,18 +69,22 @@ public class CandleBuilder {
         notional += other.notional;
         tradeCount += other.tradeCount;
         if (other.ranged) {
-            if (ranged) {
-                high = Math.max(high, other.high);
-                low = Math.min(low, other.low);
-            } else {
-                high = other.high;
-                low = other.low;
-                ranged = true;
-            }
+            widen(other.high, other.low);
         }
         if (other.priced) {
             setLast(other.openTime, other.openId, other.open);
             setLast(other.closeTime, other.closeId, other.close);
+        }
+    }
+
+    private void widen(double toHigh, double toLow) {
+        if (ranged) {
+            high = Math.max(high, toHigh);
+            low = Math.min(low, toLow);
+        } else {
+            high = toHigh;
+            low = toLow;
+            ranged = true;
         }
     }
 

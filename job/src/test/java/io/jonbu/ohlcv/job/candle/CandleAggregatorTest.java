@@ -296,7 +296,9 @@ class CandleAggregatorTest {
                 trade("AAPL", "2024-03-08T14:30:30Z", 12, 100, 4),
                 trade("AAPL", "2024-03-08T14:30:35Z", 11.5, 100, 5),
                 trade("AAPL", "2024-03-08T14:30:40Z", 11, 100, 6))); // close
-        tape.forEach(this::sendUnchecked);
+        for (Trade t : tape) {
+            send(t);
+        }
         harness.processWatermark(millis("2024-03-08T14:31:00Z"));
         for (int i : new int[] {0, 1, 2, 5}) {
             send(cancel(tape.get(i)));
@@ -311,7 +313,7 @@ class CandleAggregatorTest {
     }
 
     @Test
-    void aCorrectionAbovetheHighRaisesItInEveryTimeframeAlike() throws Exception {
+    void aCorrectionAboveTheHighRaisesItInEveryTimeframeAlike() throws Exception {
         List<Timeframe> all = List.of(Timeframe.values());
         open(all, Duration.ZERO, HORIZON);
         Trade first = trade("AAPL", "2024-03-08T14:30:10Z", 10, 100, 1);
@@ -452,13 +454,6 @@ class CandleAggregatorTest {
         return harness.snapshot(1, 1).getManagedKeyedState().stream().mapToLong(h -> h.getStateSize()).sum();
     }
 
-    private void sendUnchecked(Trade t) {
-        try {
-            send(t);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static Trade oddLot(String symbol, String time, double price, long size, long id) {
         return new Trade(symbol, EpochNanos.parse(time), price, size, "V", id, new String[] {"@", "I"}, "C");
