@@ -427,6 +427,32 @@ class CandleAggregatorTest {
     }
 
     @Test
+    void retainedPrintsAndFrozenPartsSurviveASnapshotAndRestore() throws Exception {
+        List<Timeframe> frames = List.of(Timeframe.M1, Timeframe.M5);
+        open(frames, Duration.ZERO, Duration.ofMinutes(1));
+        Trade a = trade("AAPL", "2024-03-08T14:30:10Z", 15, 100, 1);
+        Trade b = trade("AAPL", "2024-03-08T14:32:10Z", 11, 100, 2);
+        Trade c = trade("AAPL", "2024-03-08T14:32:20Z", 12, 100, 3);
+        send(a);
+        send(b);
+        send(c);
+        harness.processWatermark(millis("2024-03-08T14:32:30Z")); // 14:30 folded into the 5m candle's frozen part
+        var snapshot = harness.snapshot(1, 1);
+        harness.close();
+
+        harness = harness(new CandleAggregator(frames, Duration.ZERO, Duration.ofMinutes(1), SaleConditionRules.TAPE_PLAN));
+        harness.initializeState(snapshot);
+        harness.open();
+        send(cancel(c));
+        harness.processWatermark(Long.MAX_VALUE);
+
+        assertThat(outcomes()).singleElement().extracting(CorrectionOutcome::applied).isEqualTo(true);
+        // the 14:30 minute's candle went out before the snapshot; the two after it are those of a and b alone
+        assertThat(newest().values()).extracting(k -> k.timeframe() + " " + k.open() + " " + k.high() + " " + k.low() + " " + k.close() + " " + k.volume())
+                .containsExactly("1m 11.0 11.0 11.0 11.0 100", "5m 15.0 15.0 11.0 11.0 200");
+    }
+
+    @Test
     void retainedPrintsExpireWithTheHorizonSoStateStaysBounded() throws Exception {
         // 10 trades a second for 40 minutes; the watermark follows 2 s behind
         open(List.of(Timeframe.values()), Duration.ZERO, HORIZON);
