@@ -5,6 +5,7 @@ import io.jonbu.ohlcv.job.CandleJob;
 import io.jonbu.ohlcv.job.CandleJobConfig;
 import io.jonbu.ohlcv.job.CandleSinks;
 import io.jonbu.ohlcv.job.candle.CandleAggregator;
+import io.jonbu.ohlcv.job.candle.CorrectionOutcome;
 import io.jonbu.ohlcv.job.feed.FeedSplitter;
 import io.jonbu.ohlcv.job.feed.LineFeed;
 import io.jonbu.ohlcv.job.feed.LiveFeed;
@@ -25,6 +26,7 @@ import io.jonbu.ohlcv.source.rest.AlpacaRestClient;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -53,10 +55,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {
-            "Build candles from a file of Alpaca trade messages (one JSON object or array per line), or from",
-            "Alpaca's historical trades endpoint over a time range, in Flink batch mode, and write every final",
-            "candle as CSV sorted by symbol, timeframe, start. Malformed lines are reported on stderr and",
-            "counted; they never stop the run. --from-alpaca reads keys from APCA_API_KEY_ID and APCA_API_SECRET_KEY."})
+            "Build candles from a file of Alpaca trade messages (one JSON object or array per line), applying",
+            "the trade corrections and cancels in it, or from Alpaca's historical trades endpoint over a time",
+            "range, in Flink batch mode, and write every final candle as CSV sorted by symbol, timeframe, start.",
+            "Malformed lines are reported on stderr and counted; they never stop the run. --from-alpaca reads",
+            "keys from APCA_API_KEY_ID and APCA_API_SECRET_KEY."})
 final class ReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -113,6 +116,11 @@ final class ReplayCommand implements Callable<Integer> {
                 "or REGULAR (09:30-16:00 New York only) (default: ${DEFAULT-VALUE})"})
     DailySession dailySession;
 
+    @Option(names = "--correction-horizon", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
+            description = {"how long a trade can still be corrected or cancelled (its print is kept that long); a later",
+                "correction is reported, not applied; 0s keeps nothing (default: ${DEFAULT-VALUE})"})
+    Duration correctionHorizon;
+
     @Option(names = "--parallelism", paramLabel = "N", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE})")
     int parallelism;
 
@@ -126,7 +134,8 @@ final class ReplayCommand implements Callable<Integer> {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
 
         TradeFeed feed = from.file != null ? fileFeed(from.file) : alpacaFeed(from.symbols);
-        CandleJobConfig config = CandleJobConfig.defaults().withTimeframes(timeframes).withSaleConditions(saleConditions).withDailySession(dailySession);
+        CandleJobConfig config = CandleJobConfig.defaults().withTimeframes(timeframes).withSaleConditions(saleConditions)
+                .withDailySession(dailySession).withCorrectionHorizon(correctionHorizon);
         new CandleJob(feed, new FileSinks(output, enrichedOutput), config).addTo(env);
 
         long started = System.nanoTime();
@@ -135,8 +144,11 @@ final class ReplayCommand implements Callable<Integer> {
         long trades = result.<Long>getAccumulatorResult(FeedSplitter.TRADES_ACCUMULATOR);
         long malformed = result.<Long>getAccumulatorResult(FeedSplitter.MALFORMED_ACCUMULATOR);
         long candles = result.<Long>getAccumulatorResult(CandleAggregator.CANDLES_ACCUMULATOR);
-        spec.commandLine().getErr().printf("replayed %d trades into %d candles in %s%s (%d ms); %d malformed message(s)%n",
-                trades, candles, output, enrichedOutput == null ? "" : " and " + enrichedOutput, millis, malformed);
+        long revisions = counted(result, FeedSplitter.CORRECTIONS_ACCUMULATOR) + counted(result, FeedSplitter.CANCELS_ACCUMULATOR);
+        long unapplied = counted(result, CandleAggregator.UNAPPLIED_CORRECTIONS_ACCUMULATOR);
+        spec.commandLine().getErr().printf("replayed %d trades into %d candles in %s%s (%d ms); %d malformed message(s); "
+                        + "%d correction(s) and cancel(s), %d not applied%n",
+                trades, candles, output, enrichedOutput == null ? "" : " and " + enrichedOutput, millis, malformed, revisions, unapplied);
         return 0;
     }
 
@@ -169,6 +181,12 @@ final class ReplayCommand implements Callable<Integer> {
         return new LiveFeed(source, "alpaca " + alpacaFeed + " " + String.join(",", tickers), source.sliceCount());
     }
 
+    /** An accumulator's total; Flink reports none for one no record touched. */
+    private static long counted(JobExecutionResult result, String accumulator) {
+        Long value = result.getAccumulatorResult(accumulator);
+        return value == null ? 0 : value;
+    }
+
     private static String json(EnrichedCandle e) {
         try {
             return ApiJson.mapper().writeValueAsString(e);
@@ -177,7 +195,10 @@ final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    /** Candles to one sorted CSV file, enriched candles (if asked for) to JSON lines; malformed and late input to stderr. */
+    /**
+     * Candles to one sorted CSV file, enriched candles (if asked for) to JSON lines; malformed and
+     * late input, and every correction and cancel with its outcome, to stderr.
+     */
     private record FileSinks(Path output, Path enrichedOutput) implements CandleSinks {
         @Override
         public void candles(DataStream<Candle> candles) {
@@ -200,6 +221,11 @@ final class ReplayCommand implements Callable<Integer> {
         @Override
         public void lateTrades(DataStream<Trade> lateTrades) {
             lateTrades.sinkTo(new PrintSink<>("late trade", true)).setParallelism(1).uid("late-trades-stderr").name("late trades to stderr");
+        }
+
+        @Override
+        public void corrections(DataStream<CorrectionOutcome> corrections) {
+            corrections.sinkTo(new PrintSink<>("correction", true)).setParallelism(1).uid("corrections-stderr").name("corrections to stderr");
         }
 
         @Override

@@ -67,6 +67,11 @@ final class RunCommand implements Callable<Integer> {
             description = "how long a closed candle still accepts late trades as revisions (default: ${DEFAULT-VALUE})")
     Duration allowedLateness;
 
+    @Option(names = "--correction-horizon", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
+            description = {"how long a trade can still be corrected or cancelled (its print is kept that long); a later",
+                "correction is reported, not applied; 0s keeps nothing (default: ${DEFAULT-VALUE})"})
+    Duration correctionHorizon;
+
     @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "0s", converter = DurationConverter.class,
             description = {"silence after which event time follows the wall clock, so the last candle closes when the",
                 "feed goes quiet; risky under backpressure (queued trades turn late); 0s = never (default: ${DEFAULT-VALUE})"})
@@ -170,7 +175,8 @@ final class RunCommand implements Callable<Integer> {
                     .withAllowedLateness(allowedLateness)
                     .withIdleTimeout(idleTimeout)
                     .withSaleConditions(saleConditions)
-                    .withDailySession(dailySession);
+                    .withDailySession(dailySession)
+                    .withCorrectionHorizon(correctionHorizon);
             if (parallelism < 1) {
                 throw new IllegalArgumentException("--parallelism: must be at least 1");
             }

@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jonbu.ohlcv.job.testing.CandleOracle;
+import io.jonbu.ohlcv.job.testing.TapeRevisions;
 import io.jonbu.ohlcv.model.DailySession;
 import io.jonbu.ohlcv.model.EpochNanos;
+import io.jonbu.ohlcv.model.FeedEvent;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.TradeCancel;
+import io.jonbu.ohlcv.model.TradeCorrection;
+import io.jonbu.ohlcv.model.alpaca.AlpacaFeedDecoder;
+import io.jonbu.ohlcv.model.alpaca.AlpacaMessageWriter;
 import io.jonbu.ohlcv.model.csv.CandleCsv;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
 import io.jonbu.ohlcv.model.json.ApiJson;
@@ -87,6 +93,57 @@ class ReplayCommandTest {
         assertThat(first.path("description").asText()).startsWith(first.path("ohlcv").path("symbol").asText() + " ");
         assertThat(first.path("metadata").path("session").asText()).isIn("pre_market", "regular", "after_hours", "closed");
         assertThat(first.path("embedding_vector")).hasSameSizeAs(first.path("features").path("values"));
+    }
+
+    @Test
+    void correctionsAndCancelsInTheFileGiveTheCandlesOfTheTradesAsCorrected() throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(FIXTURES.resolve("trades.ndjson")));
+        List<FeedEvent> feed = new ArrayList<>();
+        AlpacaFeedDecoder decoder = new AlpacaFeedDecoder("fixture");
+        lines.forEach(line -> decoder.decode(line, feed::add));
+        Trade open = trade(feed, 1001);
+        Trade corrected = trade(feed, 1002);
+        TradeCorrection correction = TapeRevisions.correction(corrected, 411.5, 300, 2002, "@");
+        TradeCancel cancel = TapeRevisions.cancel(open);
+        // after their trades in the file, before many others
+        lines.add(10, TapeRevisions.message(correction));
+        lines.add(11, TapeRevisions.message(cancel));
+        lines.add(12, TapeRevisions.message(TapeRevisions.cancel(new Trade("MSFT", open.timestamp(), 1, 1, "V", 424242, null, "C"))));
+        feed.add(FeedEvent.of(correction));
+        feed.add(FeedEvent.of(cancel));
+        Path revised = dir.resolve("revised.ndjson");
+        Files.write(revised, lines);
+        Path edited = dir.resolve("edited.ndjson");
+        Files.writeString(edited, AlpacaMessageWriter.trades(CandleOracle.tape(feed)));
+
+        Path fromRevised = dir.resolve("from-revised.csv");
+        Path fromEdited = dir.resolve("from-edited.csv");
+        assertThat(jonbu("replay", "--input", revised.toString(), "--output", fromRevised.toString())).isZero();
+        assertThat(err.toString()).contains("3 correction(s) and cancel(s), 1 not applied");
+        assertThat(jonbu("replay", "--input", edited.toString(), "--output", fromEdited.toString())).isZero();
+
+        assertThat(Files.readString(fromRevised)).isEqualTo(Files.readString(fromEdited))
+                .isNotEqualTo(Files.readString(FIXTURES.resolve("expected-candles.csv")));
+    }
+
+    @Test
+    void withoutACorrectionHorizonCorrectionsAreReportedAndTheCandlesStayAsTraded() throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(FIXTURES.resolve("trades.ndjson")));
+        List<FeedEvent> feed = new ArrayList<>();
+        new AlpacaFeedDecoder("fixture").decode(lines.get(2), feed::add);
+        lines.add(10, TapeRevisions.message(TapeRevisions.cancel(feed.get(0).trade())));
+        Path revised = dir.resolve("revised.ndjson");
+        Files.write(revised, lines);
+        Path out = dir.resolve("candles.csv");
+
+        assertThat(jonbu("replay", "--input", revised.toString(), "--output", out.toString(), "--correction-horizon", "0s")).isZero();
+
+        assertThat(err.toString()).contains("1 correction(s) and cancel(s), 1 not applied");
+        assertThat(Files.readString(out)).isEqualTo(Files.readString(FIXTURES.resolve("expected-candles.csv")));
+    }
+
+    private static Trade trade(List<FeedEvent> feed, long id) {
+        return feed.stream().filter(e -> e.isTrade() && e.trade().id() == id).findFirst().orElseThrow().trade();
     }
 
     @Test

@@ -7,7 +7,7 @@ import io.jonbu.ohlcv.job.feed.TradeFeed;
 import io.jonbu.ohlcv.job.feed.TradeWatermarks;
 import io.jonbu.ohlcv.job.pattern.chart.ChartPatterns;
 import io.jonbu.ohlcv.model.Candle;
-import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.FeedEvent;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
@@ -15,15 +15,16 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The candle pipeline: Alpaca messages decoded once into trades stamped with event time, keyed by
- * symbol and aggregated into candles of every timeframe by one operator; then, keyed by symbol and
+ * The candle pipeline: Alpaca messages decoded once into trades, corrections and cancels stamped
+ * with event time, keyed by symbol and aggregated into candles of every timeframe by one operator
+ * (corrections and cancels revising them); then, keyed by symbol and
  * timeframe, each final candle enriched with indicators and candlestick patterns, and the enriched
  * series searched for chart patterns.
  *
  * <pre>
  *   feed (decoded, event time) -> split --(dead letters)--> sinks
  *                                   |
- *                             keyBy(symbol) -> candles --(late trades)--> sinks
+ *                             keyBy(symbol) -> candles --(late trades, corrections)--> sinks
  *                                                |
  *                                              sinks, and keyBy(symbol, timeframe) -> enrichment -> sinks
  *                                                                                         |
@@ -51,15 +52,16 @@ public final class CandleJob {
         strict.set(PipelineOptions.GENERIC_TYPES, false);
         env.configure(strict);
 
-        SingleOutputStreamOperator<Trade> trades = feed
+        SingleOutputStreamOperator<FeedEvent> tape = feed
                 .open(env, new TradeWatermarks(config.outOfOrderness(), config.idleTimeout()))
                 .process(new FeedSplitter())
                 .uid("feed-splitter")
-                .name("trades and dead letters");
+                .name("trades, corrections and dead letters");
 
-        SingleOutputStreamOperator<Candle> candles = trades
-                .keyBy(Trade::symbol)
-                .process(new CandleAggregator(config.timeframes(), config.allowedLateness(), config.saleConditions(), config.dailySession()))
+        SingleOutputStreamOperator<Candle> candles = tape
+                .keyBy(FeedEvent::symbol)
+                .process(new CandleAggregator(config.timeframes(), config.allowedLateness(), config.correctionHorizon(),
+                        config.saleConditions(), config.dailySession()))
                 .uid("candle-aggregator")
                 .name("candles " + config.timeframes());
 
@@ -73,6 +75,7 @@ public final class CandleJob {
         sinks.enrichedCandles(enriched);
         sinks.chartPatterns(ChartPatterns.defaults().detect(enriched));
         sinks.lateTrades(candles.getSideOutput(CandleAggregator.LATE_TRADES));
-        sinks.deadLetters(trades.getSideOutput(FeedSplitter.DEAD_LETTERS));
+        sinks.corrections(candles.getSideOutput(CandleAggregator.CORRECTIONS));
+        sinks.deadLetters(tape.getSideOutput(FeedSplitter.DEAD_LETTERS));
     }
 }

@@ -17,13 +17,21 @@ import java.util.List;
  * @param allowedLateness how long a closed candle still accepts late trades, re-emitted as revisions
  * @param saleConditions  which trades may set prices and add volume
  * @param dailySession    which trades daily candles are built from: the full New York day or its regular session
+ * @param correctionHorizon how long (event time) a trade can still be corrected or cancelled: its
+ *                        print is kept that long after its minute, and its candles at least that
+ *                        long after their end; 0 keeps nothing and reports every correction unapplied
  */
 public record CandleJobConfig(
         List<Timeframe> timeframes, Duration outOfOrderness, Duration idleTimeout, Duration allowedLateness,
-        SaleConditionRules saleConditions, DailySession dailySession) {
+        SaleConditionRules saleConditions, DailySession dailySession, Duration correctionHorizon) {
 
     public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofSeconds(2);
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ZERO;
+    /**
+     * Most corrections and cancels follow their trade within seconds to a few minutes; five minutes
+     * of prints is a few hundred kilobytes per busy symbol.
+     */
+    public static final Duration DEFAULT_CORRECTION_HORIZON = Duration.ofMinutes(5);
 
     public CandleJobConfig {
         List<String> errors = new ArrayList<>();
@@ -45,6 +53,9 @@ public record CandleJobConfig(
         if (dailySession == null) {
             errors.add("dailySession: must be set");
         }
+        if (correctionHorizon == null || correctionHorizon.isNegative()) {
+            errors.add("correctionHorizon: must be zero or more");
+        }
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", errors));
         }
@@ -52,35 +63,40 @@ public record CandleJobConfig(
     }
 
     /**
-     * All timeframes, 2 s out-of-orderness, no wall-clock advance, no allowed lateness, the tape plans'
-     * rules, daily candles over the full day (as Alpaca's daily bars).
+     * All timeframes, 2 s out-of-orderness, no wall-clock advance, no allowed lateness, the tape
+     * plans' rules, daily candles over the full day (as Alpaca's daily bars), a 5-minute correction
+     * horizon.
      */
     public static CandleJobConfig defaults() {
         return new CandleJobConfig(List.of(Timeframe.values()), DEFAULT_OUT_OF_ORDERNESS, DEFAULT_IDLE_TIMEOUT, Duration.ZERO,
-                SaleConditionRules.TAPE_PLAN, DailySession.FULL_DAY);
+                SaleConditionRules.TAPE_PLAN, DailySession.FULL_DAY, DEFAULT_CORRECTION_HORIZON);
     }
 
     public CandleJobConfig withTimeframes(List<Timeframe> frames) {
-        return new CandleJobConfig(frames, outOfOrderness, idleTimeout, allowedLateness, saleConditions, dailySession);
+        return new CandleJobConfig(frames, outOfOrderness, idleTimeout, allowedLateness, saleConditions, dailySession, correctionHorizon);
     }
 
     public CandleJobConfig withOutOfOrderness(Duration bound) {
-        return new CandleJobConfig(timeframes, bound, idleTimeout, allowedLateness, saleConditions, dailySession);
+        return new CandleJobConfig(timeframes, bound, idleTimeout, allowedLateness, saleConditions, dailySession, correctionHorizon);
     }
 
     public CandleJobConfig withIdleTimeout(Duration timeout) {
-        return new CandleJobConfig(timeframes, outOfOrderness, timeout, allowedLateness, saleConditions, dailySession);
+        return new CandleJobConfig(timeframes, outOfOrderness, timeout, allowedLateness, saleConditions, dailySession, correctionHorizon);
     }
 
     public CandleJobConfig withAllowedLateness(Duration lateness) {
-        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, lateness, saleConditions, dailySession);
-    }
-
-    public CandleJobConfig withDailySession(DailySession session) {
-        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, allowedLateness, saleConditions, session);
+        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, lateness, saleConditions, dailySession, correctionHorizon);
     }
 
     public CandleJobConfig withSaleConditions(SaleConditionRules rules) {
-        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, allowedLateness, rules, dailySession);
+        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, allowedLateness, rules, dailySession, correctionHorizon);
+    }
+
+    public CandleJobConfig withDailySession(DailySession session) {
+        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, allowedLateness, saleConditions, session, correctionHorizon);
+    }
+
+    public CandleJobConfig withCorrectionHorizon(Duration horizon) {
+        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, allowedLateness, saleConditions, dailySession, horizon);
     }
 }

@@ -1,5 +1,6 @@
 package io.jonbu.ohlcv.job;
 
+import io.jonbu.ohlcv.job.candle.CorrectionOutcome;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.DeadLetter;
 import io.jonbu.ohlcv.model.Trade;
@@ -12,7 +13,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * collecting sink; each implementation names its sinks and gives them stable uids.
  */
 public interface CandleSinks {
-    /** Final candles, and revisions of them when late trades arrive within the allowed lateness. */
+    /** Final candles, and revisions of them when late trades, corrections or cancels change them. */
     void candles(DataStream<Candle> candles);
 
     /** Final candles with their indicators and patterns, each once, when it can no longer change. */
@@ -23,6 +24,9 @@ public interface CandleSinks {
 
     /** Trades that arrived after their candle closed and the allowed lateness passed. */
     void lateTrades(DataStream<Trade> lateTrades);
+
+    /** Every trade correction and cancel, and whether it was applied to the candles (and if not, why). */
+    void corrections(DataStream<CorrectionOutcome> corrections);
 
     /** Feed messages that could not be parsed. */
     void deadLetters(DataStream<DeadLetter> deadLetters);

@@ -6,20 +6,26 @@ import io.jonbu.ohlcv.job.feed.LineFeed;
 import io.jonbu.ohlcv.job.indicator.IndicatorSet;
 import io.jonbu.ohlcv.job.testing.CandleOracle;
 import io.jonbu.ohlcv.job.testing.CollectingSinks;
+import io.jonbu.ohlcv.job.testing.RandomTape;
 import io.jonbu.ohlcv.job.testing.RandomTrades;
+import io.jonbu.ohlcv.job.testing.TapeRevisions;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.TradeCancel;
 import io.jonbu.ohlcv.model.enriched.ChartPatternEvent;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
 import io.jonbu.ohlcv.model.enriched.IndicatorKey;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.connector.file.src.FileSource;
@@ -80,6 +86,53 @@ class CandleJobTest {
         assertThat(sinks.deadLetters.received()).hasSize(2);
         assertEnrichedInOrderWithTheIndicatorsOfTheOracleCandles(sinks.enriched.received(), sortedExpected);
         assertChartPatternsEndOnEnrichedCandlesOnce(sinks.chartPatterns.received(), sinks.enriched.received());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = RuntimeExecutionMode.class, names = {"STREAMING", "BATCH"})
+    void correctionsAndCancelsLeaveTheCandlesOfTheCorrectedTape(RuntimeExecutionMode mode) throws Exception {
+        List<Trade> trades = RandomTrades.generate(11, 6_000, SYMBOLS, EpochNanos.parse("2024-03-08T14:30:00Z"),
+                600_000_000L, 1_500_000_000L);
+        RandomTape.Feed feed = RandomTape.of(12, trades, 20, 0.6);
+        Trade someTrade = trades.get(100);
+        String unknown = TapeRevisions.message(new TradeCancel(someTrade.symbol(), someTrade.timestamp(), someTrade.exchange(),
+                someTrade.tape(), 987_654_321L, 1, 1, TradeCancel.CANCEL));
+        List<String> lines = new ArrayList<>(feed.lines());
+        lines.add(lines.size() / 2, unknown);
+        Path file = dir.resolve("tape.ndjson");
+        Files.write(file, lines);
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        env.setRuntimeMode(mode);
+        CollectingSinks sinks = new CollectingSinks();
+        new CandleJob(new LineFeed(lines(file), "file"), sinks, CandleJobConfig.defaults()).addTo(env);
+        env.execute("corrections " + mode);
+
+        long revisions = feed.events().stream().filter(e -> !e.isTrade()).count();
+        assertThat(revisions).as("the random tape revises trades").isGreaterThan(100);
+        assertThat(sinks.corrections.received()).hasSize((int) revisions + 1)
+                .filteredOn(o -> !o.applied()).singleElement().extracting(o -> o.cancel().id()).isEqualTo(987_654_321L);
+
+        List<Candle> expected = CandleOracle.candles(CandleOracle.tape(feed.events()), List.of(Timeframe.values()));
+        Map<String, Candle> newest = new TreeMap<>();
+        for (Candle c : sinks.candles.received()) {
+            newest.merge(c.symbol() + " " + c.timeframe() + " " + c.start(), c, (a, b) -> b.revision() > a.revision() ? b : a);
+        }
+        assertThat(newest).hasSize(expected.size());
+        for (Candle want : expected) {
+            Candle have = newest.get(want.symbol() + " " + want.timeframe() + " " + want.start());
+            assertThat(have).as("candle of %s", want).isNotNull();
+            assertThat(CandleOracle.sameCandle(have, want)).as("%s vs %s", have, want).isTrue();
+        }
+        Map<String, List<Integer>> revisionsByCandle = sinks.candles.received().stream().collect(Collectors.groupingBy(
+                c -> c.symbol() + " " + c.timeframe() + " " + c.start(), Collectors.mapping(Candle::revision, Collectors.toList())));
+        assertThat(revisionsByCandle.values()).as("each candle's revisions count up from 0, none twice")
+                .allSatisfy(r -> assertThat(r).containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, r.size()).boxed().toList()));
+        if (mode == RuntimeExecutionMode.STREAMING) {
+            assertThat(revisionsByCandle.values()).as("some candles were revised after they went final").anyMatch(r -> r.size() > 1);
+        }
+        assertThat(sinks.enriched.received()).as("each candle enriched once").hasSize(expected.size());
     }
 
     /** The wiring: patterns are found (random prices make reversals), each ending on a candle of its series, once. */

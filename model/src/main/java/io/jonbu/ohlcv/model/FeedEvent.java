@@ -42,6 +42,20 @@ public record FeedEvent(Trade trade, TradeCorrection correction, TradeCancel can
         return deadLetter == null;
     }
 
+    /** The symbol of a trade, correction or cancel, by which the job keys them; a dead letter has none. */
+    public String symbol() {
+        if (trade != null) {
+            return trade.symbol();
+        }
+        if (correction != null) {
+            return correction.symbol();
+        }
+        if (cancel != null) {
+            return cancel.symbol();
+        }
+        throw new IllegalStateException("a dead letter has no symbol");
+    }
+
     /** The event time of a trade, correction or cancel; a dead letter has none. */
     public long eventTime() {
         if (trade != null) {

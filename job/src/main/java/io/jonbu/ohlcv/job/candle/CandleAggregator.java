@@ -3,14 +3,19 @@ package io.jonbu.ohlcv.job.candle;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.DailySession;
 import io.jonbu.ohlcv.model.EpochNanos;
+import io.jonbu.ohlcv.model.FeedEvent;
 import io.jonbu.ohlcv.model.MarketSession;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.TradeCancel;
+import io.jonbu.ohlcv.model.TradeCorrection;
 import io.jonbu.ohlcv.model.tape.SaleConditionRules;
 import io.jonbu.ohlcv.model.tape.TradeEligibility;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -38,34 +43,65 @@ import org.apache.flink.util.OutputTag;
  * intraday candles also take prices from Form T trades. A window whose trades set no price (odd lots
  * only) makes no candle, so a longer candle's volume can exceed the sum of its shorter ones'. With
  * {@link DailySession#REGULAR}, daily candles take only the trades of the regular session.
+ *
+ * <p><b>Corrections and cancels.</b> A candle's open, high, low and close cannot be taken back
+ * without the prints, so the prints of the last {@code correctionHorizon} of event time are
+ * retained, per minute ({@link RetainedPrints}), and each candle is kept as a frozen part (the
+ * prints no longer retained, folded in as their minute expires) plus the retained prints in it. A
+ * correction or cancel of a retained print changes that print and rebuilds every timeframe's
+ * candle around it exactly, as frozen part merged with the rebuilt rest; a candle already emitted
+ * is re-emitted with its revision incremented. A print's minute expires, one timer per minute,
+ * when the watermark passes the minute's end plus the horizon; candles are kept until the larger of
+ * allowed lateness and horizon has passed after their end. Every correction and cancel is reported
+ * on {@link #CORRECTIONS}: applied, or why not (unknown trade, beyond the horizon). With a zero
+ * horizon nothing is retained and the trade path does no extra work.
  */
-public final class CandleAggregator extends KeyedProcessFunction<String, Trade, Candle> {
+public final class CandleAggregator extends KeyedProcessFunction<String, FeedEvent, Candle> {
     private static final long serialVersionUID = 1L;
 
     public static final OutputTag<Trade> LATE_TRADES = new OutputTag<>("late-trades", TypeInformation.of(Trade.class)) {
         private static final long serialVersionUID = 1L;
     };
+    public static final OutputTag<CorrectionOutcome> CORRECTIONS =
+            new OutputTag<>("corrections", TypeInformation.of(CorrectionOutcome.class)) {
+                private static final long serialVersionUID = 1L;
+            };
     public static final String CANDLES_ACCUMULATOR = "candles";
     public static final String LATE_TRADES_ACCUMULATOR = "late-trades";
+    public static final String UNAPPLIED_CORRECTIONS_ACCUMULATOR = "unapplied-corrections";
+
+    private static final long MINUTE = Timeframe.M1.nominalNanos();
 
     private final Timeframe[] timeframes;
     private final long allowedLatenessMillis;
+    private final long horizonMillis;
+    /** How long after its end a candle stays in state: for late trades and for corrections. */
+    private final long keepMillis;
     private final SaleConditionRules rules;
     private final DailySession dailySession;
 
     private transient MapState<Long, CandleBuilder> open;
+    /** Per candle slot: the candle's prints that are no longer retained. Only with a horizon. */
+    private transient MapState<Long, CandleBuilder> frozen;
+    /** Per minute start: the retained prints of that minute. Only with a horizon. */
+    private transient MapState<Long, RetainedPrints> recent;
     private transient Counter lateTrades;
     private transient Counter revisions;
+    private transient Counter correctionsApplied;
+    private transient Counter correctionsUnapplied;
     private transient LongCounter candlesEmitted;
     private transient LongCounter lateTradesTotal;
+    private transient LongCounter unappliedTotal;
 
     /**
-     * @param timeframes      the timeframes to build (any subset, any order)
-     * @param allowedLateness how long after a candle's end a late trade still revises it
-     * @param rules           which trades may set prices and add volume
-     * @param dailySession    which trades daily candles take
+     * @param timeframes        the timeframes to build (any subset, any order)
+     * @param allowedLateness   how long after a candle's end a late trade still revises it
+     * @param correctionHorizon how long (event time, after the print's minute) a print can still be
+     *                          corrected or cancelled; zero retains nothing
+     * @param rules             which trades may set prices and add volume
+     * @param dailySession      which trades daily candles take
      */
-    public CandleAggregator(List<Timeframe> timeframes, Duration allowedLateness, SaleConditionRules rules,
+    public CandleAggregator(List<Timeframe> timeframes, Duration allowedLateness, Duration correctionHorizon, SaleConditionRules rules,
             DailySession dailySession) {
         if (timeframes.isEmpty()) {
             throw new IllegalArgumentException("timeframes: must not be empty");
@@ -73,46 +109,73 @@ public final class CandleAggregator extends KeyedProcessFunction<String, Trade, 
         if (allowedLateness.isNegative()) {
             throw new IllegalArgumentException("allowedLateness: must not be negative");
         }
+        if (correctionHorizon.isNegative()) {
+            throw new IllegalArgumentException("correctionHorizon: must not be negative");
+        }
         this.timeframes = timeframes.stream().distinct().sorted().toArray(Timeframe[]::new);
         this.allowedLatenessMillis = allowedLateness.toMillis();
+        this.horizonMillis = correctionHorizon.toMillis();
+        this.keepMillis = Math.max(allowedLatenessMillis, horizonMillis);
         this.rules = rules;
         this.dailySession = dailySession;
     }
 
     @Override
     public void open(OpenContext openContext) {
-        open = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("open-candles", Types.LONG, TypeInformation.of(CandleBuilder.class)));
+        TypeInformation<CandleBuilder> builderType = TypeInformation.of(CandleBuilder.class);
+        open = getRuntimeContext().getMapState(new MapStateDescriptor<>("open-candles", Types.LONG, builderType));
+        frozen = getRuntimeContext().getMapState(new MapStateDescriptor<>("frozen-candle-parts", Types.LONG, builderType));
+        recent = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("retained-prints", Types.LONG, TypeInformation.of(RetainedPrints.class)));
         lateTrades = getRuntimeContext().getMetricGroup().counter("lateTrades");
         revisions = getRuntimeContext().getMetricGroup().counter("candleRevisions");
+        correctionsApplied = getRuntimeContext().getMetricGroup().counter("correctionsApplied");
+        correctionsUnapplied = getRuntimeContext().getMetricGroup().counter("correctionsUnapplied");
         candlesEmitted = getRuntimeContext().getLongCounter(CANDLES_ACCUMULATOR);
         lateTradesTotal = getRuntimeContext().getLongCounter(LATE_TRADES_ACCUMULATOR);
+        unappliedTotal = getRuntimeContext().getLongCounter(UNAPPLIED_CORRECTIONS_ACCUMULATOR);
     }
 
     @Override
-    public void processElement(Trade trade, Context ctx, Collector<Candle> out) throws Exception {
+    public void processElement(FeedEvent event, Context ctx, Collector<Candle> out) throws Exception {
+        if (event.isTrade()) {
+            onTrade(event.trade(), ctx, out);
+            return;
+        }
+        TradeCorrection correction = event.correction();
+        TradeCancel cancel = event.cancel();
+        CorrectionOutcome outcome = correction != null
+                ? revise(correction, null, correction.timestamp(), correction.originalId(), correction.exchange(), correction.corrected(), ctx, out)
+                : revise(null, cancel, cancel.timestamp(), cancel.id(), cancel.exchange(), null, ctx, out);
+        if (outcome.applied()) {
+            correctionsApplied.inc();
+        } else {
+            correctionsUnapplied.inc();
+            unappliedTotal.add(1);
+        }
+        ctx.output(CORRECTIONS, outcome);
+    }
+
+    private void onTrade(Trade trade, Context ctx, Collector<Candle> out) throws Exception {
         long ts = trade.timestamp();
         Timeframe shortest = timeframes[0];
-        if (lastInstantMillis(shortest.end(shortest.start(ts))) + allowedLatenessMillis <= ctx.timerService().currentWatermark()) {
+        long watermark = ctx.timerService().currentWatermark();
+        if (lastInstantMillis(shortest.end(shortest.start(ts))) + allowedLatenessMillis <= watermark) {
             lateTrades.inc();
             lateTradesTotal.add(1);
             ctx.output(LATE_TRADES, trade);
             return;
         }
-        boolean regularHours = MarketSession.of(ts) == MarketSession.REGULAR;
         TradeEligibility plan = rules.eligibility(trade.tape(), trade.conditions());
-        TradeEligibility intraday = plan == TradeEligibility.ALL || regularHours
-                ? plan
-                : rules.extendedHoursIntraday(trade.tape(), trade.conditions());
-        TradeEligibility daily = regularHours || dailySession == DailySession.FULL_DAY ? plan : TradeEligibility.NONE;
+        TradeEligibility intraday = intraday(plan, trade);
+        TradeEligibility daily = daily(plan, trade);
+        if (horizonMillis > 0) {
+            retain(trade, daily, intraday, ctx);
+        }
         if (daily == TradeEligibility.NONE && intraday == TradeEligibility.NONE) {
             return; // informational prints (official open and close) change no candle
         }
         for (Timeframe tf : timeframes) {
-            TradeEligibility eligibility = tf == Timeframe.D1 ? daily : intraday;
-            if (eligibility == TradeEligibility.NONE) {
-                continue;
-            }
             long start = tf.start(ts);
             long slot = slot(tf, start);
             CandleBuilder candle = open.get(slot);
@@ -120,7 +183,7 @@ public final class CandleAggregator extends KeyedProcessFunction<String, Trade, 
                 candle = new CandleBuilder();
                 ctx.timerService().registerEventTimeTimer(lastInstantMillis(tf.end(start)));
             }
-            candle.add(trade, eligibility);
+            candle.add(trade, tf == Timeframe.D1 ? daily : intraday);
             if (candle.closed && candle.priced) {
                 revisions.inc();
                 emit(out, candle, ctx.getCurrentKey(), tf, start);
@@ -129,16 +192,180 @@ public final class CandleAggregator extends KeyedProcessFunction<String, Trade, 
         }
     }
 
+    private TradeEligibility intraday(TradeEligibility plan, Trade trade) {
+        return plan == TradeEligibility.ALL || MarketSession.of(trade.timestamp()) == MarketSession.REGULAR
+                ? plan
+                : rules.extendedHoursIntraday(trade.tape(), trade.conditions());
+    }
+
+    /** Daily candles follow the plans' rules, and with {@link DailySession#REGULAR} take regular-hours trades only. */
+    private TradeEligibility daily(TradeEligibility plan, Trade trade) {
+        return dailySession == DailySession.FULL_DAY || MarketSession.of(trade.timestamp()) == MarketSession.REGULAR
+                ? plan
+                : TradeEligibility.NONE;
+    }
+
+    /**
+     * Keeps the print in its minute; a print whose minute has already expired (a late trade, when
+     * the allowed lateness exceeds the horizon) goes straight into the frozen parts of the longer
+     * candles, which still have retained prints.
+     */
+    private void retain(Trade trade, TradeEligibility daily, TradeEligibility intraday, Context ctx) throws Exception {
+        long minute = Timeframe.M1.start(trade.timestamp());
+        if (expiresAtMillis(minute) <= ctx.timerService().currentWatermark()) {
+            if (daily == TradeEligibility.NONE && intraday == TradeEligibility.NONE) {
+                return;
+            }
+            for (Timeframe tf : timeframes) {
+                long start = tf.start(minute);
+                if (tf.end(start) > minute + MINUTE) {
+                    long slot = slot(tf, start);
+                    CandleBuilder part = frozen.get(slot);
+                    part = part == null ? new CandleBuilder() : part;
+                    part.add(trade, tf == Timeframe.D1 ? daily : intraday);
+                    frozen.put(slot, part);
+                }
+            }
+            return;
+        }
+        RetainedPrints prints = recent.get(minute);
+        if (prints == null) {
+            prints = new RetainedPrints();
+            ctx.timerService().registerEventTimeTimer(expiresAtMillis(minute));
+        }
+        prints.add(trade.timestamp(), trade.id(), trade.exchange(), trade.price(), trade.size(), daily, intraday);
+        recent.put(minute, prints);
+    }
+
+    /**
+     * Replaces (or, for a cancel, removes) the retained print {@code id} on {@code exchange} and
+     * rebuilds the candles it is in.
+     */
+    private CorrectionOutcome revise(TradeCorrection correction, TradeCancel cancel, long ts, long id, String exchange,
+            Trade replacement, Context ctx, Collector<Candle> out) throws Exception {
+        if (horizonMillis == 0) {
+            return new CorrectionOutcome(correction, cancel, false, CorrectionOutcome.RETENTION_OFF);
+        }
+        long minute = Timeframe.M1.start(ts);
+        RetainedPrints prints = recent.get(minute);
+        int i = prints == null ? -1 : prints.indexOf(id, exchange);
+        if (i < 0) {
+            boolean expired = expiresAtMillis(minute) <= ctx.timerService().currentWatermark();
+            return new CorrectionOutcome(correction, cancel, false,
+                    expired ? CorrectionOutcome.BEYOND_HORIZON : CorrectionOutcome.UNKNOWN_TRADE);
+        }
+        if (replacement == null) {
+            prints.remove(i);
+        } else {
+            TradeEligibility plan = rules.eligibility(replacement.tape(), replacement.conditions());
+            prints.set(i, replacement.timestamp(), replacement.id(), replacement.exchange(), replacement.price(), replacement.size(),
+                    daily(plan, replacement), intraday(plan, replacement));
+        }
+        recent.put(minute, prints);
+
+        List<Map.Entry<Long, RetainedPrints>> minutes = new ArrayList<>();
+        recent.entries().forEach(minutes::add);
+        List<Timeframe> emptied = new ArrayList<>();
+        for (Timeframe tf : timeframes) {
+            if (rebuild(tf, tf.start(ts), minutes, ctx, out)) {
+                emptied.add(tf);
+            }
+        }
+        return new CorrectionOutcome(correction, cancel, true,
+                emptied.isEmpty() ? null : "no print left sets a price in the emitted " + emptied + " candle: its last revision stands");
+    }
+
+    /**
+     * Rebuilds one candle as its frozen part merged with its retained prints; re-emits it if it had
+     * been emitted. Returns whether an emitted candle was left without a price (it cannot be
+     * withdrawn, so it stays as last emitted).
+     */
+    private boolean rebuild(Timeframe tf, long start, List<Map.Entry<Long, RetainedPrints>> minutes, Context ctx,
+            Collector<Candle> out) throws Exception {
+        long end = tf.end(start);
+        long slot = slot(tf, start);
+        CandleBuilder rebuilt = new CandleBuilder();
+        CandleBuilder part = frozen.get(slot);
+        if (part != null) {
+            rebuilt.merge(part);
+        }
+        for (Map.Entry<Long, RetainedPrints> m : minutes) {
+            if (m.getKey() >= start && m.getKey() < end) {
+                m.getValue().addTo(rebuilt, tf == Timeframe.D1);
+            }
+        }
+        CandleBuilder old = open.get(slot);
+        if (old != null) {
+            rebuilt.emissions = old.emissions;
+            rebuilt.closed = old.closed;
+        } else if (rebuilt.ranged || rebuilt.tradeCount > 0) {
+            // a print that counted nowhere (an official open, say) was corrected into one that counts
+            long lastInstant = lastInstantMillis(end);
+            rebuilt.closed = lastInstant <= ctx.timerService().currentWatermark();
+            ctx.timerService().registerEventTimeTimer(rebuilt.closed ? lastInstant + keepMillis : lastInstant);
+        } else {
+            return false;
+        }
+        open.put(slot, rebuilt);
+        if (rebuilt.closed && rebuilt.priced) {
+            revisions.inc();
+            emit(out, rebuilt, ctx.getCurrentKey(), tf, start);
+        }
+        return rebuilt.closed && !rebuilt.priced && old != null && old.emissions > 0;
+    }
+
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Candle> out) throws Exception {
         long end = EpochNanos.ofMillis(timestamp + 1);
-        long cleanupOf = EpochNanos.ofMillis(timestamp + 1 - allowedLatenessMillis);
+        if (horizonMillis > 0) {
+            expireMinuteEndingAt(EpochNanos.ofMillis(timestamp + 1 - horizonMillis));
+        }
+        long cleanupOf = EpochNanos.ofMillis(timestamp + 1 - keepMillis);
         for (Timeframe tf : timeframes) {
             closeEndingAt(tf, end, ctx, out);
-            if (allowedLatenessMillis > 0) {
+            if (keepMillis > 0) {
                 dropEndingAt(tf, cleanupOf);
             }
         }
+    }
+
+    /**
+     * The minute's prints can no longer be corrected: fold them into the frozen parts of the
+     * candles that extend past the minute (a candle that ends with it needs no frozen part, as no
+     * print of it is retained any more). One pass per eligibility kind, then one merge per candle.
+     */
+    private void expireMinuteEndingAt(long minuteEnd) throws Exception {
+        long minute = minuteEnd - MINUTE;
+        RetainedPrints prints = recent.get(minute);
+        if (prints == null) {
+            return;
+        }
+        recent.remove(minute);
+        CandleBuilder intradayPart = null;
+        CandleBuilder dailyPart = null;
+        for (Timeframe tf : timeframes) {
+            long start = tf.start(minute);
+            long slot = slot(tf, start);
+            if (tf.end(start) <= minuteEnd || !open.contains(slot)) {
+                continue;
+            }
+            CandleBuilder add;
+            if (tf == Timeframe.D1) {
+                add = dailyPart == null ? dailyPart = partOf(prints, true) : dailyPart;
+            } else {
+                add = intradayPart == null ? intradayPart = partOf(prints, false) : intradayPart;
+            }
+            CandleBuilder part = frozen.get(slot);
+            part = part == null ? new CandleBuilder() : part;
+            part.merge(add);
+            frozen.put(slot, part);
+        }
+    }
+
+    private static CandleBuilder partOf(RetainedPrints prints, boolean daily) {
+        CandleBuilder part = new CandleBuilder();
+        prints.addTo(part, daily);
+        return part;
     }
 
     private void closeEndingAt(Timeframe tf, long end, OnTimerContext ctx, Collector<Candle> out) throws Exception {
@@ -154,12 +381,12 @@ public final class CandleAggregator extends KeyedProcessFunction<String, Trade, 
         if (candle.priced) {
             emit(out, candle, ctx.getCurrentKey(), tf, start);
         }
-        if (allowedLatenessMillis == 0) {
+        if (keepMillis == 0) {
             open.remove(slot);
         } else {
             candle.closed = true;
             open.put(slot, candle);
-            ctx.timerService().registerEventTimeTimer(lastInstantMillis(end) + allowedLatenessMillis);
+            ctx.timerService().registerEventTimeTimer(lastInstantMillis(end) + keepMillis);
         }
     }
 
@@ -172,12 +399,18 @@ public final class CandleAggregator extends KeyedProcessFunction<String, Trade, 
         CandleBuilder candle = open.get(slot);
         if (candle != null && candle.closed) {
             open.remove(slot);
+            frozen.remove(slot);
         }
     }
 
     private void emit(Collector<Candle> out, CandleBuilder candle, String symbol, Timeframe tf, long start) {
         out.collect(candle.emit(symbol, tf, start, tf.end(start), MarketSession.ofCandle(tf, start, dailySession)));
         candlesEmitted.add(1);
+    }
+
+    /** When a minute's prints stop being correctable: the horizon after the minute's last instant. */
+    private long expiresAtMillis(long minute) {
+        return lastInstantMillis(minute + MINUTE) + horizonMillis;
     }
 
     /** The window's last millisecond, Flink's {@code TimeWindow.maxTimestamp()}. */

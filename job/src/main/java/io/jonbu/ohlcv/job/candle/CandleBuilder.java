@@ -42,23 +42,50 @@ public class CandleBuilder {
     public CandleBuilder() {}
 
     public void add(Trade t, TradeEligibility eligibility) {
-        double price = t.price();
+        add(t.timestamp(), t.id(), t.price(), t.size(), eligibility);
+    }
+
+    /** Adds one print given by its parts, as retained prints are kept. */
+    public void add(long ts, long id, double price, long size, TradeEligibility eligibility) {
         if (eligibility.updatesVolume()) {
-            volume += t.size();
-            notional += price * t.size();
+            volume += size;
+            notional += price * size;
             tradeCount++;
         }
         if (eligibility.updatesHighLow() || eligibility.updatesLast()) {
-            if (ranged) {
-                high = Math.max(high, price);
-                low = Math.min(low, price);
-            } else {
-                high = low = price;
-                ranged = true;
-            }
+            widen(price, price);
         }
         if (eligibility.updatesLast()) {
-            setLast(t.timestamp(), t.id(), price);
+            setLast(ts, id, price);
+        }
+    }
+
+    /**
+     * Adds everything {@code other} holds, as if its trades had been added here: the result is
+     * the same whichever way a candle's trades are split into parts. Emission count and closed
+     * state stay this builder's.
+     */
+    public void merge(CandleBuilder other) {
+        volume += other.volume;
+        notional += other.notional;
+        tradeCount += other.tradeCount;
+        if (other.ranged) {
+            widen(other.high, other.low);
+        }
+        if (other.priced) {
+            setLast(other.openTime, other.openId, other.open);
+            setLast(other.closeTime, other.closeId, other.close);
+        }
+    }
+
+    private void widen(double toHigh, double toLow) {
+        if (ranged) {
+            high = Math.max(high, toHigh);
+            low = Math.min(low, toLow);
+        } else {
+            high = toHigh;
+            low = toLow;
+            ranged = true;
         }
     }
 

@@ -25,7 +25,9 @@ import org.apache.flink.util.Collector;
  *
  * <p>Indicators only move forward, so each candle is fed once, when it can no longer change: at
  * once when there is no allowed lateness, otherwise when the lateness has passed, and then in its
- * newest revision. Candles wait in state until then.
+ * newest revision. Candles wait in state until then. A correction or cancel can revise a candle
+ * after that (within the correction horizon): the candles table takes the revision, the enriched
+ * series does not, as it cannot go back.
  */
 public final class EnrichmentFunction extends KeyedProcessFunction<String, Candle, EnrichedCandle> {
     private static final long serialVersionUID = 1L;
@@ -63,8 +65,14 @@ public final class EnrichmentFunction extends KeyedProcessFunction<String, Candl
     @Override
     public void processElement(Candle candle, Context ctx, Collector<EnrichedCandle> out) throws Exception {
         if (allowedLatenessMillis == 0) {
-            out.collect(enrich(candle));
+            // without lateness only a correction revises a candle, and it comes after the candle was fed
+            if (candle.revision() == 0) {
+                out.collect(enrich(candle));
+            }
             return;
+        }
+        if (sealedAt(candle) <= ctx.timerService().currentWatermark()) {
+            return; // fed already: a correction's revision
         }
         if (!waiting.contains(candle.start())) {
             ctx.timerService().registerEventTimeTimer(sealedAt(candle));

@@ -2,7 +2,6 @@ package io.jonbu.ohlcv.job.feed;
 
 import io.jonbu.ohlcv.model.DeadLetter;
 import io.jonbu.ohlcv.model.FeedEvent;
-import io.jonbu.ohlcv.model.Trade;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -12,34 +11,53 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Sends a feed's trades on and its unusable messages, counted, to {@link #DEAD_LETTERS}: bad input
- * never fails the job and is never lost.
+ * Sends a feed's trades, corrections and cancels on, in feed order, to the candle operator (which
+ * needs all three to revise candles), and its unusable messages, counted, to {@link #DEAD_LETTERS}:
+ * bad input never fails the job and is never lost.
  */
-public final class FeedSplitter extends ProcessFunction<FeedEvent, Trade> {
+public final class FeedSplitter extends ProcessFunction<FeedEvent, FeedEvent> {
     private static final long serialVersionUID = 1L;
 
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class)) {
         private static final long serialVersionUID = 1L;
     };
     public static final String TRADES_ACCUMULATOR = "trades";
+    public static final String CORRECTIONS_ACCUMULATOR = "corrections";
+    public static final String CANCELS_ACCUMULATOR = "cancels";
     public static final String MALFORMED_ACCUMULATOR = "malformed-messages";
 
     private transient Counter malformed;
+    private transient Counter corrections;
+    private transient Counter cancels;
     private transient LongCounter tradesTotal;
+    private transient LongCounter correctionsTotal;
+    private transient LongCounter cancelsTotal;
     private transient LongCounter malformedTotal;
 
     @Override
     public void open(OpenContext openContext) {
         malformed = getRuntimeContext().getMetricGroup().counter("malformedMessages");
+        corrections = getRuntimeContext().getMetricGroup().counter("corrections");
+        cancels = getRuntimeContext().getMetricGroup().counter("cancels");
         tradesTotal = getRuntimeContext().getLongCounter(TRADES_ACCUMULATOR);
+        correctionsTotal = getRuntimeContext().getLongCounter(CORRECTIONS_ACCUMULATOR);
+        cancelsTotal = getRuntimeContext().getLongCounter(CANCELS_ACCUMULATOR);
         malformedTotal = getRuntimeContext().getLongCounter(MALFORMED_ACCUMULATOR);
     }
 
     @Override
-    public void processElement(FeedEvent event, Context ctx, Collector<Trade> out) {
+    public void processElement(FeedEvent event, Context ctx, Collector<FeedEvent> out) {
         if (event.isTrade()) {
             tradesTotal.add(1);
-            out.collect(event.trade());
+            out.collect(event);
+        } else if (event.correction() != null) {
+            corrections.inc();
+            correctionsTotal.add(1);
+            out.collect(event);
+        } else if (event.cancel() != null) {
+            cancels.inc();
+            cancelsTotal.add(1);
+            out.collect(event);
         } else {
             malformed.inc();
             malformedTotal.add(1);

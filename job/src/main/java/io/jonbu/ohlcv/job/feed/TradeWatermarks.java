@@ -13,7 +13,10 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.util.function.SerializableSupplier;
 
 /**
- * Event time for trades: bounded out-of-orderness, plus two rules for quiet feeds.
+ * Event time for trades: bounded out-of-orderness, plus two rules for quiet feeds. Only trades move
+ * event time: a correction or cancel names a trade of the past (its {@code t} is the original
+ * trade's), and it arrives whenever the exchange files it, so it says nothing about how far the
+ * feed has got.
  *
  * <ul>
  *   <li>A parallel instance that has seen no trade {@link #NO_DATA_IDLE} after it started is marked
@@ -55,8 +58,30 @@ public final class TradeWatermarks implements WatermarkStrategy<FeedEvent> {
 
     @Override
     public TimestampAssigner<FeedEvent> createTimestampAssigner(TimestampAssignerSupplier.Context context) {
-        // a dead letter has no event time of its own; it keeps whatever the record carried
-        return (event, previous) -> event.isTrade() ? EpochNanos.toMillis(event.trade().timestamp()) : previous;
+        return new Stamps();
+    }
+
+    /**
+     * Trades carry their event time. A correction or cancel carries its original trade's time, long
+     * past: it is stamped just after the newest trade this instance has seen, since that is where
+     * it happened in the feed, so a batch run, which sorts each key's records by timestamp, applies
+     * it after the trade it revises. A dead letter keeps whatever the record carried.
+     */
+    private static final class Stamps implements TimestampAssigner<FeedEvent> {
+        private long newestTrade = Long.MIN_VALUE;
+
+        @Override
+        public long extractTimestamp(FeedEvent event, long previous) {
+            if (event.isTrade()) {
+                long millis = EpochNanos.toMillis(event.trade().timestamp());
+                newestTrade = Math.max(newestTrade, millis);
+                return millis;
+            }
+            if (event.isTapeEvent()) {
+                return newestTrade == Long.MIN_VALUE ? EpochNanos.toMillis(event.eventTime()) : newestTrade + 1;
+            }
+            return previous;
+        }
     }
 
     @Override

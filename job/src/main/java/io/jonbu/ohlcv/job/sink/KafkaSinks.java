@@ -1,6 +1,7 @@
 package io.jonbu.ohlcv.job.sink;
 
 import io.jonbu.ohlcv.job.CandleSinks;
+import io.jonbu.ohlcv.job.candle.CorrectionOutcome;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.DeadLetter;
 import io.jonbu.ohlcv.model.Trade;
@@ -48,6 +49,11 @@ public final class KafkaSinks implements CandleSinks {
     @Override
     public void lateTrades(DataStream<Trade> lateTrades) {
         history.lateTrades(lateTrades);
+    }
+
+    @Override
+    public void corrections(DataStream<CorrectionOutcome> corrections) {
+        history.corrections(corrections);
     }
 
     @Override

@@ -2,10 +2,13 @@ package io.jonbu.ohlcv.job.sink;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.jonbu.ohlcv.job.CandleSinks;
+import io.jonbu.ohlcv.job.candle.CorrectionOutcome;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.DeadLetter;
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.TradeCancel;
+import io.jonbu.ohlcv.model.TradeCorrection;
 import io.jonbu.ohlcv.model.enriched.ChartPatternEvent;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
 import io.jonbu.ohlcv.model.enriched.FeatureSchema;
@@ -26,7 +29,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * Candles and enriched candles are upserted on (symbol, timeframe, start), so a revision replaces the row, and a replay
  * after a failure (at-least-once) rewrites the same values; an older revision never overwrites a
  * newer one. Chart patterns are inserted once per (symbol, timeframe, pattern, end): a replay finds
- * the same match and inserts nothing.
+ * the same match and inserts nothing. Corrections and cancels are inserted once per message, with
+ * whether they were applied.
  */
 public final class PostgresSinks implements CandleSinks {
     public static final String UPSERT_CANDLE = """
@@ -59,6 +63,12 @@ public final class PostgresSinks implements CandleSinks {
             INSERT INTO late_trades (symbol, timestamp_ns, trade_id, trade_time, exchange, price, size, conditions, tape)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING""";
+    static final String INSERT_CORRECTION = """
+            INSERT INTO tape_corrections (symbol, trade_time, timestamp_ns, kind, exchange, tape, original_id, original_price,
+                                          original_size, original_conditions, corrected_id, corrected_price, corrected_size,
+                                          corrected_conditions, applied, reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING""";
 
     private final PostgresConnection connection;
     private final JdbcExecutionOptions batching;
@@ -90,6 +100,11 @@ public final class PostgresSinks implements CandleSinks {
     @Override
     public void lateTrades(DataStream<Trade> lateTrades) {
         lateTrades.sinkTo(sink(INSERT_LATE_TRADE, PostgresSinks::bindLateTrade)).uid("late-trades-postgres").name("late trades to PostgreSQL");
+    }
+
+    @Override
+    public void corrections(DataStream<CorrectionOutcome> corrections) {
+        corrections.sinkTo(sink(INSERT_CORRECTION, PostgresSinks::bindCorrection)).uid("corrections-postgres").name("corrections to PostgreSQL");
     }
 
     @Override
@@ -195,6 +210,40 @@ public final class PostgresSinks implements CandleSinks {
         ps.setLong(7, t.size());
         ps.setArray(8, ps.getConnection().createArrayOf("text", t.conditions()));
         ps.setString(9, t.tape());
+    }
+
+    static void bindCorrection(PreparedStatement ps, CorrectionOutcome o) throws SQLException {
+        ps.setString(1, o.symbol());
+        ps.setObject(2, utc(o.tradeTime()));
+        ps.setLong(3, o.tradeTime());
+        ps.setString(4, o.kind());
+        TradeCorrection c = o.correction();
+        if (c != null) {
+            ps.setString(5, c.exchange());
+            ps.setString(6, c.tape());
+            ps.setLong(7, c.originalId());
+            ps.setDouble(8, c.originalPrice());
+            ps.setLong(9, c.originalSize());
+            ps.setArray(10, ps.getConnection().createArrayOf("text", c.originalConditions()));
+            ps.setLong(11, c.correctedId());
+            ps.setDouble(12, c.correctedPrice());
+            ps.setLong(13, c.correctedSize());
+            ps.setArray(14, ps.getConnection().createArrayOf("text", c.correctedConditions()));
+        } else {
+            TradeCancel x = o.cancel();
+            ps.setString(5, x.exchange());
+            ps.setString(6, x.tape());
+            ps.setLong(7, x.id());
+            ps.setDouble(8, x.price());
+            ps.setLong(9, x.size());
+            ps.setNull(10, Types.ARRAY);
+            ps.setNull(11, Types.BIGINT);
+            ps.setNull(12, Types.DOUBLE);
+            ps.setNull(13, Types.BIGINT);
+            ps.setNull(14, Types.ARRAY);
+        }
+        ps.setBoolean(15, o.applied());
+        ps.setString(16, o.reason());
     }
 
     static void bindDeadLetter(PreparedStatement ps, DeadLetter d) throws SQLException {

@@ -1,18 +1,27 @@
 package io.jonbu.ohlcv.job.candle;
 
+import static io.jonbu.ohlcv.job.testing.TapeRevisions.cancel;
+import static io.jonbu.ohlcv.job.testing.TapeRevisions.correction;
 import static io.jonbu.ohlcv.job.testing.Trades.millis;
 import static io.jonbu.ohlcv.job.testing.Trades.trade;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jonbu.ohlcv.job.testing.CandleOracle;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.DailySession;
 import io.jonbu.ohlcv.model.EpochNanos;
+import io.jonbu.ohlcv.model.FeedEvent;
 import io.jonbu.ohlcv.model.MarketSession;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.TradeCancel;
+import io.jonbu.ohlcv.model.TradeCorrection;
 import io.jonbu.ohlcv.model.tape.SaleConditionRules;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -21,12 +30,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class CandleAggregatorTest {
-    private KeyedOneInputStreamOperatorTestHarness<String, Trade, Candle> harness;
+    private KeyedOneInputStreamOperatorTestHarness<String, FeedEvent, Candle> harness;
 
     private void open(List<Timeframe> timeframes, Duration lateness) throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new CandleAggregator(timeframes, lateness, SaleConditionRules.TAPE_PLAN, DailySession.FULL_DAY)), Trade::symbol, Types.STRING);
+        open(timeframes, lateness, Duration.ZERO);
+    }
+
+    private void open(List<Timeframe> timeframes, Duration lateness, Duration horizon) throws Exception {
+        harness = harness(new CandleAggregator(timeframes, lateness, horizon, SaleConditionRules.TAPE_PLAN, DailySession.FULL_DAY));
         harness.open();
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, FeedEvent, Candle> harness(CandleAggregator aggregator) throws Exception {
+        return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(aggregator), FeedEvent::symbol, Types.STRING);
     }
 
     @AfterEach
@@ -35,7 +51,39 @@ class CandleAggregatorTest {
     }
 
     private void send(Trade t) throws Exception {
-        harness.processElement(t, EpochNanos.toMillis(t.timestamp()));
+        harness.processElement(FeedEvent.of(t), EpochNanos.toMillis(t.timestamp()));
+    }
+
+    private void send(TradeCorrection c) throws Exception {
+        harness.processElement(FeedEvent.of(c), EpochNanos.toMillis(c.timestamp()));
+    }
+
+    private void send(TradeCancel x) throws Exception {
+        harness.processElement(FeedEvent.of(x), EpochNanos.toMillis(x.timestamp()));
+    }
+
+    private List<CorrectionOutcome> outcomes() {
+        var side = harness.getSideOutput(CandleAggregator.CORRECTIONS);
+        return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
+    }
+
+    /** The newest revision of each candle emitted so far. */
+    private Map<String, Candle> newest() {
+        Map<String, Candle> newest = new TreeMap<>();
+        candles().forEach(c -> newest.merge(c.timeframe() + " " + EpochNanos.format(c.start()), c,
+                (a, b) -> b.revision() > a.revision() ? b : a));
+        return newest;
+    }
+
+    /** What an independent computation makes of the tape after the corrections, newest revisions aside. */
+    private void assertNewestEqualTheOracle(List<Trade> tape, List<Timeframe> timeframes) {
+        List<Candle> expected = CandleOracle.candles(tape, timeframes);
+        assertThat(newest()).hasSize(expected.size());
+        for (Candle want : expected) {
+            Candle have = newest().get(want.timeframe() + " " + EpochNanos.format(want.start()));
+            assertThat(have).isNotNull();
+            assertThat(CandleOracle.sameCandle(have, want)).as("%s vs %s", have, want).isTrue();
+        }
     }
 
     private List<Candle> candles() {
@@ -164,8 +212,7 @@ class CandleAggregatorTest {
         var snapshot = harness.snapshot(1, 1);
         harness.close();
 
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new CandleAggregator(List.of(Timeframe.M1), Duration.ZERO, SaleConditionRules.TAPE_PLAN, DailySession.FULL_DAY)), Trade::symbol, Types.STRING);
+        harness = harness(new CandleAggregator(List.of(Timeframe.M1), Duration.ZERO, Duration.ZERO, SaleConditionRules.TAPE_PLAN, DailySession.FULL_DAY));
         harness.initializeState(snapshot);
         harness.open();
         send(trade("AAPL", "2024-03-08T14:30:20Z", 11, 2, 2));
@@ -206,8 +253,7 @@ class CandleAggregatorTest {
 
     @Test
     void allTradesRulesLetEveryPrintSetPrices() throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
-                new CandleAggregator(List.of(Timeframe.M1), Duration.ZERO, SaleConditionRules.ALL_TRADES, DailySession.FULL_DAY)), Trade::symbol, Types.STRING);
+        harness = harness(new CandleAggregator(List.of(Timeframe.M1), Duration.ZERO, Duration.ZERO, SaleConditionRules.ALL_TRADES, DailySession.FULL_DAY));
         harness.open();
         send(oddLot("AAPL", "2024-03-08T14:31:10Z", 99, 7, 2));
         harness.processWatermark(Long.MAX_VALUE);
@@ -231,9 +277,8 @@ class CandleAggregatorTest {
 
     @Test
     void regularSessionDailyCandlesLeaveOutPreMarketAndAfterHoursTrades() throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
-                new CandleAggregator(List.of(Timeframe.M1, Timeframe.D1), Duration.ZERO, SaleConditionRules.TAPE_PLAN, DailySession.REGULAR)),
-                Trade::symbol, Types.STRING);
+        harness = harness(new CandleAggregator(List.of(Timeframe.M1, Timeframe.D1), Duration.ZERO, Duration.ZERO,
+                SaleConditionRules.TAPE_PLAN, DailySession.REGULAR));
         harness.open();
         send(trade("AAPL", "2024-03-08T14:29:59Z", 170, 100, 1)); // 09:29:59 New York, a regular-way trade in the pre-market
         send(trade("AAPL", "2024-03-08T14:30:00Z", 180, 200, 2)); // the open
@@ -246,6 +291,229 @@ class CandleAggregatorTest {
                 .containsExactly(180.0, 185.0, 180.0, 185.0, 500L, MarketSession.REGULAR);
         assertThat(candles()).filteredOn(c -> c.timeframe() == Timeframe.M1).as("intraday candles keep every session").hasSize(4);
     }
+
+    private static final Duration HORIZON = Duration.ofMinutes(5);
+
+    @Test
+    void cancelOfAMiddlePrintChangesVolumeVwapAndCountButNotOpenHighLowClose() throws Exception {
+        open(List.of(Timeframe.M1), Duration.ZERO, HORIZON);
+        Trade middle = trade("AAPL", "2024-03-08T14:30:20Z", 11, 300, 2);
+        send(trade("AAPL", "2024-03-08T14:30:10Z", 10, 100, 1));
+        send(middle);
+        send(trade("AAPL", "2024-03-08T14:30:30Z", 12, 100, 3));
+        harness.processWatermark(millis("2024-03-08T14:31:00Z"));
+        send(cancel(middle));
+
+        assertThat(candles()).hasSize(2);
+        Candle before = candles().get(0);
+        Candle after = candles().get(1);
+        assertThat(after.revision()).isEqualTo(1);
+        assertThat(after.isFinal()).isTrue();
+        assertThat(List.of(after.open(), after.high(), after.low(), after.close()))
+                .containsExactly(before.open(), before.high(), before.low(), before.close());
+        assertThat(after.volume()).isEqualTo(200);
+        assertThat(after.tradeCount()).isEqualTo(2);
+        assertThat(after.vwap()).isEqualTo(11.0);
+        assertThat(outcomes()).singleElement().satisfies(o -> {
+            assertThat(o.applied()).isTrue();
+            assertThat(o.kind()).isEqualTo("cancel");
+        });
+    }
+
+    @Test
+    void cancellingThePrintsThatSetOpenHighLowAndCloseRecomputesThemFromTheRest() throws Exception {
+        open(List.of(Timeframe.M1), Duration.ZERO, HORIZON);
+        List<Trade> tape = new ArrayList<>(List.of(
+                trade("AAPL", "2024-03-08T14:30:05Z", 10, 100, 1),  // open
+                trade("AAPL", "2024-03-08T14:30:10Z", 15, 100, 2),  // high
+                trade("AAPL", "2024-03-08T14:30:20Z", 8, 100, 3),   // low
+                trade("AAPL", "2024-03-08T14:30:30Z", 12, 100, 4),
+                trade("AAPL", "2024-03-08T14:30:35Z", 11.5, 100, 5),
+                trade("AAPL", "2024-03-08T14:30:40Z", 11, 100, 6))); // close
+        for (Trade t : tape) {
+            send(t);
+        }
+        harness.processWatermark(millis("2024-03-08T14:31:00Z"));
+        for (int i : new int[] {0, 1, 2, 5}) {
+            send(cancel(tape.get(i)));
+        }
+
+        assertThat(candles()).extracting(Candle::revision).containsExactly(0, 1, 2, 3, 4);
+        assertThat(candles().get(4)).satisfies(c -> {
+            assertThat(List.of(c.open(), c.high(), c.low(), c.close())).containsExactly(12.0, 12.0, 11.5, 11.5);
+            assertThat(c.volume()).isEqualTo(200);
+        });
+        assertNewestEqualTheOracle(List.of(tape.get(3), tape.get(4)), List.of(Timeframe.M1));
+    }
+
+    @Test
+    void aCorrectionAboveTheHighRaisesItInEveryTimeframeAlike() throws Exception {
+        List<Timeframe> all = List.of(Timeframe.values());
+        open(all, Duration.ZERO, HORIZON);
+        Trade first = trade("AAPL", "2024-03-08T14:30:10Z", 10, 100, 1);
+        Trade second = trade("AAPL", "2024-03-08T14:30:20Z", 11, 100, 2);
+        Trade later = trade("AAPL", "2024-03-08T14:33:20Z", 10.5, 100, 3);
+        send(first);
+        send(second);
+        send(later);
+        harness.processWatermark(millis("2024-03-08T14:31:00Z"));
+        TradeCorrection correction = correction(first, 13, 100, 11, "@");
+        send(correction);
+        harness.processWatermark(Long.MAX_VALUE);
+
+        assertThat(newest().values()).filteredOn(c -> c.start() == EpochNanos.parse("2024-03-08T14:30:00Z") || c.timeframe().compareTo(Timeframe.M5) >= 0)
+                .hasSize(5).allSatisfy(c -> {
+                    assertThat(c.high()).as("%s", c.timeframe()).isEqualTo(13);
+                    assertThat(c.open()).as("%s", c.timeframe()).isEqualTo(13);
+                });
+        assertThat(candles()).filteredOn(c -> c.timeframe() == Timeframe.M1 && c.revision() == 1).as("only the emitted 1m candle is re-emitted")
+                .singleElement().extracting(Candle::high).isEqualTo(13.0);
+        assertNewestEqualTheOracle(List.of(correction.corrected(), second, later), all);
+    }
+
+    @Test
+    void aCorrectionToAVolumeOnlyConditionTakesThePriceOutAndKeepsTheShares() throws Exception {
+        open(List.of(Timeframe.M1), Duration.ZERO, HORIZON);
+        Trade first = trade("AAPL", "2024-03-08T14:30:10Z", 10, 100, 1);
+        Trade close = trade("AAPL", "2024-03-08T14:30:40Z", 12, 100, 2);
+        send(first);
+        send(close);
+        harness.processWatermark(millis("2024-03-08T14:31:00Z"));
+        TradeCorrection oddLot = correction(close, 12, 100, 22, "@", "I");
+        send(oddLot);
+
+        assertThat(candles().get(1)).satisfies(c -> {
+            assertThat(List.of(c.open(), c.high(), c.low(), c.close())).containsExactly(10.0, 10.0, 10.0, 10.0);
+            assertThat(c.volume()).isEqualTo(200);
+            assertThat(c.vwap()).isEqualTo(11.0);
+            assertThat(c.revision()).isEqualTo(1);
+        });
+        assertNewestEqualTheOracle(List.of(first, oddLot.corrected()), List.of(Timeframe.M1));
+    }
+
+    @Test
+    void aCorrectionAfterTheCandleWentFinalRevisesItWhileALateTradeAtTheSameTimeIsTooLate() throws Exception {
+        open(List.of(Timeframe.M1), Duration.ZERO, HORIZON);
+        Trade t = trade("AAPL", "2024-03-08T14:30:10Z", 10, 100, 1);
+        send(t);
+        harness.processWatermark(millis("2024-03-08T14:34:00Z")); // 3 minutes after the candle's end
+        Trade late = trade("AAPL", "2024-03-08T14:30:20Z", 50, 1, 2);
+        send(late);
+        send(correction(t, 10, 60, 3, "@"));
+
+        assertThat(late()).containsExactly(late);
+        assertThat(candles()).extracting(Candle::revision, Candle::volume, Candle::isFinal)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, 100L, true), org.assertj.core.groups.Tuple.tuple(1, 60L, true));
+    }
+
+    @Test
+    void aCorrectionBeyondTheHorizonOrOfAnUnknownTradeIsReportedUnappliedAndChangesNothing() throws Exception {
+        open(List.of(Timeframe.M1, Timeframe.M5), Duration.ZERO, Duration.ofMinutes(1));
+        Trade old = trade("AAPL", "2024-03-08T14:30:10Z", 10, 100, 1);
+        Trade recent = trade("AAPL", "2024-03-08T14:32:10Z", 10, 100, 2);
+        send(old);
+        send(recent);
+        harness.processWatermark(millis("2024-03-08T14:32:00Z")); // 14:30's prints expired at 14:32:00 - 1 ms
+        send(cancel(old));
+        send(cancel(trade("AAPL", "2024-03-08T14:32:10Z", 10, 100, 99)));
+        send(cancel(trade("AAPL", "2024-03-08T14:36:10Z", 10, 100, 98))); // a minute not seen yet
+
+        assertThat(outcomes()).extracting(CorrectionOutcome::applied, CorrectionOutcome::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(false, CorrectionOutcome.BEYOND_HORIZON),
+                org.assertj.core.groups.Tuple.tuple(false, CorrectionOutcome.UNKNOWN_TRADE),
+                org.assertj.core.groups.Tuple.tuple(false, CorrectionOutcome.UNKNOWN_TRADE));
+        assertThat(candles()).extracting(Candle::revision).containsOnly(0);
+        harness.processWatermark(Long.MAX_VALUE);
+        assertThat(newest().values()).filteredOn(c -> c.timeframe() == Timeframe.M5).singleElement().extracting(Candle::volume).isEqualTo(200L);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
+    void withoutAHorizonNothingIsRetainedAndEveryCorrectionIsReportedUnapplied() throws Exception {
+        open(List.of(Timeframe.M1), Duration.ZERO, Duration.ZERO);
+        Trade t = trade("AAPL", "2024-03-08T14:30:10Z", 10, 100, 1);
+        send(t);
+        send(cancel(t));
+        assertThat(outcomes()).singleElement().extracting(CorrectionOutcome::reason).isEqualTo(CorrectionOutcome.RETENTION_OFF);
+        harness.processWatermark(Long.MAX_VALUE);
+        assertThat(candles()).singleElement().extracting(Candle::volume).isEqualTo(100L);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
+    void aLateTradeIntoAnExpiredMinuteStillCountsWhenAnotherPrintOfTheLongerCandleIsCancelled() throws Exception {
+        open(List.of(Timeframe.M1, Timeframe.M5), Duration.ofMinutes(3), Duration.ofMinutes(1));
+        Trade a = trade("AAPL", "2024-03-08T14:30:10Z", 10, 100, 1);
+        Trade b = trade("AAPL", "2024-03-08T14:31:10Z", 11, 100, 2);
+        Trade c = trade("AAPL", "2024-03-08T14:31:20Z", 10.5, 100, 4);
+        send(a);
+        send(b);
+        send(c);
+        harness.processWatermark(millis("2024-03-08T14:32:30Z"));
+        Trade late = trade("AAPL", "2024-03-08T14:30:40Z", 20, 50, 3); // its minute's prints have expired
+        send(late);
+        send(cancel(b));
+        harness.processWatermark(Long.MAX_VALUE);
+
+        assertThat(outcomes()).singleElement().extracting(CorrectionOutcome::applied).isEqualTo(true);
+        assertNewestEqualTheOracle(List.of(a, c, late), List.of(Timeframe.M1, Timeframe.M5));
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
+    void retainedPrintsAndFrozenPartsSurviveASnapshotAndRestore() throws Exception {
+        List<Timeframe> frames = List.of(Timeframe.M1, Timeframe.M5);
+        open(frames, Duration.ZERO, Duration.ofMinutes(1));
+        Trade a = trade("AAPL", "2024-03-08T14:30:10Z", 15, 100, 1);
+        Trade b = trade("AAPL", "2024-03-08T14:32:10Z", 11, 100, 2);
+        Trade c = trade("AAPL", "2024-03-08T14:32:20Z", 12, 100, 3);
+        send(a);
+        send(b);
+        send(c);
+        harness.processWatermark(millis("2024-03-08T14:32:30Z")); // 14:30 folded into the 5m candle's frozen part
+        var snapshot = harness.snapshot(1, 1);
+        harness.close();
+
+        harness = harness(new CandleAggregator(frames, Duration.ZERO, Duration.ofMinutes(1), SaleConditionRules.TAPE_PLAN, DailySession.FULL_DAY));
+        harness.initializeState(snapshot);
+        harness.open();
+        send(cancel(c));
+        harness.processWatermark(Long.MAX_VALUE);
+
+        assertThat(outcomes()).singleElement().extracting(CorrectionOutcome::applied).isEqualTo(true);
+        // the 14:30 minute's candle went out before the snapshot; the two after it are those of a and b alone
+        assertThat(newest().values()).extracting(k -> k.timeframe() + " " + k.open() + " " + k.high() + " " + k.low() + " " + k.close() + " " + k.volume())
+                .containsExactly("1m 11.0 11.0 11.0 11.0 100", "5m 15.0 15.0 11.0 11.0 200");
+    }
+
+    @Test
+    void retainedPrintsExpireWithTheHorizonSoStateStaysBounded() throws Exception {
+        // 10 trades a second for 40 minutes; the watermark follows 2 s behind
+        open(List.of(Timeframe.values()), Duration.ZERO, HORIZON);
+        long start = EpochNanos.parse("2024-03-08T14:30:00Z");
+        long[] stateBytes = new long[2];
+        for (int i = 0; i < 24_000; i++) {
+            long ts = start + i * 100_000_000L;
+            send(new Trade("AAPL", ts, 100 + (i % 50) * 0.01, 100, "V", i, new String[] {"@"}, "C"));
+            if (i % 10 == 0) {
+                harness.processWatermark(EpochNanos.toMillis(ts) - 2_000);
+            }
+            if (i == 12_000 - 1 || i == 24_000 - 1) {
+                stateBytes[i < 12_000 ? 0 : 1] = keyedStateBytes();
+            }
+        }
+        System.out.printf("keyed state of one symbol at 10 trades/s, 5 min horizon: %d bytes after 20 min, %d after 40 min%n",
+                stateBytes[0], stateBytes[1]);
+        assertThat(stateBytes[1]).as("bytes after 40 min vs after 20 min").isLessThan(stateBytes[0] * 5 / 4);
+        assertThat(harness.numEventTimeTimers()).as("one per minute retained and per open candle").isLessThan(30);
+        harness.processWatermark(Long.MAX_VALUE);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    private long keyedStateBytes() throws Exception {
+        return harness.snapshot(1, 1).getManagedKeyedState().stream().mapToLong(h -> h.getStateSize()).sum();
+    }
+
 
     private static Trade oddLot(String symbol, String time, double price, long size, long id) {
         return new Trade(symbol, EpochNanos.parse(time), price, size, "V", id, new String[] {"@", "I"}, "C");

@@ -82,8 +82,29 @@ class CandleBuilderTest {
     }
 
     @Test
+    void mergingPartsGivesTheCandleOfAllTheirTradesWhateverTheSplit() {
+        List<Trade> trades = List.of(
+                trade("AAPL", "2024-03-08T14:30:20Z", 11, 5, 2),
+                trade("AAPL", "2024-03-08T14:30:10Z", 10, 1, 1),
+                trade("AAPL", "2024-03-08T14:30:40Z", 13, 2, 4),
+                trade("AAPL", "2024-03-08T14:30:30Z", 9, 3, 3));
+        CandleBuilder whole = new CandleBuilder();
+        trades.forEach(t -> whole.add(t, TradeEligibility.ALL));
+        Candle expected = whole.emit("AAPL", Timeframe.M1, 0, 60, MarketSession.CLOSED);
+        for (int split = 0; split <= trades.size(); split++) {
+            CandleBuilder left = new CandleBuilder();
+            CandleBuilder right = new CandleBuilder();
+            trades.subList(0, split).forEach(t -> left.add(t, TradeEligibility.ALL));
+            trades.subList(split, trades.size()).forEach(t -> right.add(t, TradeEligibility.ALL));
+            right.merge(left);
+            assertThat(right.emit("AAPL", Timeframe.M1, 0, 60, MarketSession.CLOSED)).as("split at %d", split).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void stateTypesAreFlinkPojosSoKryoIsNeverUsed() {
-        for (Class<?> type : List.of(CandleBuilder.class, Candle.class, Trade.class, io.jonbu.ohlcv.model.DeadLetter.class)) {
+        for (Class<?> type : List.of(CandleBuilder.class, RetainedPrints.class, CorrectionOutcome.class,
+                Candle.class, Trade.class, io.jonbu.ohlcv.model.DeadLetter.class, io.jonbu.ohlcv.model.FeedEvent.class)) {
             TypeInformation<?> info = TypeInformation.of(type);
             assertThat(info).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
             SerializerConfigImpl strict = new SerializerConfigImpl();

@@ -60,6 +60,32 @@ class EnrichmentFunctionTest {
         harness.processElement(c, EpochNanos.toMillis(c.end()) - 1);
     }
 
+    private static Candle revised(Candle c) {
+        return new Candle(c.symbol(), c.timeframe(), c.start(), c.end(), c.open(), c.high() + 1, c.low(), c.close(), c.volume(),
+                c.tradeCount(), c.vwap(), true, c.revision() + 1);
+    }
+
+    @Test
+    void aCorrectionsRevisionOfACandleAlreadyFedIsNotFedAgain() throws Exception {
+        for (Duration lateness : List.of(Duration.ZERO, Duration.ofSeconds(30))) {
+            open(lateness);
+            List<Candle> candles = series("AAPL", Timeframe.M1, 3, 3);
+            send(candles.get(0));
+            harness.processWatermark(EpochNanos.toMillis(candles.get(0).end()) - 1 + lateness.toMillis());
+            send(revised(candles.get(0))); // a correction after the candle was fed
+            send(candles.get(1));
+            send(revised(candles.get(1))); // within the lateness it replaces the waiting candle
+            harness.processWatermark(Long.MAX_VALUE);
+
+            assertThat(harness.extractOutputValues()).as("lateness %s", lateness)
+                    .extracting(e -> e.ohlcv().start() + "/" + e.ohlcv().revision())
+                    .containsExactly(candles.get(0).start() + "/0",
+                            candles.get(1).start() + (lateness.isZero() ? "/0" : "/1"));
+            harness.close();
+        }
+        harness = null;
+    }
+
     @Test
     void eachSeriesGetsItsOwnIndicatorsAndPatternsInCandleOrder() throws Exception {
         open(Duration.ZERO);

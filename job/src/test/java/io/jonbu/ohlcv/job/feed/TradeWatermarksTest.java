@@ -4,6 +4,7 @@ import static io.jonbu.ohlcv.job.testing.Trades.trade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jonbu.ohlcv.model.DeadLetter;
+import io.jonbu.ohlcv.job.testing.TapeRevisions;
 import io.jonbu.ohlcv.model.FeedEvent;
 import io.jonbu.ohlcv.model.Trade;
 import java.util.ArrayList;
@@ -53,6 +54,25 @@ class TradeWatermarksTest {
         generator.onEvent(FeedEvent.of(new DeadLetter("feed", "bad", "x", 0)), Long.MAX_VALUE, output);
         generator.onPeriodicEmit(output);
         assertThat(emitted).isEmpty();
+    }
+
+    @Test
+    void correctionsAndCancelsDoNotMoveEventTimeAndAreStampedJustAfterTheNewestTrade() {
+        Trade old = trade("AAPL", "1970-01-01T00:00:01Z", 1, 1, 1);
+        Trade newest = trade("AAPL", "1970-01-01T00:00:10Z", 1, 1, 2);
+        FeedEvent correction = FeedEvent.of(TapeRevisions.correction(old, 2, 1, 3));
+        FeedEvent cancel = FeedEvent.of(TapeRevisions.cancel(old));
+        var stamps = new TradeWatermarks(java.time.Duration.ofSeconds(2), java.time.Duration.ZERO).createTimestampAssigner(null);
+
+        assertThat(stamps.extractTimestamp(correction, Long.MIN_VALUE)).as("before any trade: its own time").isEqualTo(1_000L);
+        assertThat(stamps.extractTimestamp(FeedEvent.of(newest), Long.MIN_VALUE)).isEqualTo(10_000L);
+        assertThat(stamps.extractTimestamp(cancel, Long.MIN_VALUE)).as("after the trades before it").isEqualTo(10_001L);
+
+        see(old);
+        generator.onEvent(correction, 10_001, output);
+        generator.onEvent(cancel, Long.MAX_VALUE, output);
+        generator.onPeriodicEmit(output);
+        assertThat(emitted).containsExactly(1_000L - 2_000 - 1);
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.jonbu.ohlcv.job.sink;
 import static io.jonbu.ohlcv.job.testing.Trades.trade;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jonbu.ohlcv.job.candle.CorrectionOutcome;
+import io.jonbu.ohlcv.job.testing.TapeRevisions;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.DeadLetter;
 import io.jonbu.ohlcv.model.EpochNanos;
@@ -141,6 +143,26 @@ class PostgresSinksTest {
                     .containsExactly("MSFT " + late.timestamp() + " 42 400.5 7 @");
             assertThat(rows(s, "SELECT source || ' | ' || reason || ' | ' || raw FROM dead_letters"))
                     .containsExactly("feed | missing field 'p' (price) | {\"T\":\"t\"}");
+        }
+    }
+
+    @Test
+    void correctionsAndCancelsAreKeptWithTheirOutcomeOncePerMessage() throws Exception {
+        Trade t = trade("AAPL", "2024-03-08T14:30:00.5Z", 187.41, 200, 7);
+        CorrectionOutcome corrected = new CorrectionOutcome(TapeRevisions.correction(t, 187.4, 100, 8, "@", "I"), null, true, null);
+        CorrectionOutcome cancelled = new CorrectionOutcome(null, TapeRevisions.cancel(t), false, CorrectionOutcome.BEYOND_HORIZON);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        sinks.corrections(env.fromData(List.of(corrected, cancelled, corrected), TypeInformation.of(CorrectionOutcome.class)));
+        env.execute("corrections");
+
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            assertThat(rows(s, "SELECT concat_ws(' ', symbol, trade_time::text, kind, exchange, original_id, original_price, original_size,"
+                    + " array_to_string(original_conditions, ','), coalesce(corrected_id::text, '-'), coalesce(corrected_price::text, '-'),"
+                    + " coalesce(corrected_size::text, '-'), coalesce(array_to_string(corrected_conditions, ','), '-'), applied,"
+                    + " coalesce(reason, '-')) FROM tape_corrections ORDER BY kind DESC"))
+                    .containsExactly(
+                            "AAPL 2024-03-08 14:30:00.5+00 correction V 7 187.41 200 @ 8 187.4 100 @,I t -",
+                            "AAPL 2024-03-08 14:30:00.5+00 cancel V 7 187.41 200 - - - - f " + CorrectionOutcome.BEYOND_HORIZON);
         }
     }
 

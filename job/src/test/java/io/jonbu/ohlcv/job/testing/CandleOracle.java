@@ -2,14 +2,17 @@ package io.jonbu.ohlcv.job.testing;
 
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.DailySession;
+import io.jonbu.ohlcv.model.FeedEvent;
 import io.jonbu.ohlcv.model.MarketSession;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.TradeCancel;
 import io.jonbu.ohlcv.model.tape.SaleConditions;
 import io.jonbu.ohlcv.model.tape.TradeEligibility;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,9 +22,37 @@ import java.util.function.Predicate;
  * Candles computed the slow, obvious way, independently of the job: group all trades by interval,
  * filter each field's trades by the sale-condition table, sort by (time, id), read off open, high,
  * low, close and sums. A group with no trade that may set the last price makes no candle.
+ * Corrections and cancels are applied to the tape first ({@link #tape}), so the candles are those
+ * of the trades as they finally stand.
  */
 public final class CandleOracle {
     private CandleOracle() {}
+
+    /**
+     * The trades of a feed as they stand after its corrections and cancels, in feed order: a
+     * correction replaces the print it names (symbol, exchange, id), a cancel or error removes it, one
+     * naming no print changes nothing.
+     */
+    public static List<Trade> tape(List<FeedEvent> feed) {
+        Map<String, Trade> prints = new LinkedHashMap<>();
+        for (FeedEvent e : feed) {
+            if (e.isTrade()) {
+                prints.put(printKey(e.trade()), e.trade());
+            } else if (e.correction() != null) {
+                if (prints.remove(printKey(e.correction().original())) != null) {
+                    prints.put(printKey(e.correction().corrected()), e.correction().corrected());
+                }
+            } else if (e.cancel() != null) {
+                TradeCancel x = e.cancel();
+                prints.remove(x.symbol() + "|" + x.exchange() + "|" + x.id());
+            }
+        }
+        return new ArrayList<>(prints.values());
+    }
+
+    private static String printKey(Trade t) {
+        return t.symbol() + "|" + t.exchange() + "|" + t.id();
+    }
 
     public static List<Candle> candles(Collection<Trade> trades, List<Timeframe> timeframes) {
         return candles(trades, timeframes, DailySession.FULL_DAY);

@@ -1,6 +1,7 @@
 package io.jonbu.ohlcv.job.testing;
 
 import io.jonbu.ohlcv.job.CandleSinks;
+import io.jonbu.ohlcv.job.candle.CorrectionOutcome;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.DeadLetter;
 import io.jonbu.ohlcv.model.Trade;
@@ -14,6 +15,7 @@ public final class CollectingSinks implements CandleSinks {
     public final CollectingSink<EnrichedCandle> enriched = new CollectingSink<>();
     public final CollectingSink<ChartPatternEvent> chartPatterns = new CollectingSink<>();
     public final CollectingSink<Trade> lateTrades = new CollectingSink<>();
+    public final CollectingSink<CorrectionOutcome> corrections = new CollectingSink<>();
     public final CollectingSink<DeadLetter> deadLetters = new CollectingSink<>();
 
     @Override
@@ -34,6 +36,11 @@ public final class CollectingSinks implements CandleSinks {
     @Override
     public void lateTrades(DataStream<Trade> stream) {
         stream.sinkTo(lateTrades).uid("test-late-trades");
+    }
+
+    @Override
+    public void corrections(DataStream<CorrectionOutcome> stream) {
+        stream.sinkTo(corrections).uid("test-corrections");
     }
 
     @Override

@@ -3,11 +3,13 @@ package io.jonbu.ohlcv.model.alpaca;
 import io.jonbu.ohlcv.model.DeadLetter;
 import io.jonbu.ohlcv.model.FeedEvent;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.TradeCancel;
+import io.jonbu.ohlcv.model.TradeCorrection;
 import java.util.function.Consumer;
 
 /**
  * Turns Alpaca messages (stream frames, or lines of a recorded file) into {@link FeedEvent}s: each
- * trade, and each message that cannot be used as a dead letter naming the feed. Connection messages
+ * trade, correction and cancel, and each message that cannot be used as a dead letter naming the feed. Connection messages
  * yield nothing; blank text (a file's trailing newline) neither. One instance per thread: it reuses
  * its parser and listener.
  */
@@ -36,6 +38,16 @@ public final class AlpacaFeedDecoder {
         @Override
         public void onTrade(Trade trade) {
             out.accept(FeedEvent.of(trade));
+        }
+
+        @Override
+        public void onCorrection(TradeCorrection correction) {
+            out.accept(FeedEvent.of(correction));
+        }
+
+        @Override
+        public void onCancel(TradeCancel cancel) {
+            out.accept(FeedEvent.of(cancel));
         }
 
         @Override

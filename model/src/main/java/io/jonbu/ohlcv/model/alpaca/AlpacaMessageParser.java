@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.TradeCancel;
+import io.jonbu.ohlcv.model.TradeCorrection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.format.DateTimeParseException;
@@ -19,8 +21,8 @@ import java.util.Set;
  * Reads Alpaca Market Data v2 stock messages: a frame of the live stream (a JSON array of objects,
  * each typed by {@code "T"}) or a single object, as lines of a recorded file may hold.
  *
- * <p>One streaming pass per frame, straight into {@link Trade}s: no tree, no intermediate map, since
- * this runs for every trade. A bad message is reported with its own raw text and does not spoil the
+ * <p>One streaming pass per frame, straight into {@link Trade}s, {@link TradeCorrection}s and
+ * {@link TradeCancel}s: no tree, no intermediate map, since this runs for every trade. A bad message is reported with its own raw text and does not spoil the
  * good messages around it; text that is not JSON at all is reported whole.
  */
 public final class AlpacaMessageParser {
@@ -29,6 +31,12 @@ public final class AlpacaMessageParser {
     public interface Listener {
         void onTrade(Trade trade);
 
+        /** A correction of an earlier trade ({@code "T":"c"}); consumers that keep no candles ignore it. */
+        default void onCorrection(TradeCorrection correction) {}
+
+        /** A cancel or error of an earlier trade ({@code "T":"x"}). */
+        default void onCancel(TradeCancel cancel) {}
+
         /** Connection messages; data consumers ignore them. */
         default void onControl(ControlMessage message) {}
 
@@ -36,8 +44,8 @@ public final class AlpacaMessageParser {
         void onMalformed(String reason, String raw);
     }
 
-    /** Market-data types that are valid but not trades; later stages will consume some of them. */
-    private static final Set<String> OTHER_DATA_TYPES = Set.of("q", "b", "u", "d", "c", "x", "s", "l", "n", "i");
+    /** Market-data types that are valid but not read; later stages will consume some of them. */
+    private static final Set<String> OTHER_DATA_TYPES = Set.of("q", "b", "u", "d", "s", "l", "n", "i");
 
     private final JsonFactory factory = new JsonFactory();
 
@@ -89,11 +97,18 @@ public final class AlpacaMessageParser {
             }
         }
         String type = f.type;
-        if (problem == null && "t".equals(type)) {
-            problem = f.tradeProblem();
+        if (problem == null && ("t".equals(type) || "c".equals(type) || "x".equals(type))) {
+            problem = f.tapeProblem(type);
             if (problem == null) {
-                listener.onTrade(new Trade(f.symbol, f.timestamp, f.price, f.size, f.exchange, f.id,
-                        f.conditions, f.tape));
+                switch (type) {
+                    case "t" -> listener.onTrade(new Trade(f.symbol, f.timestamp, f.price, f.size, f.exchange, f.id,
+                            f.conditions, f.tape));
+                    case "c" -> listener.onCorrection(new TradeCorrection(f.symbol, f.timestamp, f.exchange, f.tape,
+                            f.originalId, f.originalPrice, f.originalSize, f.originalConditions,
+                            f.correctedId, f.correctedPrice, f.correctedSize, f.correctedConditions));
+                    default -> listener.onCancel(new TradeCancel(f.symbol, f.timestamp, f.exchange, f.tape, f.id, f.price,
+                            f.size, f.action));
+                }
                 return;
             }
         } else if (type == null) {
@@ -127,6 +142,15 @@ public final class AlpacaMessageParser {
         long size = Long.MIN_VALUE;
         long id = Long.MIN_VALUE;
         String[] conditions;
+        long originalId = Long.MIN_VALUE;
+        double originalPrice = Double.NaN;
+        long originalSize = Long.MIN_VALUE;
+        String[] originalConditions;
+        long correctedId = Long.MIN_VALUE;
+        double correctedPrice = Double.NaN;
+        long correctedSize = Long.MIN_VALUE;
+        String[] correctedConditions;
+        String action;
         String msg;
         long code;
         Map<String, List<String>> channels;
@@ -139,30 +163,45 @@ public final class AlpacaMessageParser {
                 case "x" -> exchange = token == JsonToken.VALUE_STRING ? p.getText() : null;
                 case "z" -> tape = token == JsonToken.VALUE_STRING ? p.getText() : null;
                 case "t" -> timeText = token == JsonToken.VALUE_STRING ? p.getText() : null;
+                case "a" -> action = token == JsonToken.VALUE_STRING ? p.getText() : null;
                 case "msg" -> msg = token == JsonToken.VALUE_STRING ? p.getText() : null;
-                case "p" -> {
+                case "p", "op", "cp" -> {
                     if (!token.isNumeric()) {
-                        return "field 'p' (price) must be a number";
+                        return "field '" + name + "' (" + label(name) + ") must be a number";
                     }
-                    price = p.getDoubleValue();
+                    double value = p.getDoubleValue();
+                    switch (name) {
+                        case "p" -> price = value;
+                        case "op" -> originalPrice = value;
+                        default -> correctedPrice = value;
+                    }
                 }
-                case "s" -> {
+                case "s", "os", "cs" -> {
+                    long value;
                     if (token == JsonToken.VALUE_NUMBER_INT) {
-                        size = p.getLongValue();
+                        value = p.getLongValue();
                     } else if (token == JsonToken.VALUE_NUMBER_FLOAT && p.getDoubleValue() == Math.rint(p.getDoubleValue())) {
-                        size = (long) p.getDoubleValue();
+                        value = (long) p.getDoubleValue();
                     } else if (token.isScalarValue()) {
-                        return "field 's' (size) must be a whole number";
+                        return "field '" + name + "' (" + label(name) + ") must be a whole number";
                     } else {
                         p.skipChildren();
+                        return null;
+                    }
+                    switch (name) {
+                        case "s" -> size = value;
+                        case "os" -> originalSize = value;
+                        default -> correctedSize = value;
                     }
                 }
-                case "i", "code" -> {
+                case "i", "oi", "ci", "code" -> {
                     if (token == JsonToken.VALUE_NUMBER_INT) {
-                        if (name.equals("i")) {
-                            id = p.getLongValue();
-                        } else {
-                            code = p.getLongValue();
+                        long value = p.getLongValue();
+                        switch (name) {
+                            case "i" -> id = value;
+                            case "oi" -> originalId = value;
+                            case "ci" -> correctedId = value;
+                            default -> code = value;
                         }
                     } else if (token.isStructStart()) {
                         p.skipChildren();
@@ -171,13 +210,19 @@ public final class AlpacaMessageParser {
                 default -> {
                     if (token == JsonToken.START_ARRAY) {
                         List<String> values = strings(p);
-                        if (name.equals("c")) {
-                            conditions = values == null ? null : values.toArray(String[]::new);
-                        } else if (values != null) {
-                            if (channels == null) {
-                                channels = new LinkedHashMap<>();
+                        String[] codes = values == null ? null : values.toArray(String[]::new);
+                        switch (name) {
+                            case "c" -> conditions = codes;
+                            case "oc" -> originalConditions = codes;
+                            case "cc" -> correctedConditions = codes;
+                            default -> {
+                                if (values != null) {
+                                    if (channels == null) {
+                                        channels = new LinkedHashMap<>();
+                                    }
+                                    channels.put(name, List.copyOf(values));
+                                }
                             }
-                            channels.put(name, List.copyOf(values));
                         }
                     } else if (token.isStructStart()) {
                         p.skipChildren();
@@ -185,6 +230,20 @@ public final class AlpacaMessageParser {
                 }
             }
             return null;
+        }
+
+        private static String label(String name) {
+            return switch (name) {
+                case "p" -> "price";
+                case "op" -> "original price";
+                case "cp" -> "corrected price";
+                case "s" -> "size";
+                case "os" -> "original size";
+                case "cs" -> "corrected size";
+                case "i" -> "trade id";
+                case "oi" -> "original trade id";
+                default -> "corrected trade id";
+            };
         }
 
         /** A JSON array of strings, or null (having skipped it) when it holds anything else. */
@@ -203,7 +262,8 @@ public final class AlpacaMessageParser {
             return allStrings ? values : null;
         }
 
-        String tradeProblem() {
+        /** Checks the fields a trade ({@code t}), correction ({@code c}) or cancel ({@code x}) needs; returns a problem naming one, or null. */
+        String tapeProblem(String type) {
             if (symbol == null || symbol.isEmpty()) {
                 return "missing field 'S' (symbol)";
             }
@@ -215,20 +275,43 @@ public final class AlpacaMessageParser {
             } catch (DateTimeParseException | ArithmeticException e) {
                 return "field 't' (timestamp) is not RFC 3339: \"" + timeText + "\"";
             }
+            String problem;
+            if ("c".equals(type)) {
+                problem = printProblem("o", originalPrice, originalSize, originalId);
+                return problem != null ? problem : printProblem("c", correctedPrice, correctedSize, correctedId);
+            }
+            problem = printProblem("", price, size, id);
+            if (problem != null || !"x".equals(type)) {
+                return problem;
+            }
+            if (action == null) {
+                return "missing field 'a' (action)";
+            }
+            if (!TradeCancel.CANCEL.equals(action) && !TradeCancel.ERROR.equals(action)) {
+                return "field 'a' (action) must be \"C\" or \"E\": \"" + action + "\"";
+            }
+            return null;
+        }
+
+        /** The price, size and id of one print, named {@code prefix + "p"} and so on. */
+        private static String printProblem(String prefix, double price, long size, long id) {
+            String p = prefix + "p";
+            String s = prefix + "s";
+            String i = prefix + "i";
             if (Double.isNaN(price)) {
-                return "missing field 'p' (price)";
+                return "missing field '" + p + "' (" + label(p) + ")";
             }
             if (!(price > 0) || Double.isInfinite(price)) {
-                return "field 'p' (price) must be a positive number";
+                return "field '" + p + "' (" + label(p) + ") must be a positive number";
             }
             if (size == Long.MIN_VALUE) {
-                return "missing field 's' (size)";
+                return "missing field '" + s + "' (" + label(s) + ")";
             }
             if (size <= 0) {
-                return "field 's' (size) must be positive";
+                return "field '" + s + "' (" + label(s) + ") must be positive";
             }
             if (id == Long.MIN_VALUE) {
-                return "missing field 'i' (trade id)";
+                return "missing field '" + i + "' (" + label(i) + ")";
             }
             return null;
         }

@@ -28,6 +28,19 @@ class AlpacaFeedDecoderTest {
     }
 
     @Test
+    void correctionsAndCancelsBecomeFeedEventsOfTheirKind() {
+        decoder.decode("[{\"T\":\"c\",\"S\":\"AAPL\",\"x\":\"V\",\"oi\":1,\"op\":10,\"os\":5,\"oc\":[\"@\"],\"ci\":2,\"cp\":11,\"cs\":5,"
+                + "\"cc\":[\"@\"],\"z\":\"C\",\"t\":\"2024-03-08T14:30:00Z\"},"
+                + "{\"T\":\"x\",\"S\":\"AAPL\",\"i\":2,\"x\":\"V\",\"p\":11,\"s\":5,\"a\":\"C\",\"z\":\"C\",\"t\":\"2024-03-08T14:30:00Z\"}]",
+                events::add);
+
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0).correction().correctedPrice()).isEqualTo(11);
+        assertThat(events.get(1).cancel().id()).isEqualTo(2);
+        assertThat(events).allMatch(FeedEvent::isTapeEvent).noneMatch(FeedEvent::isTrade);
+    }
+
+    @Test
     void anEventIsATradeOrADeadLetterNeverBothOrNeither() {
         assertThatThrownBy(() -> new FeedEvent(null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.TradeCancel;
+import io.jonbu.ohlcv.model.TradeCorrection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,12 +20,24 @@ class AlpacaMessageParserTest {
 
     private final AlpacaMessageParser parser = new AlpacaMessageParser();
     private final List<Trade> trades = new ArrayList<>();
+    private final List<TradeCorrection> corrections = new ArrayList<>();
+    private final List<TradeCancel> cancels = new ArrayList<>();
     private final List<ControlMessage> controls = new ArrayList<>();
     private final List<String> malformed = new ArrayList<>();
     private final AlpacaMessageParser.Listener listener = new AlpacaMessageParser.Listener() {
         @Override
         public void onTrade(Trade trade) {
             trades.add(trade);
+        }
+
+        @Override
+        public void onCorrection(TradeCorrection correction) {
+            corrections.add(correction);
+        }
+
+        @Override
+        public void onCancel(TradeCancel cancel) {
+            cancels.add(cancel);
         }
 
         @Override
@@ -50,6 +64,64 @@ class AlpacaMessageParserTest {
         assertThat(controls.get(1).isSuccess("authenticated")).isTrue();
         assertThat(controls.get(2).channel("trades")).containsExactly("AAPL", "MSFT");
         assertThat(controls.get(2).channel("cancelErrors")).containsExactly("AAPL", "MSFT");
+    }
+
+    @Test
+    void readsTheSessionsCorrectionAndCancelFieldByField() throws IOException {
+        Files.readAllLines(FIXTURES.resolve("stream-session.ndjson")).forEach(line -> parser.parse(line, listener));
+
+        long time = EpochNanos.parse("2024-03-08T14:30:00.013450621Z");
+        assertThat(corrections).singleElement().satisfies(c -> {
+            assertThat(c.original()).isEqualTo(new Trade("AAPL", time, 187.405, 100, "V", 52983525029461L, new String[] {"@"}, "C"));
+            assertThat(c.corrected()).isEqualTo(new Trade("AAPL", time, 187.4, 100, "V", 52983525029999L, new String[] {"@"}, "C"));
+        });
+        assertThat(corrections.get(0).original()).as("the correction names the session's first trade").isEqualTo(trades.get(0));
+        assertThat(cancels).containsExactly(new TradeCancel("MSFT", EpochNanos.parse("2024-03-08T14:30:00.014001207Z"), "Q", "C",
+                52983525029462L, 409.12, 5, TradeCancel.CANCEL));
+    }
+
+    @Test
+    void tradesCorrectionsAndCancelsMixedInOneFrameKeepTheirOrderAndConditions() {
+        parser.parse("[" + trade("AAPL", 1) + "," + correction("\"oi\":1,\"op\":10.5,\"os\":100,\"oc\":[\"@\"],\"ci\":2,\"cp\":10.6,\"cs\":50,\"cc\":[\"@\",\"I\"]")
+                + ",{\"T\":\"x\",\"S\":\"AAPL\",\"i\":2,\"x\":\"V\",\"p\":10.6,\"s\":50,\"a\":\"E\",\"z\":\"C\",\"t\":\"2024-03-08T14:30:00Z\"}]",
+                listener);
+
+        assertThat(malformed).isEmpty();
+        assertThat(trades).extracting(Trade::id).containsExactly(1L);
+        assertThat(corrections).singleElement().satisfies(c -> {
+            assertThat(c.originalConditions()).containsExactly("@");
+            assertThat(c.correctedConditions()).containsExactly("@", "I");
+            assertThat(c.correctedSize()).isEqualTo(50);
+        });
+        assertThat(cancels).singleElement().extracting(TradeCancel::action).isEqualTo(TradeCancel.ERROR);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "'\"op\":1,\"os\":1,\"ci\":2,\"cp\":1,\"cs\":1'              | missing field 'oi' (original trade id)",
+        "'\"oi\":1,\"op\":0,\"os\":1,\"ci\":2,\"cp\":1,\"cs\":1'   | field 'op' (original price) must be a positive number",
+        "'\"oi\":1,\"op\":1,\"os\":1,\"ci\":2,\"cs\":1'              | missing field 'cp' (corrected price)",
+        "'\"oi\":1,\"op\":1,\"os\":1,\"ci\":2,\"cp\":1,\"cs\":2.5'  | field 'cs' (corrected size) must be a whole number",
+        "'\"oi\":1,\"op\":1,\"os\":1,\"cp\":1,\"cs\":1'              | missing field 'ci' (corrected trade id)",
+    })
+    void namesTheFieldOfACorrectionThatIsWrong(String fields, String reason) {
+        String message = correction(fields.trim());
+        parser.parse("[" + message + "]", listener);
+        assertThat(corrections).isEmpty();
+        assertThat(malformed).containsExactly(reason.trim() + " | " + message);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"T\":\"x\",\"S\":\"A\",\"p\":1,\"s\":1,\"a\":\"C\",\"t\":\"2024-03-08T14:30:00Z\"}        | missing field 'i' (trade id)",
+        "{\"T\":\"x\",\"S\":\"A\",\"i\":1,\"p\":1,\"s\":1,\"t\":\"2024-03-08T14:30:00Z\"}              | missing field 'a' (action)",
+        "{\"T\":\"x\",\"S\":\"A\",\"i\":1,\"p\":1,\"s\":1,\"a\":\"Q\",\"t\":\"2024-03-08T14:30:00Z\"} | field 'a' (action) must be \"C\" or \"E\": \"Q\"",
+        "{\"T\":\"x\",\"S\":\"A\",\"i\":1,\"p\":1,\"s\":1,\"a\":\"C\"}                                    | missing field 't' (timestamp)",
+    })
+    void namesTheFieldOfACancelThatIsWrong(String message, String reason) {
+        parser.parse("[" + message.trim() + "]", listener);
+        assertThat(cancels).isEmpty();
+        assertThat(malformed).containsExactly(reason.trim() + " | " + message.trim());
     }
 
     @Test
@@ -139,6 +211,10 @@ class AlpacaMessageParserTest {
                 new Trade("BRK.B", EpochNanos.parse("2024-03-08T14:30:00.5Z"), 410.0, 1, "N", 10, new String[0], "A"));
         parser.parse(AlpacaMessageWriter.trades(sent), listener);
         assertThat(trades).containsExactlyElementsOf(sent);
+    }
+
+    private static String correction(String fields) {
+        return "{\"T\":\"c\",\"S\":\"AAPL\",\"x\":\"V\"," + fields + ",\"z\":\"C\",\"t\":\"2024-03-08T14:30:00Z\"}";
     }
 
     private static String trade(String symbol, long id) {
