@@ -44,6 +44,24 @@ class UsageErrorsTest {
     }
 
     @Test
+    void badFaultSpecsAreUsageErrorsNamingTheValue() {
+        assertThat(jonbu("simulate", "--fault", "disconnect-every=soon")).isEqualTo(2);
+        assertThat(err.toString()).contains("--fault").contains("'soon' is not a duration");
+
+        assertThat(jonbu("simulate", "--fault", "silent-after")).isEqualTo(2);
+        assertThat(err.toString()).contains("'silent-after' needs a duration");
+
+        assertThat(jonbu("simulate", "--fault", "flaky")).isEqualTo(2);
+        assertThat(err.toString()).contains("'flaky' is not a fault; use disconnect-every=DURATION");
+
+        assertThat(jonbu("simulate", "--fault", "slow-client=0")).isEqualTo(2);
+        assertThat(err.toString()).contains("'slow-client=0': slow-client: frames must be positive");
+
+        assertThat(jonbu("simulate", "--fault", "reject-auth", "--fault", "reject-auth")).isEqualTo(2);
+        assertThat(err.toString()).contains("faults: at most one of each kind");
+    }
+
+    @Test
     void durationsMustHaveAUnit() {
         assertThat(jonbu("run", "--out-of-orderness", "2")).isEqualTo(2);
         assertThat(err.toString()).contains("'2' is not a duration such as 500ms, 2s, 1min or 1h");

@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
  * precedes the trades it enables. Sends are asynchronous and counted: a client whose unsent frames
  * exceed {@link #MAX_PENDING_FRAMES} is too slow and is dropped with Alpaca's 407, so it never holds
  * up the emitter or the other clients.
+ *
+ * <p>The configured {@link SimulatorFault}s act here, each timed from the moment the connection opened.
  */
 final class SimulatedSession {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedSession.class);
@@ -51,7 +53,10 @@ final class SimulatedSession {
             LOG.debug("session {}: send failed: {}", id, failure.toString());
         }
     };
+    private final long openedNanos = System.nanoTime();
     private ScheduledFuture<?> authTimeout;
+    private ScheduledFuture<?> disconnect;
+    private int dataFrames;
     private boolean authenticated;
     private boolean closed;
 
@@ -68,9 +73,14 @@ final class SimulatedSession {
         if (headerKey != null || headerSecret != null) {
             authenticate(headerKey, headerSecret);
         }
-        if (!authenticated && !closed) {
+        if (closed) {
+            return;
+        }
+        if (!authenticated) {
             authTimeout = timer.schedule(this::authTimedOut, config.authTimeout().toNanos(), TimeUnit.NANOSECONDS);
         }
+        config.fault(SimulatorFault.DisconnectEvery.class).ifPresent(fault ->
+                disconnect = timer.schedule(this::cut, fault.after().toNanos(), TimeUnit.NANOSECONDS));
     }
 
     synchronized void onText(String text) {
@@ -114,32 +124,47 @@ final class SimulatedSession {
         return authenticated && !closed && subscription.hasTrades();
     }
 
+    /** Whether data may still flow: silent-after stops it for good, though the connection stays open. */
+    private boolean silenced() {
+        return config.fault(SimulatorFault.SilentAfter.class)
+                .map(fault -> System.nanoTime() - openedNanos >= fault.after().toNanos())
+                .orElse(false);
+    }
+
     /**
      * Sends the trades of one emitter tick that this client subscribed to, as one frame.
      *
      * @param allTrades the frame of all of them, built once per tick for the clients subscribed to "*"
      */
     synchronized void offer(List<Trade> trades, Supplier<String> allTrades) {
-        if (!wantsTrades()) {
+        if (!wantsTrades() || silenced()) {
             return;
         }
         if (subscription.allTrades()) {
-            send(allTrades.get());
+            sendData(allTrades.get());
             return;
         }
         List<Trade> mine = trades.stream().filter(t -> subscription.wantsTrade(t.symbol())).toList();
         if (!mine.isEmpty()) {
-            send(AlpacaMessageWriter.trades(mine));
+            sendData(AlpacaMessageWriter.trades(mine));
         }
     }
 
     synchronized void onClosed() {
         closed = true;
-        cancelAuthTimeout();
+        cancelTimers();
+    }
+
+    private void sendData(String frame) {
+        send(frame);
+        dataFrames++;
+        if (!closed && config.fault(SimulatorFault.SlowClient.class).filter(f -> dataFrames >= f.frames()).isPresent()) {
+            drop(407, "slow client");
+        }
     }
 
     private void authenticate(String key, String secret) {
-        if (config.accepts(key, secret)) {
+        if (config.fault(SimulatorFault.RejectAuth.class).isEmpty() && config.accepts(key, secret)) {
             authenticated = true;
             cancelAuthTimeout();
             send(AlpacaMessageWriter.success("authenticated"));
@@ -164,14 +189,31 @@ final class SimulatedSession {
         session.getRemote().sendString(frame, sent);
     }
 
+    /** The disconnect-every fault: the TCP connection ends without a close frame, like a network drop. */
+    private synchronized void cut() {
+        if (!closed) {
+            closed = true;
+            cancelTimers();
+            LOG.debug("session {}: cutting the connection (disconnect-every)", id);
+            session.disconnect();
+        }
+    }
+
     /** Alpaca's way out: the error as the last message, then the close. */
     private void drop(int code, String msg) {
         closed = true;
-        cancelAuthTimeout();
+        cancelTimers();
         LOG.debug("session {}: closing with {} {}", id, code, msg);
         session.getRemote().sendString(AlpacaMessageWriter.error(code, msg), WriteCallback.NOOP);
         session.close(StatusCode.POLICY_VIOLATION, msg);
         timer.schedule(session::disconnect, CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void cancelTimers() {
+        cancelAuthTimeout();
+        if (disconnect != null) {
+            disconnect.cancel(false);
+        }
     }
 
     private void cancelAuthTimeout() {

@@ -1,7 +1,9 @@
 package io.jonbu.ohlcv.source.simulator;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How the {@link AlpacaSimulator} serves and what it emits.
@@ -23,6 +25,7 @@ import java.util.List;
  * @param historySize       emitted trades the REST side keeps, newest last; older ones are forgotten
  * @param restRateLimit     REST requests allowed per rate-limit window (Alpaca's free plan: 200 a minute)
  * @param restRateWindow    the rate-limit window; Alpaca's is a minute, tests shorten it to stay fast
+ * @param faults            misbehaviours put on every stream connection, at most one of each kind
  */
 public record SimulatorConfig(
         int port,
@@ -40,7 +43,8 @@ public record SimulatorConfig(
         Duration authTimeout,
         int historySize,
         int restRateLimit,
-        Duration restRateWindow) {
+        Duration restRateWindow,
+        List<SimulatorFault> faults) {
 
     public static final List<String> DEFAULT_SYMBOLS = List.of("AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "TSLA", "SPY");
     public static final double DEFAULT_OUT_OF_ORDER_SHARE = 0.02;
@@ -95,6 +99,11 @@ public record SimulatorConfig(
         if (restRateWindow == null || restRateWindow.toMillis() < 1) {
             throw new IllegalArgumentException("restRateWindow must be at least 1 ms, was " + restRateWindow);
         }
+        faults = List.copyOf(faults == null ? List.of() : faults);
+        // two of a kind would leave it to chance which one acts
+        if (faults.stream().map(SimulatorFault::name).distinct().count() < faults.size()) {
+            throw new IllegalArgumentException("faults: at most one of each kind, was " + faults);
+        }
     }
 
     /**
@@ -112,6 +121,11 @@ public record SimulatorConfig(
     /** Virtual nanoseconds between consecutive trades. */
     public long stepNanos() {
         return Math.round(speed * 1e9 / rate);
+    }
+
+    /** The configured fault of this kind, if any. */
+    public <F extends SimulatorFault> Optional<F> fault(Class<F> kind) {
+        return faults.stream().filter(kind::isInstance).map(kind::cast).findFirst();
     }
 
     /** Whether a client presenting these credentials may stream. */
@@ -140,6 +154,7 @@ public record SimulatorConfig(
         private int historySize = DEFAULT_HISTORY_SIZE;
         private int restRateLimit = DEFAULT_REST_RATE_LIMIT;
         private Duration restRateWindow = Duration.ofMinutes(1);
+        private final List<SimulatorFault> faults = new ArrayList<>();
 
         private Builder() {}
 
@@ -209,9 +224,20 @@ public record SimulatorConfig(
             return this;
         }
 
+        /** Adds a fault; see {@link SimulatorFault} for the kinds. */
+        public Builder fault(SimulatorFault fault) {
+            this.faults.add(fault);
+            return this;
+        }
+
+        public Builder faults(List<SimulatorFault> faults) {
+            faults.forEach(this::fault);
+            return this;
+        }
+
         public SimulatorConfig build() {
             return new SimulatorConfig(port, symbols, rate, seed, outOfOrderShare, maxDelayMillis, virtualStart, speed,
-                    limit, waitForSubscriber, key, secret, authTimeout, historySize, restRateLimit, restRateWindow);
+                    limit, waitForSubscriber, key, secret, authTimeout, historySize, restRateLimit, restRateWindow, faults);
         }
     }
 
@@ -222,6 +248,6 @@ public record SimulatorConfig(
                 + ", virtualStart=" + virtualStart + ", speed=" + speed + ", limit=" + limit
                 + ", waitForSubscriber=" + waitForSubscriber + ", credentials=" + (key == null ? "any" : "***")
                 + ", authTimeout=" + authTimeout + ", historySize=" + historySize
-                + ", restRateLimit=" + restRateLimit + "/" + restRateWindow + "]";
+                + ", restRateLimit=" + restRateLimit + "/" + restRateWindow + ", faults=" + faults + "]";
     }
 }

@@ -55,6 +55,20 @@ class SimulatorConfigTest {
     }
 
     @Test
+    void faultsAreValidatedAndAtMostOneOfAKind() {
+        assertThatThrownBy(() -> SimulatorFault.disconnectEvery(Duration.ZERO)).hasMessageContaining("disconnect-every");
+        assertThatThrownBy(() -> SimulatorFault.silentAfter(Duration.ofSeconds(-1))).hasMessageContaining("silent-after");
+        assertThatThrownBy(() -> SimulatorFault.slowClient(0)).hasMessageContaining("slow-client");
+        assertThatThrownBy(() -> SimulatorConfig.builder().fault(SimulatorFault.rejectAuth())
+                .fault(SimulatorFault.rejectAuth()).build()).hasMessageContaining("at most one of each kind");
+
+        SimulatorConfig config = SimulatorConfig.builder().fault(SimulatorFault.silentAfter(Duration.ofSeconds(10))).build();
+        assertThat(config.fault(SimulatorFault.SilentAfter.class)).contains(SimulatorFault.silentAfter(Duration.ofSeconds(10)));
+        assertThat(config.fault(SimulatorFault.RejectAuth.class)).isEmpty();
+        assertThat(SimulatorConfig.defaults().faults()).isEmpty();
+    }
+
+    @Test
     void toStringHidesTheSecret() {
         assertThat(SimulatorConfig.builder().credentials("key-id", "hunter2").build().toString()).doesNotContain("hunter2");
     }
