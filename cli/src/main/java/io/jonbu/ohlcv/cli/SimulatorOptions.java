@@ -48,6 +48,14 @@ final class SimulatorOptions {
             description = "REST requests a minute before 429, as Alpaca's free plan (default: ${DEFAULT-VALUE})")
     int restRateLimit;
 
+    @Option(names = "--corrections", paramLabel = "SHARE", defaultValue = "0",
+            description = "share of trades corrected (T:c) a little after they were sent (default: ${DEFAULT-VALUE})")
+    double correctionShare;
+
+    @Option(names = "--cancels", paramLabel = "SHARE", defaultValue = "0",
+            description = "share of trades cancelled or withdrawn as errors (T:x) a little after they were sent (default: ${DEFAULT-VALUE})")
+    double cancelShare;
+
     @Option(names = "--fault", paramLabel = "SPEC", converter = FaultConverter.class,
             description = {"misbehave on every stream connection, as Alpaca and networks do (repeatable): "
                     + FaultConverter.KINDS + "; durations such as 500ms, 10s, 1m"})
@@ -69,6 +77,8 @@ final class SimulatorOptions {
                 .limit(limit)
                 .historySize(historySize)
                 .restRateLimit(restRateLimit, Duration.ofMinutes(1))
+                .corrections(correctionShare)
+                .cancels(cancelShare)
                 .faults(faults == null ? List.of() : faults);
         if (virtualStart != null) {
             try {

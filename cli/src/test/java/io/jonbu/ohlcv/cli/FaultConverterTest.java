@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jonbu.ohlcv.source.simulator.SimulatorFault;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class FaultConverterTest {
     private final FaultConverter converter = new FaultConverter();
@@ -18,13 +17,5 @@ class FaultConverterTest {
         assertThat(converter.convert("slow-client")).isEqualTo(SimulatorFault.slowClient());
         assertThat(converter.convert("slow-client=20")).isEqualTo(SimulatorFault.slowClient(20));
         assertThat(converter.convert("reject-auth")).isEqualTo(SimulatorFault.rejectAuth());
-    }
-
-    @Test
-    void repeatedOptionsAddUpInTheSimulatorsConfig() {
-        SimulatorOptions options = new SimulatorOptions();
-        CommandLine.populateCommand(options, "--fault", "disconnect-every=10s", "--fault", "slow-client");
-        assertThat(options.toBuilder(0).build().faults())
-                .containsExactly(SimulatorFault.disconnectEvery(Duration.ofSeconds(10)), SimulatorFault.slowClient());
     }
 }

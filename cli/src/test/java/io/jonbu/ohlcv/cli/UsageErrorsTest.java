@@ -41,6 +41,9 @@ class UsageErrorsTest {
 
         assertThat(jonbu("simulate", "--virtual-start", "tomorrow")).isEqualTo(2);
         assertThat(err.toString()).contains("--virtual-start: 'tomorrow' is not an RFC 3339 time");
+
+        assertThat(jonbu("simulate", "--corrections", "0.7", "--cancels", "0.4")).isEqualTo(2);
+        assertThat(err.toString()).contains("correctionShare and cancelShare must be >= 0 with a sum <= 1");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.jonbu.ohlcv.source.simulator;
 
+import io.jonbu.ohlcv.model.FeedEvent;
 import io.jonbu.ohlcv.model.Trade;
 import io.jonbu.ohlcv.model.alpaca.AlpacaMessageWriter;
 import java.time.Duration;
@@ -132,22 +133,37 @@ final class SimulatedSession {
     }
 
     /**
-     * Sends the trades of one emitter tick that this client subscribed to, as one frame.
+     * Sends the trades of one emitter tick that this client subscribed to as one frame, then the
+     * tick's corrections and cancels of those symbols as another: Alpaca sends them with trades
+     * unasked.
      *
-     * @param allTrades the frame of all of them, built once per tick for the clients subscribed to "*"
+     * @param allTrades     the frame of all trades, built once per tick for the clients subscribed to "*"
+     * @param allAmendments the same for the corrections and cancels
      */
-    synchronized void offer(List<Trade> trades, Supplier<String> allTrades) {
+    synchronized void offer(List<Trade> trades, Supplier<String> allTrades, List<FeedEvent> amendments,
+            Supplier<String> allAmendments) {
         if (!wantsTrades() || silenced()) {
             return;
         }
         if (subscription.allTrades()) {
             sendData(allTrades.get());
+            if (!amendments.isEmpty() && !closed) {
+                sendData(allAmendments.get());
+            }
             return;
         }
         List<Trade> mine = trades.stream().filter(t -> subscription.wantsTrade(t.symbol())).toList();
         if (!mine.isEmpty()) {
             sendData(AlpacaMessageWriter.trades(mine));
         }
+        List<FeedEvent> myAmendments = amendments.stream().filter(e -> subscription.wantsTrade(symbol(e))).toList();
+        if (!myAmendments.isEmpty() && !closed) {
+            sendData(AlpacaMessageWriter.tapeEvents(myAmendments));
+        }
+    }
+
+    private static String symbol(FeedEvent amendment) {
+        return amendment.correction() != null ? amendment.correction().symbol() : amendment.cancel().symbol();
     }
 
     synchronized void onClosed() {

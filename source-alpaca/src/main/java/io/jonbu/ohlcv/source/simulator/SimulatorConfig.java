@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param historySize       emitted trades the REST side keeps, newest last; older ones are forgotten
  * @param restRateLimit     REST requests allowed per rate-limit window (Alpaca's free plan: 200 a minute)
  * @param restRateWindow    the rate-limit window; Alpaca's is a minute, tests shorten it to stay fast
+ * @param correctionShare   share of trades the tape corrects a little later ({@code "T":"c"}), with a new id
+ * @param cancelShare       share of trades the tape cancels or errors a little later ({@code "T":"x"})
  * @param faults            misbehaviours put on every stream connection, at most one of each kind
  */
 public record SimulatorConfig(
@@ -44,6 +46,8 @@ public record SimulatorConfig(
         int historySize,
         int restRateLimit,
         Duration restRateWindow,
+        double correctionShare,
+        double cancelShare,
         List<SimulatorFault> faults) {
 
     public static final List<String> DEFAULT_SYMBOLS = List.of("AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "TSLA", "SPY");
@@ -98,6 +102,10 @@ public record SimulatorConfig(
         }
         if (restRateWindow == null || restRateWindow.toMillis() < 1) {
             throw new IllegalArgumentException("restRateWindow must be at least 1 ms, was " + restRateWindow);
+        }
+        if (!(correctionShare >= 0 && cancelShare >= 0 && correctionShare + cancelShare <= 1)) {
+            throw new IllegalArgumentException("correctionShare and cancelShare must be >= 0 with a sum <= 1, were "
+                    + correctionShare + " and " + cancelShare);
         }
         faults = List.copyOf(faults == null ? List.of() : faults);
         // two of a kind would leave it to chance which one acts
@@ -154,6 +162,8 @@ public record SimulatorConfig(
         private int historySize = DEFAULT_HISTORY_SIZE;
         private int restRateLimit = DEFAULT_REST_RATE_LIMIT;
         private Duration restRateWindow = Duration.ofMinutes(1);
+        private double correctionShare;
+        private double cancelShare;
         private final List<SimulatorFault> faults = new ArrayList<>();
 
         private Builder() {}
@@ -224,6 +234,18 @@ public record SimulatorConfig(
             return this;
         }
 
+        /** Share of trades corrected a little after they were sent; 0, the default, corrects none. */
+        public Builder corrections(double share) {
+            this.correctionShare = share;
+            return this;
+        }
+
+        /** Share of trades cancelled (or withdrawn as errors) a little after they were sent; default 0. */
+        public Builder cancels(double share) {
+            this.cancelShare = share;
+            return this;
+        }
+
         /** Adds a fault; see {@link SimulatorFault} for the kinds. */
         public Builder fault(SimulatorFault fault) {
             this.faults.add(fault);
@@ -237,7 +259,8 @@ public record SimulatorConfig(
 
         public SimulatorConfig build() {
             return new SimulatorConfig(port, symbols, rate, seed, outOfOrderShare, maxDelayMillis, virtualStart, speed,
-                    limit, waitForSubscriber, key, secret, authTimeout, historySize, restRateLimit, restRateWindow, faults);
+                    limit, waitForSubscriber, key, secret, authTimeout, historySize, restRateLimit, restRateWindow,
+                    correctionShare, cancelShare, faults);
         }
     }
 
@@ -248,6 +271,6 @@ public record SimulatorConfig(
                 + ", virtualStart=" + virtualStart + ", speed=" + speed + ", limit=" + limit
                 + ", waitForSubscriber=" + waitForSubscriber + ", credentials=" + (key == null ? "any" : "***")
                 + ", authTimeout=" + authTimeout + ", historySize=" + historySize
-                + ", restRateLimit=" + restRateLimit + "/" + restRateWindow + ", faults=" + faults + "]";
+                + ", restRateLimit=" + restRateLimit + "/" + restRateWindow + ", corrections=" + correctionShare + ", cancels=" + cancelShare + ", faults=" + faults + "]";
     }
 }

@@ -24,6 +24,8 @@ class SimulatorConfigTest {
         assertThat(config.historySize()).isEqualTo(100_000);
         assertThat(config.restRateLimit()).isEqualTo(200);
         assertThat(config.restRateWindow()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(config.correctionShare()).isZero();
+        assertThat(config.cancelShare()).isZero();
     }
 
     @Test
@@ -52,6 +54,9 @@ class SimulatorConfigTest {
                 .hasMessageContaining("restRateLimit");
         assertThatThrownBy(() -> SimulatorConfig.builder().restRateLimit(5, Duration.ZERO).build())
                 .hasMessageContaining("restRateWindow");
+        assertThatThrownBy(() -> SimulatorConfig.builder().corrections(-0.1).build()).hasMessageContaining("correctionShare");
+        assertThatThrownBy(() -> SimulatorConfig.builder().corrections(0.6).cancels(0.5).build())
+                .hasMessageContaining("sum <= 1");
     }
 
     @Test
