@@ -93,20 +93,20 @@ final class SimulatedSession {
             message = ClientMessage.parse(text);
         } catch (IllegalArgumentException e) {
             LOG.debug("session {}: invalid syntax: {}", id, e.getMessage());
-            send(AlpacaMessageWriter.error(400, "invalid syntax"));
+            send(StreamError.INVALID_SYNTAX.frame());
             return;
         }
         switch (message.action()) {
             case "auth" -> {
                 if (authenticated) {
-                    send(AlpacaMessageWriter.error(403, "already authenticated"));
+                    send(StreamError.ALREADY_AUTHENTICATED.frame());
                 } else {
                     authenticate(message.key(), message.secret());
                 }
             }
             case "subscribe", "unsubscribe" -> {
                 if (!authenticated) {
-                    send(AlpacaMessageWriter.error(401, "not authenticated"));
+                    send(StreamError.NOT_AUTHENTICATED.frame());
                 } else {
                     if (message.action().equals("subscribe")) {
                         subscription.subscribe(message.channels());
@@ -117,7 +117,7 @@ final class SimulatedSession {
                     send(AlpacaMessageWriter.subscription(subscription.reply()));
                 }
             }
-            default -> send(AlpacaMessageWriter.error(400, "invalid syntax"));
+            default -> send(StreamError.INVALID_SYNTAX.frame());
         }
     }
 
@@ -175,7 +175,7 @@ final class SimulatedSession {
         send(frame);
         dataFrames++;
         if (!closed && config.fault(SimulatorFault.SlowClient.class).filter(f -> dataFrames >= f.frames()).isPresent()) {
-            drop(407, "slow client");
+            drop(StreamError.SLOW_CLIENT);
         }
     }
 
@@ -185,13 +185,13 @@ final class SimulatedSession {
             cancelAuthTimeout();
             send(AlpacaMessageWriter.success("authenticated"));
         } else {
-            drop(402, "auth failed");
+            drop(StreamError.AUTH_FAILED);
         }
     }
 
     private synchronized void authTimedOut() {
         if (!authenticated && !closed) {
-            drop(404, "auth timeout");
+            drop(StreamError.AUTH_TIMEOUT);
         }
     }
 
@@ -199,7 +199,7 @@ final class SimulatedSession {
         if (pendingFrames.incrementAndGet() > MAX_PENDING_FRAMES) {
             pendingFrames.decrementAndGet();
             LOG.warn("session {}: {} frames unsent, dropping the slow client", id, MAX_PENDING_FRAMES);
-            drop(407, "slow client");
+            drop(StreamError.SLOW_CLIENT);
             return;
         }
         session.getRemote().sendString(frame, sent);
@@ -216,12 +216,12 @@ final class SimulatedSession {
     }
 
     /** Alpaca's way out: the error as the last message, then the close. */
-    private void drop(int code, String msg) {
+    private void drop(StreamError error) {
         closed = true;
         cancelTimers();
-        LOG.debug("session {}: closing with {} {}", id, code, msg);
-        session.getRemote().sendString(AlpacaMessageWriter.error(code, msg), WriteCallback.NOOP);
-        session.close(StatusCode.POLICY_VIOLATION, msg);
+        LOG.debug("session {}: closing with {} {}", id, error.code(), error.msg());
+        session.getRemote().sendString(error.frame(), WriteCallback.NOOP);
+        session.close(StatusCode.POLICY_VIOLATION, error.msg());
         timer.schedule(session::disconnect, CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
