@@ -69,6 +69,10 @@ final class RunningSource implements AutoCloseable {
         return true;
     }
 
+    boolean running() {
+        return !ended.isDone();
+    }
+
     /** How the job ended: its failure, or null if it finished; throws on timeout. */
     Throwable awaitEnd(Duration timeout) throws Exception {
         return ended.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
