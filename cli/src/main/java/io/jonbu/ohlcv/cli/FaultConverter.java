@@ -1,15 +1,18 @@
 package io.jonbu.ohlcv.cli;
 
 import io.jonbu.ohlcv.source.simulator.SimulatorFault;
+import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
  * Reads {@code --fault} specs: {@code disconnect-every=DURATION}, {@code silent-after=DURATION},
- * {@code slow-client[=FRAMES]}, {@code reject-auth}; durations as {@link DurationConverter} reads them.
+ * {@code slow-client[=FRAMES]}, {@code reject-auth}, {@code error=CODE}; durations as {@link DurationConverter}
+ * reads them.
  */
 final class FaultConverter implements ITypeConverter<SimulatorFault> {
-    static final String KINDS = "disconnect-every=DURATION, silent-after=DURATION, slow-client[=FRAMES] or reject-auth";
+    static final String KINDS = "disconnect-every=DURATION, silent-after=DURATION, slow-client[=FRAMES], reject-auth"
+            + " or error=CODE";
 
     private final DurationConverter durations = new DurationConverter();
 
@@ -20,9 +23,10 @@ final class FaultConverter implements ITypeConverter<SimulatorFault> {
         String value = eq < 0 ? null : spec.substring(eq + 1).trim();
         try {
             return switch (name) {
-                case "disconnect-every" -> SimulatorFault.disconnectEvery(durations.convert(required(spec, value)));
-                case "silent-after" -> SimulatorFault.silentAfter(durations.convert(required(spec, value)));
-                case "slow-client" -> value == null ? SimulatorFault.slowClient() : SimulatorFault.slowClient(frames(spec, value));
+                case "disconnect-every" -> SimulatorFault.disconnectEvery(duration(spec, name, value));
+                case "silent-after" -> SimulatorFault.silentAfter(duration(spec, name, value));
+                case "slow-client" -> value == null ? SimulatorFault.slowClient() : SimulatorFault.slowClient(number(spec, value));
+                case "error" -> SimulatorFault.error(number(spec, required(spec, value, "an error code, such as error=406")));
                 case "reject-auth" -> {
                     if (value != null) {
                         throw new TypeConversionException("'" + spec + "': reject-auth takes no value");
@@ -36,18 +40,22 @@ final class FaultConverter implements ITypeConverter<SimulatorFault> {
         }
     }
 
-    private static String required(String spec, String value) {
+    private Duration duration(String spec, String name, String value) {
+        return durations.convert(required(spec, value, "a duration, such as " + name + "=30s"));
+    }
+
+    private static String required(String spec, String value, String what) {
         if (value == null || value.isEmpty()) {
-            throw new TypeConversionException("'" + spec + "' needs a duration, such as " + spec.trim() + "=30s");
+            throw new TypeConversionException("'" + spec + "' needs " + what);
         }
         return value;
     }
 
-    private static int frames(String spec, String value) {
+    private static int number(String spec, String value) {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new TypeConversionException("'" + spec + "': '" + value + "' is not a number of frames");
+            throw new TypeConversionException("'" + spec + "': '" + value + "' is not a number");
         }
     }
 }

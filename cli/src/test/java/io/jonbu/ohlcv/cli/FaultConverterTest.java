@@ -17,5 +17,6 @@ class FaultConverterTest {
         assertThat(converter.convert("slow-client")).isEqualTo(SimulatorFault.slowClient());
         assertThat(converter.convert("slow-client=20")).isEqualTo(SimulatorFault.slowClient(20));
         assertThat(converter.convert("reject-auth")).isEqualTo(SimulatorFault.rejectAuth());
+        assertThat(converter.convert("error=406")).isEqualTo(SimulatorFault.error(406));
     }
 }

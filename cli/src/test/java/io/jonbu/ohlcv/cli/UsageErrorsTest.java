@@ -60,6 +60,9 @@ class UsageErrorsTest {
         assertThat(jonbu("simulate", "--fault", "slow-client=0")).isEqualTo(2);
         assertThat(err.toString()).contains("'slow-client=0': slow-client: frames must be positive");
 
+        assertThat(jonbu("simulate", "--fault", "error=404")).isEqualTo(2);
+        assertThat(err.toString()).contains("'error=404': error: 404 is not sent on demand; use one of 405, 406");
+
         assertThat(jonbu("simulate", "--fault", "reject-auth", "--fault", "reject-auth")).isEqualTo(2);
         assertThat(err.toString()).contains("faults: at most one of each kind");
     }

@@ -107,6 +107,8 @@ final class SimulatedSession {
             case "subscribe", "unsubscribe" -> {
                 if (!authenticated) {
                     send(StreamError.NOT_AUTHENTICATED.frame());
+                } else if (demanded(StreamError.Instead.SUBSCRIPTION) != null) {
+                    refuse(demanded(StreamError.Instead.SUBSCRIPTION));
                 } else {
                     if (message.action().equals("subscribe")) {
                         subscription.subscribe(message.channels());
@@ -180,12 +182,29 @@ final class SimulatedSession {
     }
 
     private void authenticate(String key, String secret) {
-        if (config.fault(SimulatorFault.RejectAuth.class).isEmpty() && config.accepts(key, secret)) {
+        if (config.fault(SimulatorFault.RejectAuth.class).isPresent() || !config.accepts(key, secret)) {
+            drop(StreamError.AUTH_FAILED);
+        } else if (demanded(StreamError.Instead.AUTHENTICATED) != null) {
+            refuse(demanded(StreamError.Instead.AUTHENTICATED));
+        } else {
             authenticated = true;
             cancelAuthTimeout();
             send(AlpacaMessageWriter.success("authenticated"));
+        }
+    }
+
+    /** The error the error fault demands in place of this reply, or null. */
+    private StreamError demanded(StreamError.Instead reply) {
+        return config.fault(SimulatorFault.ErrorReply.class).map(fault -> StreamError.of(fault.code()))
+                .filter(error -> error.instead() == reply).orElse(null);
+    }
+
+    /** Sends the error as Alpaca does: then closing, or leaving the connection as it was. */
+    private void refuse(StreamError error) {
+        if (error.closes()) {
+            drop(error);
         } else {
-            drop(StreamError.AUTH_FAILED);
+            send(error.frame());
         }
     }
 

@@ -68,6 +68,27 @@ public sealed interface SimulatorFault {
         }
     }
 
+    /**
+     * Alpaca's error {@code code} where Alpaca sends it: 406, 408, 409 and 411 instead of the
+     * authentication reply, then the close; 405 and 410 instead of the subscription reply, the
+     * connection staying open; 500 instead of the subscription reply, then the close. (402 is
+     * {@link RejectAuth}, 407 {@link SlowClient}; 400, 401, 403 and 404 answer the client's own doing.)
+     */
+    record ErrorReply(int code) implements SimulatorFault {
+        public ErrorReply {
+            StreamError error = StreamError.of(code);
+            if (error.instead() == null || error == StreamError.AUTH_FAILED) {
+                throw new IllegalArgumentException("error: " + code + " is not sent on demand; use one of 405, 406, 408, "
+                        + "409, 410, 411, 500 (402 is reject-auth, 407 slow-client)");
+            }
+        }
+
+        @Override
+        public String name() {
+            return "error";
+        }
+    }
+
     static DisconnectEvery disconnectEvery(Duration after) {
         return new DisconnectEvery(after);
     }
@@ -86,6 +107,10 @@ public sealed interface SimulatorFault {
 
     static RejectAuth rejectAuth() {
         return new RejectAuth();
+    }
+
+    static ErrorReply error(int code) {
+        return new ErrorReply(code);
     }
 
     private static void requirePositive(String name, Duration after) {

@@ -64,6 +64,8 @@ class SimulatorConfigTest {
         assertThatThrownBy(() -> SimulatorFault.disconnectEvery(Duration.ZERO)).hasMessageContaining("disconnect-every");
         assertThatThrownBy(() -> SimulatorFault.silentAfter(Duration.ofSeconds(-1))).hasMessageContaining("silent-after");
         assertThatThrownBy(() -> SimulatorFault.slowClient(0)).hasMessageContaining("slow-client");
+        assertThatThrownBy(() -> SimulatorFault.error(999)).hasMessageContaining("999 is not one of Alpaca's stream error codes");
+        assertThatThrownBy(() -> SimulatorFault.error(402)).hasMessageContaining("402 is not sent on demand");
         assertThatThrownBy(() -> SimulatorConfig.builder().fault(SimulatorFault.rejectAuth())
                 .fault(SimulatorFault.rejectAuth()).build()).hasMessageContaining("at most one of each kind");
 
