@@ -5,6 +5,7 @@ import io.jonbu.ohlcv.model.Trade;
 import io.jonbu.ohlcv.model.alpaca.AlpacaMessageWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -107,20 +108,23 @@ final class SimulatedSession {
             case "subscribe", "unsubscribe" -> {
                 if (!authenticated) {
                     send(StreamError.NOT_AUTHENTICATED.frame());
-                } else if (demanded(StreamError.Instead.SUBSCRIPTION) != null) {
-                    refuse(demanded(StreamError.Instead.SUBSCRIPTION));
                 } else {
-                    if (message.action().equals("subscribe")) {
-                        subscription.subscribe(message.channels());
-                    } else {
-                        subscription.unsubscribe(message.channels());
-                    }
-                    LOG.debug("session {}: {}", id, message);
-                    send(AlpacaMessageWriter.subscription(subscription.reply()));
+                    demanded(StreamError.Instead.SUBSCRIPTION).ifPresentOrElse(this::refuse, () -> change(message));
                 }
             }
             default -> send(StreamError.INVALID_SYNTAX.frame());
         }
+    }
+
+    /** Subscribes or unsubscribes, and replies with the whole subscription as it now stands. */
+    private void change(ClientMessage message) {
+        if (message.action().equals("subscribe")) {
+            subscription.subscribe(message.channels());
+        } else {
+            subscription.unsubscribe(message.channels());
+        }
+        LOG.debug("session {}: {}", id, message);
+        send(AlpacaMessageWriter.subscription(subscription.reply()));
     }
 
     synchronized boolean wantsTrades() {
@@ -184,19 +188,19 @@ final class SimulatedSession {
     private void authenticate(String key, String secret) {
         if (config.fault(SimulatorFault.RejectAuth.class).isPresent() || !config.accepts(key, secret)) {
             drop(StreamError.AUTH_FAILED);
-        } else if (demanded(StreamError.Instead.AUTHENTICATED) != null) {
-            refuse(demanded(StreamError.Instead.AUTHENTICATED));
-        } else {
+            return;
+        }
+        demanded(StreamError.Instead.AUTHENTICATED).ifPresentOrElse(this::refuse, () -> {
             authenticated = true;
             cancelAuthTimeout();
             send(AlpacaMessageWriter.success("authenticated"));
-        }
+        });
     }
 
-    /** The error the error fault demands in place of this reply, or null. */
-    private StreamError demanded(StreamError.Instead reply) {
+    /** The error the error fault demands in place of this reply, if any. */
+    private Optional<StreamError> demanded(StreamError.Instead reply) {
         return config.fault(SimulatorFault.ErrorReply.class).map(fault -> StreamError.of(fault.code()))
-                .filter(error -> error.instead() == reply).orElse(null);
+                .filter(error -> error.instead() == reply);
     }
 
     /** Sends the error as Alpaca does: then closing, or leaving the connection as it was. */
