@@ -20,6 +20,9 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The stream source in a Flink job against each simulator fault: what the client does about it. */
 class ClientUnderFaultsTest {
@@ -89,18 +92,39 @@ class ClientUnderFaultsTest {
 
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
-    void rejectedAuthenticationFailsTheJobOnceWithoutARetryLoop() throws Exception {
-        SimulatorConfig config = builder().fault(SimulatorFault.rejectAuth()).build();
+    void aConnectionLimitIsWaitedOutByReconnectingWithBackoff() throws Exception {
+        SimulatorConfig config = builder().fault(SimulatorFault.error(406)).build();
+        try (AlpacaSimulator simulator = AlpacaSimulator.start(config);
+                RunningSource source = new RunningSource(source(simulator).build())) {
+            assertThat(source.await(() -> simulator.connectionsOpened() >= 3, WAIT))
+                    .as("406: another connection holds the slot, so try again").isTrue();
+            assertThat(source.running()).isTrue();
+        }
+    }
+
+    /** Refusals reconnecting cannot fix end the job at the first connection, however many restarts Flink allows. */
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("refusals")
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aRefusalThatReconnectingCannotFixFailsTheJobOnceWithoutARetryLoop(SimulatorFault fault, String error)
+            throws Exception {
+        SimulatorConfig config = builder().fault(fault).build();
         try (AlpacaSimulator simulator = AlpacaSimulator.start(config);
                 RunningSource source = new RunningSource(source(simulator).build())) {
             Throwable failure = source.awaitEnd(WAIT);
 
-            assertThat(failure).isNotNull().hasStackTraceContaining("Alpaca stream error 402 (auth failed)");
+            assertThat(failure).isNotNull().hasStackTraceContaining("Alpaca stream error " + error);
             // time for any retry, by the connection's backoff or by a Flink restart, to show
             Thread.sleep(1_000);
             assertThat(simulator.connectionsOpened()).as("connections: one refusal, no loop").isEqualTo(1);
             assertThat(source.trades()).isEmpty();
         }
+    }
+
+    static List<Arguments> refusals() {
+        return List.of(
+                Arguments.of(SimulatorFault.rejectAuth(), "402 (auth failed)"),
+                Arguments.of(SimulatorFault.error(409), "409 (insufficient subscription)"));
     }
 
     private static SimulatorConfig.Builder builder() {
