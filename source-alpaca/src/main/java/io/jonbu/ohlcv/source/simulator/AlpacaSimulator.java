@@ -117,12 +117,15 @@ public final class AlpacaSimulator implements AutoCloseable {
         return emitter.emitted();
     }
 
-    /** The corrections sent so far (to the clients subscribed to their symbols), in order. */
+    /**
+     * The corrections the tape has issued so far, oldest first (the newest {@code historySize} of them);
+     * each went to the clients subscribed to its symbol's trades.
+     */
     public List<TradeCorrection> corrections() {
         return emitter.corrections();
     }
 
-    /** The cancels and errors sent so far, in order. */
+    /** The cancels and errors the tape has issued so far, likewise. */
     public List<TradeCancel> cancels() {
         return emitter.cancels();
     }

@@ -8,6 +8,7 @@ import io.jonbu.ohlcv.model.TradeCorrection;
 import io.jonbu.ohlcv.model.alpaca.AlpacaMessageWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -37,8 +38,9 @@ final class TradeEmitter implements Runnable {
     private final Collection<SimulatedSession> sessions;
     private final TradeHistory history;
     private final TapeAmender amender;
-    private final List<TradeCorrection> corrections = new ArrayList<>();
-    private final List<TradeCancel> cancels = new ArrayList<>();
+    /** The newest {@code historySize} of each, as the history keeps trades: a long run must not grow without bound. */
+    private final ArrayDeque<TradeCorrection> corrections = new ArrayDeque<>();
+    private final ArrayDeque<TradeCancel> cancels = new ArrayDeque<>();
     private final long stepNanos;
     private long startNanos = -1;
     private long origin;
@@ -121,13 +123,20 @@ final class TradeEmitter implements Runnable {
             emitted = to;
             for (FeedEvent e : amendments) {
                 if (e.correction() != null) {
-                    corrections.add(e.correction());
+                    keep(corrections, e.correction());
                 } else {
-                    cancels.add(e.cancel());
+                    keep(cancels, e.cancel());
                 }
             }
             notifyAll();
         }
+    }
+
+    private <T> void keep(ArrayDeque<T> kept, T item) {
+        if (kept.size() == config.historySize()) {
+            kept.removeFirst();
+        }
+        kept.addLast(item);
     }
 
     /** A frame built at most once per tick, and only if some client subscribed to every symbol. */

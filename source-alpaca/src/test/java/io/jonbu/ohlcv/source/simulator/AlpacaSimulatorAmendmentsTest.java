@@ -88,6 +88,22 @@ class AlpacaSimulatorAmendmentsTest {
         }
     }
 
+    @Test
+    void onlyTheNewestAmendmentsAreKeptAsOnlyTheNewestTradesAre() throws Exception {
+        SimulatorConfig.Builder config = SimulatorConfig.builder().symbols(List.of("AAPL")).rate(5_000).limit(400)
+                .virtualTime(EpochNanos.parse("2024-03-08T14:30:00Z"), 1).corrections(0.5).cancels(0.5);
+        try (AlpacaSimulator all = AlpacaSimulator.start(config.build());
+                AlpacaSimulator newest = AlpacaSimulator.start(config.historySize(10).build())) {
+            assertThat(all.awaitEmitted(400, Duration.ofSeconds(10))).isTrue();
+            assertThat(newest.awaitEmitted(400, Duration.ofSeconds(10))).isTrue();
+
+            List<TradeCorrection> corrections = all.corrections();
+            List<TradeCancel> cancels = all.cancels();
+            assertThat(newest.corrections()).isEqualTo(corrections.subList(corrections.size() - 10, corrections.size()));
+            assertThat(newest.cancels()).isEqualTo(cancels.subList(cancels.size() - 10, cancels.size()));
+        }
+    }
+
     private static <T> List<T> aaplOnly(List<T> amendments, Function<T, String> symbol) {
         return amendments.stream().filter(a -> symbol.apply(a).equals("AAPL")).toList();
     }
