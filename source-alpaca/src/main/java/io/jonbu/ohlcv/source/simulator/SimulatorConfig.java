@@ -116,7 +116,7 @@ public record SimulatorConfig(
 
     /**
      * Ephemeral port, the seven default symbols, 50 trades/s stamped with the wall clock, any credentials,
-     * the last 100,000 trades on the REST side and 200 REST requests a minute.
+     * the last 100,000 trades on the REST side and 200 REST requests a minute; no corrections, cancels or faults.
      */
     public static SimulatorConfig defaults() {
         return builder().build();
@@ -252,6 +252,7 @@ public record SimulatorConfig(
             return this;
         }
 
+        /** Adds each of {@code faults}. */
         public Builder faults(List<SimulatorFault> faults) {
             faults.forEach(this::fault);
             return this;
@@ -271,6 +272,7 @@ public record SimulatorConfig(
                 + ", virtualStart=" + virtualStart + ", speed=" + speed + ", limit=" + limit
                 + ", waitForSubscriber=" + waitForSubscriber + ", credentials=" + (key == null ? "any" : "***")
                 + ", authTimeout=" + authTimeout + ", historySize=" + historySize
-                + ", restRateLimit=" + restRateLimit + "/" + restRateWindow + ", corrections=" + correctionShare + ", cancels=" + cancelShare + ", faults=" + faults + "]";
+                + ", restRateLimit=" + restRateLimit + "/" + restRateWindow
+                + ", corrections=" + correctionShare + ", cancels=" + cancelShare + ", faults=" + faults + "]";
     }
 }
