@@ -62,7 +62,7 @@ final class TapeAmender {
 
     /**
      * The amendments due now that trades up to index {@code last} have been emitted, in order; with
-     * {@code final}, every one still pending, since no trade will come to carry them.
+     * {@code isFinal}, every one still pending, since no trade will come to carry them.
      */
     List<FeedEvent> due(long last, boolean isFinal) {
         Map<Long, List<FeedEvent>> due = isFinal ? pending : pending.headMap(last, true);
