@@ -75,6 +75,7 @@ class AlpacaSimulatorAmendmentsTest {
 
     @Test
     void theSameSeedAmendsTheSameTradesTheSameWay() throws Exception {
+        // the clients' subscriptions start each simulator's emission
         try (AlpacaSimulator first = AlpacaSimulator.start(config());
                 TestClient one = TestClient.subscribed(first.url("iex"), "*");
                 AlpacaSimulator second = AlpacaSimulator.start(config());
