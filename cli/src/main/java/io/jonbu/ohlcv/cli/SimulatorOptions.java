@@ -2,6 +2,7 @@ package io.jonbu.ohlcv.cli;
 
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.source.simulator.SimulatorConfig;
+import io.jonbu.ohlcv.source.simulator.SimulatorFault;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -47,6 +48,19 @@ final class SimulatorOptions {
             description = "REST requests a minute before 429, as Alpaca's free plan (default: ${DEFAULT-VALUE})")
     int restRateLimit;
 
+    @Option(names = "--corrections", paramLabel = "SHARE", defaultValue = "0",
+            description = "share of trades corrected (T:c) a little after they were sent (default: ${DEFAULT-VALUE})")
+    double correctionShare;
+
+    @Option(names = "--cancels", paramLabel = "SHARE", defaultValue = "0",
+            description = "share of trades cancelled or withdrawn as errors (T:x) a little after they were sent (default: ${DEFAULT-VALUE})")
+    double cancelShare;
+
+    @Option(names = "--fault", paramLabel = "SPEC", converter = FaultConverter.class,
+            description = {"misbehave on every stream connection, as Alpaca and networks do (repeatable): "
+                    + FaultConverter.KINDS + "; durations such as 500ms, 10s, 1m"})
+    List<SimulatorFault> faults;
+
     /** The symbols as the feed names them: trimmed, upper case. */
     List<String> symbols() {
         return symbols.stream().map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();
@@ -62,7 +76,10 @@ final class SimulatorOptions {
                 .outOfOrder(outOfOrderShare, maxDelayMillis)
                 .limit(limit)
                 .historySize(historySize)
-                .restRateLimit(restRateLimit, Duration.ofMinutes(1));
+                .restRateLimit(restRateLimit, Duration.ofMinutes(1))
+                .corrections(correctionShare)
+                .cancels(cancelShare)
+                .faults(faults == null ? List.of() : faults);
         if (virtualStart != null) {
             try {
                 b.virtualTime(EpochNanos.parse(virtualStart), speed);

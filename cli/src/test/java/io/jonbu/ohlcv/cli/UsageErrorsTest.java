@@ -41,6 +41,30 @@ class UsageErrorsTest {
 
         assertThat(jonbu("simulate", "--virtual-start", "tomorrow")).isEqualTo(2);
         assertThat(err.toString()).contains("--virtual-start: 'tomorrow' is not an RFC 3339 time");
+
+        assertThat(jonbu("simulate", "--corrections", "0.7", "--cancels", "0.4")).isEqualTo(2);
+        assertThat(err.toString()).contains("correctionShare and cancelShare must be >= 0 with a sum <= 1");
+    }
+
+    @Test
+    void badFaultSpecsAreUsageErrorsNamingTheValue() {
+        assertThat(jonbu("simulate", "--fault", "disconnect-every=soon")).isEqualTo(2);
+        assertThat(err.toString()).contains("--fault").contains("'soon' is not a duration");
+
+        assertThat(jonbu("simulate", "--fault", "silent-after")).isEqualTo(2);
+        assertThat(err.toString()).contains("'silent-after' needs a duration");
+
+        assertThat(jonbu("simulate", "--fault", "flaky")).isEqualTo(2);
+        assertThat(err.toString()).contains("'flaky' is not a fault; use disconnect-every=DURATION");
+
+        assertThat(jonbu("simulate", "--fault", "slow-client=0")).isEqualTo(2);
+        assertThat(err.toString()).contains("'slow-client=0': slow-client: frames must be positive");
+
+        assertThat(jonbu("simulate", "--fault", "error=404")).isEqualTo(2);
+        assertThat(err.toString()).contains("'error=404': error: 404 is not sent on demand; use one of 405, 406");
+
+        assertThat(jonbu("simulate", "--fault", "reject-auth", "--fault", "reject-auth")).isEqualTo(2);
+        assertThat(err.toString()).contains("faults: at most one of each kind");
     }
 
     @Test

@@ -3,7 +3,10 @@ package io.jonbu.ohlcv.model.alpaca;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.jonbu.ohlcv.model.EpochNanos;
+import io.jonbu.ohlcv.model.FeedEvent;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.TradeCancel;
+import io.jonbu.ohlcv.model.TradeCorrection;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -22,24 +25,89 @@ public final class AlpacaMessageWriter {
         return write(g -> {
             g.writeStartArray();
             for (Trade t : trades) {
-                g.writeStartObject();
-                g.writeStringField("T", "t");
-                g.writeStringField("S", t.symbol());
-                g.writeNumberField("i", t.id());
-                g.writeStringField("x", t.exchange());
-                g.writeNumberField("p", t.price());
-                g.writeNumberField("s", t.size());
-                g.writeArrayFieldStart("c");
-                for (String c : t.conditions()) {
-                    g.writeString(c);
-                }
-                g.writeEndArray();
-                g.writeStringField("t", EpochNanos.format(t.timestamp()));
-                g.writeStringField("z", t.tape());
-                g.writeEndObject();
+                writeTrade(g, t);
             }
             g.writeEndArray();
         });
+    }
+
+    /**
+     * A frame of trades, corrections ({@code {"T":"c","S","x","oi","op","os","oc","ci","cp","cs","cc","z","t"}})
+     * and cancels ({@code {"T":"x","S","i","x","p","s","a","z","t"}}) in the given order; a correction's or
+     * cancel's {@code t} is the original trade's time.
+     *
+     * @throws IllegalArgumentException for a dead letter, which is no message of Alpaca's
+     */
+    public static String tapeEvents(Collection<FeedEvent> events) {
+        return write(g -> {
+            g.writeStartArray();
+            for (FeedEvent e : events) {
+                if (e.trade() != null) {
+                    writeTrade(g, e.trade());
+                } else if (e.correction() != null) {
+                    writeCorrection(g, e.correction());
+                } else if (e.cancel() != null) {
+                    writeCancel(g, e.cancel());
+                } else {
+                    throw new IllegalArgumentException("a dead letter is not an Alpaca message: " + e);
+                }
+            }
+            g.writeEndArray();
+        });
+    }
+
+    private static void writeTrade(JsonGenerator g, Trade t) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("T", "t");
+        g.writeStringField("S", t.symbol());
+        g.writeNumberField("i", t.id());
+        g.writeStringField("x", t.exchange());
+        g.writeNumberField("p", t.price());
+        g.writeNumberField("s", t.size());
+        writeConditions(g, "c", t.conditions());
+        g.writeStringField("t", EpochNanos.format(t.timestamp()));
+        g.writeStringField("z", t.tape());
+        g.writeEndObject();
+    }
+
+    private static void writeCorrection(JsonGenerator g, TradeCorrection c) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("T", "c");
+        g.writeStringField("S", c.symbol());
+        g.writeStringField("x", c.exchange());
+        g.writeNumberField("oi", c.originalId());
+        g.writeNumberField("op", c.originalPrice());
+        g.writeNumberField("os", c.originalSize());
+        writeConditions(g, "oc", c.originalConditions());
+        g.writeNumberField("ci", c.correctedId());
+        g.writeNumberField("cp", c.correctedPrice());
+        g.writeNumberField("cs", c.correctedSize());
+        writeConditions(g, "cc", c.correctedConditions());
+        g.writeStringField("z", c.tape());
+        g.writeStringField("t", EpochNanos.format(c.timestamp()));
+        g.writeEndObject();
+    }
+
+    private static void writeCancel(JsonGenerator g, TradeCancel x) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("T", "x");
+        g.writeStringField("S", x.symbol());
+        g.writeNumberField("i", x.id());
+        g.writeStringField("x", x.exchange());
+        g.writeNumberField("p", x.price());
+        g.writeNumberField("s", x.size());
+        g.writeStringField("a", x.action());
+        g.writeStringField("z", x.tape());
+        g.writeStringField("t", EpochNanos.format(x.timestamp()));
+        g.writeEndObject();
+    }
+
+    private static void writeConditions(JsonGenerator g, String field, String[] conditions) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String c : conditions) {
+            g.writeString(c);
+        }
+        g.writeEndArray();
     }
 
     /** {@code [{"T":"success","msg":"connected"}]} and the like. */

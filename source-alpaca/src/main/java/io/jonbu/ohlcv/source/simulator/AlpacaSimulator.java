@@ -2,7 +2,10 @@ package io.jonbu.ohlcv.source.simulator;
 
 import io.javalin.Javalin;
 import io.javalin.websocket.WsConfig;
+import io.jonbu.ohlcv.model.TradeCancel;
+import io.jonbu.ohlcv.model.TradeCorrection;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,8 +20,11 @@ import org.slf4j.LoggerFactory;
  * name): the same greeting, authentication, subscription replies and error codes, and a paced stream
  * of generated trades. Other channels may be subscribed but stay silent.
  *
- * <p>The same server answers Alpaca's historical trades and bars endpoints ({@link #restUrl()}) over
- * the trades it has emitted, so a client can backfill a gap in the stream exactly.
+ * <p>Optionally the tape corrects and cancels some trades a little after sending them
+ * ({@link SimulatorConfig#correctionShare()}), and faults ({@link SimulatorFault}) misbehave as Alpaca
+ * and networks do. The same server answers Alpaca's historical trades and bars endpoints
+ * ({@link #restUrl()}) over the tape as it stands after the trades it has emitted, so a client can
+ * backfill a gap in the stream exactly.
  */
 public final class AlpacaSimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlpacaSimulator.class);
@@ -101,14 +107,27 @@ public final class AlpacaSimulator implements AutoCloseable {
         return "http://127.0.0.1:" + port();
     }
 
-    /** Trades handed to the connected clients so far. */
     /** WebSocket connections accepted since start, closed ones included. */
     public long connectionsOpened() {
         return connections.get();
     }
 
+    /** Trades handed to the connected clients so far. */
     public long emittedCount() {
         return emitter.emitted();
+    }
+
+    /**
+     * The corrections the tape has issued so far, oldest first (the newest {@code historySize} of them);
+     * each went to the clients subscribed to its symbol's trades.
+     */
+    public List<TradeCorrection> corrections() {
+        return emitter.corrections();
+    }
+
+    /** The cancels and errors the tape has issued so far, likewise. */
+    public List<TradeCancel> cancels() {
+        return emitter.cancels();
     }
 
     /** Waits until {@code count} trades have been handed to the clients; false on timeout. */

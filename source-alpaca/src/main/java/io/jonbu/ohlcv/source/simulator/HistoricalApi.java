@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The simulator's historical endpoints, over the trades it has emitted: {@code /v2/stocks/{symbol}/trades},
- * {@code /v2/stocks/trades?symbols=}, and the same for bars. Keys and the rate limit are checked before
+ * The simulator's historical endpoints, over the tape as its trades, corrections and cancels left it:
+ * {@code /v2/stocks/{symbol}/trades}, {@code /v2/stocks/trades?symbols=}, and the same for bars. Keys and the rate limit are checked before
  * every request; errors come back as Alpaca's {@code {"code","message"}}.
  */
 final class HistoricalApi {

@@ -1,9 +1,11 @@
 package io.jonbu.ohlcv.source.simulator;
 
+import io.jonbu.ohlcv.model.FeedEvent;
 import io.jonbu.ohlcv.model.Trade;
 import io.jonbu.ohlcv.model.alpaca.AlpacaMessageWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +26,8 @@ import org.slf4j.LoggerFactory;
  * precedes the trades it enables. Sends are asynchronous and counted: a client whose unsent frames
  * exceed {@link #MAX_PENDING_FRAMES} is too slow and is dropped with Alpaca's 407, so it never holds
  * up the emitter or the other clients.
+ *
+ * <p>The configured {@link SimulatorFault}s act here, each timed from the moment the connection opened.
  */
 final class SimulatedSession {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedSession.class);
@@ -51,7 +55,10 @@ final class SimulatedSession {
             LOG.debug("session {}: send failed: {}", id, failure.toString());
         }
     };
+    private final long openedNanos = System.nanoTime();
     private ScheduledFuture<?> authTimeout;
+    private ScheduledFuture<?> disconnect;
+    private int dataFrames;
     private boolean authenticated;
     private boolean closed;
 
@@ -68,9 +75,14 @@ final class SimulatedSession {
         if (headerKey != null || headerSecret != null) {
             authenticate(headerKey, headerSecret);
         }
-        if (!authenticated && !closed) {
+        if (closed) {
+            return;
+        }
+        if (!authenticated) {
             authTimeout = timer.schedule(this::authTimedOut, config.authTimeout().toNanos(), TimeUnit.NANOSECONDS);
         }
+        config.fault(SimulatorFault.DisconnectEvery.class).ifPresent(fault ->
+                disconnect = timer.schedule(this::cut, fault.after().toNanos(), TimeUnit.NANOSECONDS));
     }
 
     synchronized void onText(String text) {
@@ -82,75 +94,127 @@ final class SimulatedSession {
             message = ClientMessage.parse(text);
         } catch (IllegalArgumentException e) {
             LOG.debug("session {}: invalid syntax: {}", id, e.getMessage());
-            send(AlpacaMessageWriter.error(400, "invalid syntax"));
+            send(StreamError.INVALID_SYNTAX.frame());
             return;
         }
         switch (message.action()) {
             case "auth" -> {
                 if (authenticated) {
-                    send(AlpacaMessageWriter.error(403, "already authenticated"));
+                    send(StreamError.ALREADY_AUTHENTICATED.frame());
                 } else {
                     authenticate(message.key(), message.secret());
                 }
             }
             case "subscribe", "unsubscribe" -> {
                 if (!authenticated) {
-                    send(AlpacaMessageWriter.error(401, "not authenticated"));
+                    send(StreamError.NOT_AUTHENTICATED.frame());
                 } else {
-                    if (message.action().equals("subscribe")) {
-                        subscription.subscribe(message.channels());
-                    } else {
-                        subscription.unsubscribe(message.channels());
-                    }
-                    LOG.debug("session {}: {}", id, message);
-                    send(AlpacaMessageWriter.subscription(subscription.reply()));
+                    demanded(StreamError.Instead.SUBSCRIPTION).ifPresentOrElse(this::refuse, () -> change(message));
                 }
             }
-            default -> send(AlpacaMessageWriter.error(400, "invalid syntax"));
+            default -> send(StreamError.INVALID_SYNTAX.frame());
         }
+    }
+
+    /** Subscribes or unsubscribes, and replies with the whole subscription as it now stands. */
+    private void change(ClientMessage message) {
+        if (message.action().equals("subscribe")) {
+            subscription.subscribe(message.channels());
+        } else {
+            subscription.unsubscribe(message.channels());
+        }
+        LOG.debug("session {}: {}", id, message);
+        send(AlpacaMessageWriter.subscription(subscription.reply()));
     }
 
     synchronized boolean wantsTrades() {
         return authenticated && !closed && subscription.hasTrades();
     }
 
+    /** Whether data may still flow: silent-after stops it for good, though the connection stays open. */
+    private boolean silenced() {
+        return config.fault(SimulatorFault.SilentAfter.class)
+                .map(fault -> System.nanoTime() - openedNanos >= fault.after().toNanos())
+                .orElse(false);
+    }
+
     /**
-     * Sends the trades of one emitter tick that this client subscribed to, as one frame.
+     * Sends the trades of one emitter tick that this client subscribed to as one frame, then the
+     * tick's corrections and cancels of those symbols as another: Alpaca sends them with trades
+     * unasked.
      *
-     * @param allTrades the frame of all of them, built once per tick for the clients subscribed to "*"
+     * @param allTrades     the frame of all trades, built once per tick for the clients subscribed to "*"
+     * @param allAmendments the same for the corrections and cancels
      */
-    synchronized void offer(List<Trade> trades, Supplier<String> allTrades) {
-        if (!wantsTrades()) {
+    synchronized void offer(List<Trade> trades, Supplier<String> allTrades, List<FeedEvent> amendments,
+            Supplier<String> allAmendments) {
+        if (!wantsTrades() || silenced()) {
             return;
         }
         if (subscription.allTrades()) {
-            send(allTrades.get());
+            sendData(allTrades.get());
+            if (!amendments.isEmpty() && !closed) {
+                sendData(allAmendments.get());
+            }
             return;
         }
         List<Trade> mine = trades.stream().filter(t -> subscription.wantsTrade(t.symbol())).toList();
         if (!mine.isEmpty()) {
-            send(AlpacaMessageWriter.trades(mine));
+            sendData(AlpacaMessageWriter.trades(mine));
         }
+        List<FeedEvent> myAmendments = amendments.stream().filter(e -> subscription.wantsTrade(symbol(e))).toList();
+        if (!myAmendments.isEmpty() && !closed) {
+            sendData(AlpacaMessageWriter.tapeEvents(myAmendments));
+        }
+    }
+
+    private static String symbol(FeedEvent amendment) {
+        return amendment.correction() != null ? amendment.correction().symbol() : amendment.cancel().symbol();
     }
 
     synchronized void onClosed() {
         closed = true;
-        cancelAuthTimeout();
+        cancelTimers();
+    }
+
+    private void sendData(String frame) {
+        send(frame);
+        dataFrames++;
+        if (!closed && config.fault(SimulatorFault.SlowClient.class).filter(f -> dataFrames >= f.frames()).isPresent()) {
+            drop(StreamError.SLOW_CLIENT);
+        }
     }
 
     private void authenticate(String key, String secret) {
-        if (config.accepts(key, secret)) {
+        if (config.fault(SimulatorFault.RejectAuth.class).isPresent() || !config.accepts(key, secret)) {
+            drop(StreamError.AUTH_FAILED);
+            return;
+        }
+        demanded(StreamError.Instead.AUTHENTICATED).ifPresentOrElse(this::refuse, () -> {
             authenticated = true;
             cancelAuthTimeout();
             send(AlpacaMessageWriter.success("authenticated"));
+        });
+    }
+
+    /** The error the error fault demands in place of this reply, if any. */
+    private Optional<StreamError> demanded(StreamError.Instead reply) {
+        return config.fault(SimulatorFault.ErrorReply.class).map(fault -> StreamError.of(fault.code()))
+                .filter(error -> error.instead() == reply);
+    }
+
+    /** Sends the error as Alpaca does: then closing, or leaving the connection as it was. */
+    private void refuse(StreamError error) {
+        if (error.closes()) {
+            drop(error);
         } else {
-            drop(402, "auth failed");
+            send(error.frame());
         }
     }
 
     private synchronized void authTimedOut() {
         if (!authenticated && !closed) {
-            drop(404, "auth timeout");
+            drop(StreamError.AUTH_TIMEOUT);
         }
     }
 
@@ -158,20 +222,37 @@ final class SimulatedSession {
         if (pendingFrames.incrementAndGet() > MAX_PENDING_FRAMES) {
             pendingFrames.decrementAndGet();
             LOG.warn("session {}: {} frames unsent, dropping the slow client", id, MAX_PENDING_FRAMES);
-            drop(407, "slow client");
+            drop(StreamError.SLOW_CLIENT);
             return;
         }
         session.getRemote().sendString(frame, sent);
     }
 
+    /** The disconnect-every fault: the TCP connection ends without a close frame, like a network drop. */
+    private synchronized void cut() {
+        if (!closed) {
+            closed = true;
+            cancelTimers();
+            LOG.debug("session {}: cutting the connection (disconnect-every)", id);
+            session.disconnect();
+        }
+    }
+
     /** Alpaca's way out: the error as the last message, then the close. */
-    private void drop(int code, String msg) {
+    private void drop(StreamError error) {
         closed = true;
-        cancelAuthTimeout();
-        LOG.debug("session {}: closing with {} {}", id, code, msg);
-        session.getRemote().sendString(AlpacaMessageWriter.error(code, msg), WriteCallback.NOOP);
-        session.close(StatusCode.POLICY_VIOLATION, msg);
+        cancelTimers();
+        LOG.debug("session {}: closing with {} {}", id, error.code(), error.msg());
+        session.getRemote().sendString(error.frame(), WriteCallback.NOOP);
+        session.close(StatusCode.POLICY_VIOLATION, error.msg());
         timer.schedule(session::disconnect, CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void cancelTimers() {
+        cancelAuthTimeout();
+        if (disconnect != null) {
+            disconnect.cancel(false);
+        }
     }
 
     private void cancelAuthTimeout() {

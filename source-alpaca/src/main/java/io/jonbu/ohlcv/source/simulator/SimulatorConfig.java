@@ -1,7 +1,9 @@
 package io.jonbu.ohlcv.source.simulator;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How the {@link AlpacaSimulator} serves and what it emits.
@@ -23,6 +25,9 @@ import java.util.List;
  * @param historySize       emitted trades the REST side keeps, newest last; older ones are forgotten
  * @param restRateLimit     REST requests allowed per rate-limit window (Alpaca's free plan: 200 a minute)
  * @param restRateWindow    the rate-limit window; Alpaca's is a minute, tests shorten it to stay fast
+ * @param correctionShare   share of trades the tape corrects a little later ({@code "T":"c"}), with a new id
+ * @param cancelShare       share of trades the tape cancels or errors a little later ({@code "T":"x"})
+ * @param faults            misbehaviours put on every stream connection, at most one of each kind
  */
 public record SimulatorConfig(
         int port,
@@ -40,7 +45,10 @@ public record SimulatorConfig(
         Duration authTimeout,
         int historySize,
         int restRateLimit,
-        Duration restRateWindow) {
+        Duration restRateWindow,
+        double correctionShare,
+        double cancelShare,
+        List<SimulatorFault> faults) {
 
     public static final List<String> DEFAULT_SYMBOLS = List.of("AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "TSLA", "SPY");
     public static final double DEFAULT_OUT_OF_ORDER_SHARE = 0.02;
@@ -95,11 +103,20 @@ public record SimulatorConfig(
         if (restRateWindow == null || restRateWindow.toMillis() < 1) {
             throw new IllegalArgumentException("restRateWindow must be at least 1 ms, was " + restRateWindow);
         }
+        if (!(correctionShare >= 0 && cancelShare >= 0 && correctionShare + cancelShare <= 1)) {
+            throw new IllegalArgumentException("correctionShare and cancelShare must be >= 0 with a sum <= 1, were "
+                    + correctionShare + " and " + cancelShare);
+        }
+        faults = List.copyOf(faults == null ? List.of() : faults);
+        // two of a kind would leave it to chance which one acts
+        if (faults.stream().map(SimulatorFault::name).distinct().count() < faults.size()) {
+            throw new IllegalArgumentException("faults: at most one of each kind, was " + faults);
+        }
     }
 
     /**
      * Ephemeral port, the seven default symbols, 50 trades/s stamped with the wall clock, any credentials,
-     * the last 100,000 trades on the REST side and 200 REST requests a minute.
+     * the last 100,000 trades on the REST side and 200 REST requests a minute; no corrections, cancels or faults.
      */
     public static SimulatorConfig defaults() {
         return builder().build();
@@ -112,6 +129,11 @@ public record SimulatorConfig(
     /** Virtual nanoseconds between consecutive trades. */
     public long stepNanos() {
         return Math.round(speed * 1e9 / rate);
+    }
+
+    /** The configured fault of this kind, if any. */
+    public <F extends SimulatorFault> Optional<F> fault(Class<F> kind) {
+        return faults.stream().filter(kind::isInstance).map(kind::cast).findFirst();
     }
 
     /** Whether a client presenting these credentials may stream. */
@@ -140,6 +162,9 @@ public record SimulatorConfig(
         private int historySize = DEFAULT_HISTORY_SIZE;
         private int restRateLimit = DEFAULT_REST_RATE_LIMIT;
         private Duration restRateWindow = Duration.ofMinutes(1);
+        private double correctionShare;
+        private double cancelShare;
+        private final List<SimulatorFault> faults = new ArrayList<>();
 
         private Builder() {}
 
@@ -209,9 +234,34 @@ public record SimulatorConfig(
             return this;
         }
 
+        /** Share of trades corrected a little after they were sent; 0, the default, corrects none. */
+        public Builder corrections(double share) {
+            this.correctionShare = share;
+            return this;
+        }
+
+        /** Share of trades cancelled (or withdrawn as errors) a little after they were sent; default 0. */
+        public Builder cancels(double share) {
+            this.cancelShare = share;
+            return this;
+        }
+
+        /** Adds a fault; see {@link SimulatorFault} for the kinds. */
+        public Builder fault(SimulatorFault fault) {
+            this.faults.add(fault);
+            return this;
+        }
+
+        /** Adds each of {@code faults}. */
+        public Builder faults(List<SimulatorFault> faults) {
+            faults.forEach(this::fault);
+            return this;
+        }
+
         public SimulatorConfig build() {
             return new SimulatorConfig(port, symbols, rate, seed, outOfOrderShare, maxDelayMillis, virtualStart, speed,
-                    limit, waitForSubscriber, key, secret, authTimeout, historySize, restRateLimit, restRateWindow);
+                    limit, waitForSubscriber, key, secret, authTimeout, historySize, restRateLimit, restRateWindow,
+                    correctionShare, cancelShare, faults);
         }
     }
 
@@ -222,6 +272,7 @@ public record SimulatorConfig(
                 + ", virtualStart=" + virtualStart + ", speed=" + speed + ", limit=" + limit
                 + ", waitForSubscriber=" + waitForSubscriber + ", credentials=" + (key == null ? "any" : "***")
                 + ", authTimeout=" + authTimeout + ", historySize=" + historySize
-                + ", restRateLimit=" + restRateLimit + "/" + restRateWindow + "]";
+                + ", restRateLimit=" + restRateLimit + "/" + restRateWindow
+                + ", corrections=" + correctionShare + ", cancels=" + cancelShare + ", faults=" + faults + "]";
     }
 }

@@ -1,10 +1,14 @@
 package io.jonbu.ohlcv.source.simulator;
 
 import io.jonbu.ohlcv.model.EpochNanos;
+import io.jonbu.ohlcv.model.FeedEvent;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.TradeCancel;
+import io.jonbu.ohlcv.model.TradeCorrection;
 import io.jonbu.ohlcv.model.alpaca.AlpacaMessageWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -20,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * <p>Trade k is stamped {@code origin + k * stepNanos}: the origin is the configured virtual start,
  * or the wall clock when emission starts, so in wall-clock mode a trade carries the wall time it was
  * due. Every emitted trade also goes to the {@link TradeHistory} the REST side serves, in either mode.
- * Ticks run on one thread.
+ * The corrections and cancels the {@link TapeAmender} has due follow the tick's trades, to the
+ * history and to the sessions alike. Ticks run on one thread.
  */
 final class TradeEmitter implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(TradeEmitter.class);
@@ -32,6 +37,10 @@ final class TradeEmitter implements Runnable {
     private final TradeGenerator generator;
     private final Collection<SimulatedSession> sessions;
     private final TradeHistory history;
+    private final TapeAmender amender;
+    /** The newest {@code historySize} of each, as the history keeps trades: a long run must not grow without bound. */
+    private final ArrayDeque<TradeCorrection> corrections = new ArrayDeque<>();
+    private final ArrayDeque<TradeCancel> cancels = new ArrayDeque<>();
     private final long stepNanos;
     private long startNanos = -1;
     private long origin;
@@ -42,6 +51,7 @@ final class TradeEmitter implements Runnable {
         this.generator = TradeGenerator.from(config);
         this.sessions = sessions;
         this.history = history;
+        this.amender = new TapeAmender(config);
         this.stepNanos = config.stepNanos();
     }
 
@@ -57,6 +67,14 @@ final class TradeEmitter implements Runnable {
 
     synchronized long emitted() {
         return emitted;
+    }
+
+    synchronized List<TradeCorrection> corrections() {
+        return List.copyOf(corrections);
+    }
+
+    synchronized List<TradeCancel> cancels() {
+        return List.copyOf(cancels);
     }
 
     synchronized boolean awaitEmitted(long count, Duration timeout) throws InterruptedException {
@@ -90,25 +108,49 @@ final class TradeEmitter implements Runnable {
         }
         List<Trade> batch = new ArrayList<>((int) (to - from));
         for (long k = from; k < to; k++) {
-            batch.add(generator.next(origin + k * stepNanos));
+            Trade trade = generator.next(origin + k * stepNanos);
+            batch.add(trade);
+            amender.emitted(k, trade);
         }
-        Supplier<String> allTrades = new Supplier<>() {
-            private String frame;
+        List<FeedEvent> amendments = amender.due(to - 1, to == config.limit());
+        Supplier<String> allTrades = memoized(() -> AlpacaMessageWriter.trades(batch));
+        Supplier<String> allAmendments = memoized(() -> AlpacaMessageWriter.tapeEvents(amendments));
+        // history first: a client that saw a trade on the stream can always find it over REST
+        history.addAll(batch);
+        history.amend(amendments);
+        sessions.forEach(session -> session.offer(batch, allTrades, amendments, allAmendments));
+        synchronized (this) {
+            emitted = to;
+            for (FeedEvent e : amendments) {
+                if (e.correction() != null) {
+                    keep(corrections, e.correction());
+                } else {
+                    keep(cancels, e.cancel());
+                }
+            }
+            notifyAll();
+        }
+    }
+
+    private <T> void keep(ArrayDeque<T> kept, T item) {
+        if (kept.size() == config.historySize()) {
+            kept.removeFirst();
+        }
+        kept.addLast(item);
+    }
+
+    /** A frame built at most once per tick, and only if some client subscribed to every symbol. */
+    private static Supplier<String> memoized(Supplier<String> frame) {
+        return new Supplier<>() {
+            private String built;
 
             @Override
             public String get() {
-                if (frame == null) {
-                    frame = AlpacaMessageWriter.trades(batch);
+                if (built == null) {
+                    built = frame.get();
                 }
-                return frame;
+                return built;
             }
         };
-        // history first: a client that saw a trade on the stream can always find it over REST
-        history.addAll(batch);
-        sessions.forEach(session -> session.offer(batch, allTrades));
-        synchronized (this) {
-            emitted = to;
-            notifyAll();
-        }
     }
 }

@@ -1,38 +1,59 @@
 package io.jonbu.ohlcv.source.simulator;
 
+import io.jonbu.ohlcv.model.FeedEvent;
 import io.jonbu.ohlcv.model.Trade;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The trades the simulator has emitted, newest last, up to a fixed count: what its REST side serves,
- * so a client that missed part of the stream can backfill exactly what was sent.
+ * The tape as it stands after the trades the simulator has emitted, newest last, up to a fixed count:
+ * a corrected trade in its original's place with the corrected values, a cancelled one gone. This is
+ * what its REST side serves, as Alpaca's historical trades reflect corrections and cancels, so a
+ * client that missed part of the stream can backfill exactly what the tape now holds.
  */
 final class TradeHistory {
+    /** A trade as the tape first knew it; corrections and cancels name it so. */
+    private record Print(String symbol, long id) {}
+
     private final int capacity;
-    private final ArrayDeque<Trade> trades;
+    private final LinkedHashMap<Print, Trade> trades;
 
     TradeHistory(int capacity) {
         this.capacity = capacity;
-        this.trades = new ArrayDeque<>(Math.min(capacity, 1 << 16));
+        this.trades = new LinkedHashMap<>(Math.min(capacity, 1 << 16));
     }
 
     synchronized void addAll(Collection<Trade> batch) {
         for (Trade trade : batch) {
             if (trades.size() == capacity) {
-                trades.removeFirst();
+                Iterator<Print> oldest = trades.keySet().iterator();
+                oldest.next();
+                oldest.remove();
             }
-            trades.addLast(trade);
+            trades.put(new Print(trade.symbol(), trade.id()), trade);
+        }
+    }
+
+    /** Applies corrections and cancels; those of trades already forgotten change nothing. */
+    synchronized void amend(Collection<FeedEvent> amendments) {
+        for (FeedEvent e : amendments) {
+            if (e.correction() != null) {
+                trades.computeIfPresent(new Print(e.correction().symbol(), e.correction().originalId()),
+                        (print, original) -> e.correction().corrected());
+            } else if (e.cancel() != null) {
+                trades.remove(new Print(e.cancel().symbol(), e.cancel().id()));
+            }
         }
     }
 
     /** The kept trades of {@code symbols} stamped within [start, end], in emission order. */
     synchronized List<Trade> select(Set<String> symbols, long start, long end) {
         List<Trade> selected = new ArrayList<>();
-        for (Trade t : trades) {
+        for (Trade t : trades.values()) {
             if (symbols.contains(t.symbol()) && t.timestamp() >= start && t.timestamp() <= end) {
                 selected.add(t);
             }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.TradeCancel;
+import io.jonbu.ohlcv.model.TradeCorrection;
 import io.jonbu.ohlcv.model.tape.SaleConditions;
 import io.jonbu.ohlcv.source.Backoff;
 import io.jonbu.ohlcv.source.simulator.AlpacaSimulator;
@@ -15,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,6 +104,37 @@ class AlpacaRestClientSimulatorTest {
     }
 
     @Test
+    void tradesAndBarsServeTheTapeAsCorrectionsAndCancelsLeftIt() throws InterruptedException {
+        SimulatorConfig amending = SimulatorConfig.builder().symbols(CONFIG.symbols()).rate(20_000)
+                .virtualTime(START, 18_000).limit(EMITTED).credentials("key-id", "secret-key")
+                .corrections(0.05).cancels(0.05).build();
+        try (AlpacaSimulator amended = AlpacaSimulator.start(amending);
+                AlpacaRestClient client = client(amended.restUrl()).build()) {
+            assertThat(amended.awaitEmitted(EMITTED, Duration.ofSeconds(10))).isTrue();
+            List<TradeCorrection> corrections = amended.corrections();
+            List<TradeCancel> cancels = amended.cancels();
+            assertThat(corrections).hasSizeGreaterThan(50);
+            assertThat(cancels).hasSizeGreaterThan(50);
+            // amendments have a random stream of their own: the trades are those of the plain simulator
+            Map<Long, Trade> tape = new LinkedHashMap<>();
+            emitted.forEach(t -> tape.put(t.id(), t));
+            corrections.forEach(c -> tape.put(c.originalId(), c.corrected()));
+            cancels.forEach(x -> tape.remove(x.id()));
+            List<Trade> amendedTape = List.copyOf(tape.values());
+            Set<String> all = Set.copyOf(CONFIG.symbols());
+
+            List<Trade> fetched = client.trades(HistoricalQuery.symbols(CONFIG.symbols()).limit(500).build()).toList();
+            List<AlpacaBar> bars = client.bars(HistoricalQuery.symbols(CONFIG.symbols()).timeframe("1Min").build()).toList();
+
+            assertThat(fetched).containsExactlyElementsOf(selected(amendedTape, all, Long.MIN_VALUE, Long.MAX_VALUE));
+            assertThat(fetched).extracting(Trade::id).doesNotContainAnyElementsOf(cancels.stream().map(TradeCancel::id).toList())
+                    .doesNotContainAnyElementsOf(corrections.stream().map(TradeCorrection::originalId).toList());
+            assertThat(bars).containsExactlyElementsOf(barsOf(selected(amendedTape, all, Long.MIN_VALUE, Long.MAX_VALUE), Timeframe.M1));
+            assertThat(bars).isNotEqualTo(barsOf(expected(all, Long.MIN_VALUE, Long.MAX_VALUE), Timeframe.M1));
+        }
+    }
+
+    @Test
     void tooManyRequestsAreWaitedOutAndThePagingCompletes() throws InterruptedException {
         SimulatorConfig limited = SimulatorConfig.builder().symbols(CONFIG.symbols()).rate(20_000)
                 .virtualTime(START, 18_000).limit(EMITTED).credentials("key-id", "secret-key")
@@ -153,7 +187,11 @@ class AlpacaRestClientSimulatorTest {
     }
 
     private static List<Trade> expected(Set<String> symbols, long from, long to) {
-        return emitted.stream().filter(t -> symbols.contains(t.symbol()) && t.timestamp() >= from && t.timestamp() <= to)
+        return selected(emitted, symbols, from, to);
+    }
+
+    private static List<Trade> selected(List<Trade> trades, Set<String> symbols, long from, long to) {
+        return trades.stream().filter(t -> symbols.contains(t.symbol()) && t.timestamp() >= from && t.timestamp() <= to)
                 .sorted(BY_SYMBOL_TIME_ID).toList();
     }
 

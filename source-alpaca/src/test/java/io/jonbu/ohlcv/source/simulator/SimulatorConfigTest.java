@@ -24,6 +24,8 @@ class SimulatorConfigTest {
         assertThat(config.historySize()).isEqualTo(100_000);
         assertThat(config.restRateLimit()).isEqualTo(200);
         assertThat(config.restRateWindow()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(config.correctionShare()).isZero();
+        assertThat(config.cancelShare()).isZero();
     }
 
     @Test
@@ -52,6 +54,25 @@ class SimulatorConfigTest {
                 .hasMessageContaining("restRateLimit");
         assertThatThrownBy(() -> SimulatorConfig.builder().restRateLimit(5, Duration.ZERO).build())
                 .hasMessageContaining("restRateWindow");
+        assertThatThrownBy(() -> SimulatorConfig.builder().corrections(-0.1).build()).hasMessageContaining("correctionShare");
+        assertThatThrownBy(() -> SimulatorConfig.builder().corrections(0.6).cancels(0.5).build())
+                .hasMessageContaining("sum <= 1");
+    }
+
+    @Test
+    void faultsAreValidatedAndAtMostOneOfAKind() {
+        assertThatThrownBy(() -> SimulatorFault.disconnectEvery(Duration.ZERO)).hasMessageContaining("disconnect-every");
+        assertThatThrownBy(() -> SimulatorFault.silentAfter(Duration.ofSeconds(-1))).hasMessageContaining("silent-after");
+        assertThatThrownBy(() -> SimulatorFault.slowClient(0)).hasMessageContaining("slow-client");
+        assertThatThrownBy(() -> SimulatorFault.error(999)).hasMessageContaining("999 is not one of Alpaca's stream error codes");
+        assertThatThrownBy(() -> SimulatorFault.error(402)).hasMessageContaining("402 is not sent on demand");
+        assertThatThrownBy(() -> SimulatorConfig.builder().fault(SimulatorFault.rejectAuth())
+                .fault(SimulatorFault.rejectAuth()).build()).hasMessageContaining("at most one of each kind");
+
+        SimulatorConfig config = SimulatorConfig.builder().fault(SimulatorFault.silentAfter(Duration.ofSeconds(10))).build();
+        assertThat(config.fault(SimulatorFault.SilentAfter.class)).contains(SimulatorFault.silentAfter(Duration.ofSeconds(10)));
+        assertThat(config.fault(SimulatorFault.RejectAuth.class)).isEmpty();
+        assertThat(SimulatorConfig.defaults().faults()).isEmpty();
     }
 
     @Test
