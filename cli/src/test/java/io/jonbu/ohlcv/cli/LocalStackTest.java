@@ -17,6 +17,7 @@ import io.jonbu.ohlcv.model.Trade;
 import io.jonbu.ohlcv.model.json.ApiJson;
 import io.jonbu.ohlcv.source.simulator.AlpacaSimulator;
 import io.jonbu.ohlcv.source.simulator.SimulatorConfig;
+import io.jonbu.ohlcv.source.simulator.SimulatorFault;
 import io.jonbu.ohlcv.source.simulator.TradeGenerator;
 import java.io.IOException;
 import java.time.Duration;
@@ -69,6 +70,19 @@ class LocalStackTest {
         try (AlpacaSimulator server = AlpacaSimulator.start(sim);
              LocalStack stack = LocalStack.start(stack(new Feed.Alpaca(server.url("sip"), server.restUrl(), "key-id", "secret", SYMBOLS)))) {
             assertServedCandlesEqualTheOracle(stack, sim);
+        }
+    }
+
+    @Test
+    void aServerThatDropsTheStreamEverySecondStillGivesTheCandlesOfEveryTrade() throws Exception {
+        // the stream is cut without a close frame every second while 24k trades go out over 3 s:
+        // each reconnect backfills the gap from the REST trades endpoint, de-duplicated at the seam
+        SimulatorConfig sim = simulator().credentials("key-id", "secret").fault(SimulatorFault.disconnectEvery(Duration.ofSeconds(1)))
+                .build();
+        try (AlpacaSimulator server = AlpacaSimulator.start(sim);
+             LocalStack stack = LocalStack.start(stack(new Feed.Alpaca(server.url("sip"), server.restUrl(), "key-id", "secret", SYMBOLS)))) {
+            assertServedCandlesEqualTheOracle(stack, sim);
+            assertThat(server.connectionsOpened()).as("the fault cut the stream").isGreaterThanOrEqualTo(3);
         }
     }
 

@@ -27,6 +27,11 @@ final class AlpacaSplitState {
     private final List<String> symbols;
     private final long horizonNanos;
     private final Map<String, SymbolState> bySymbol = new HashMap<>();
+    /**
+     * Between a backfill's first trades and the end of the live frames held while it ran: the held
+     * frames repeat the backfill's newest trades, however long it took, so nothing is forgotten then.
+     */
+    private boolean seamOpen;
     /** The newest event time over all symbols; volatile for the connection's thread. */
     private volatile long latestEventTime = NOTHING_EMITTED;
 
@@ -50,8 +55,8 @@ final class AlpacaSplitState {
     /**
      * Whether a live trade is new. The live stream itself does not repeat trades; it does repeat the
      * ones a backfill already emitted while it ran, so its trades are checked against the ids seen.
-     * A live trade older than the horizon passes: it cannot be checked, and on Alpaca such late prints
-     * (out-of-sequence reports) are real trades, not repeats.
+     * Outside a seam, a live trade older than the horizon passes: it cannot be checked, and on Alpaca
+     * such late prints (out-of-sequence reports) are real trades, not repeats.
      */
     boolean admitLive(Trade trade) {
         SymbolState symbol = bySymbol.computeIfAbsent(trade.symbol(), s -> new SymbolState());
@@ -65,6 +70,17 @@ final class AlpacaSplitState {
     boolean admitBackfilled(Trade trade) {
         SymbolState symbol = bySymbol.computeIfAbsent(trade.symbol(), s -> new SymbolState());
         return symbol.admit(trade, true);
+    }
+
+    /** A backfill has started handing over trades: keep every id seen until {@link #closeSeam()}. */
+    void openSeam() {
+        seamOpen = true;
+    }
+
+    /** The live frames held during the backfill have passed: forget what is beyond the horizon again. */
+    void closeSeam() {
+        seamOpen = false;
+        bySymbol.values().forEach(SymbolState::forgetBeyondHorizon);
     }
 
     /**
@@ -108,7 +124,7 @@ final class AlpacaSplitState {
         boolean admit(Trade trade, boolean backfilled) {
             long time = trade.timestamp();
             boolean beyondHorizon = latest != NOTHING_EMITTED && time < latest - horizonNanos;
-            if (beyondHorizon) {
+            if (beyondHorizon && (backfilled || !seamOpen)) {
                 return !backfilled;
             }
             Key key = new Key(Objects.requireNonNullElse(trade.exchange(), ""), trade.id());
@@ -118,7 +134,9 @@ final class AlpacaSplitState {
             if (time > latest) {
                 latest = time;
                 latestEventTime = Math.max(latestEventTime, time);
-                forgetBeyondHorizon();
+                if (!seamOpen) {
+                    forgetBeyondHorizon();
+                }
             }
             return true;
         }

@@ -4,17 +4,19 @@ import io.jonbu.ohlcv.model.Trade;
 import java.util.List;
 
 /**
- * What the split reader hands the emitter: a live frame as the server sent it, or a batch of trades
- * backfilled from the REST API. The emitter needs to tell them apart, as it de-duplicates them by
- * different rules. Exactly one of the two is set.
+ * What the split reader hands the emitter: a live frame as the server sent it, a batch of trades
+ * backfilled from the REST API, or the end of a seam (the live frames held during a backfill have all
+ * been handed over). The emitter tells them apart, as it de-duplicates them by different rules.
  *
  * @param frame      a live frame's text, or null
  * @param backfilled backfilled trades in the REST API's order, or null
  */
 record Arrival(String frame, List<Trade> backfilled) {
+    private static final Arrival SEAM_END = new Arrival(null, null);
+
     Arrival {
-        if ((frame == null) == (backfilled == null)) {
-            throw new IllegalArgumentException("an arrival is a frame or a backfill, exactly one");
+        if (frame != null && backfilled != null) {
+            throw new IllegalArgumentException("an arrival is a frame, a backfill or the end of a seam");
         }
         backfilled = backfilled == null ? null : List.copyOf(backfilled);
     }
@@ -25,5 +27,13 @@ record Arrival(String frame, List<Trade> backfilled) {
 
     static Arrival backfill(List<Trade> trades) {
         return new Arrival(null, trades);
+    }
+
+    static Arrival seamEnd() {
+        return SEAM_END;
+    }
+
+    boolean isSeamEnd() {
+        return frame == null && backfilled == null;
     }
 }

@@ -30,6 +30,10 @@ final class DeduplicatingEmitter implements RecordEmitter<Arrival, FeedEvent, Al
 
     @Override
     public void emitRecord(Arrival arrival, SourceOutput<FeedEvent> output, AlpacaSplitState split) {
+        if (arrival.isSeamEnd()) {
+            split.closeSeam();
+            return;
+        }
         if (arrival.frame() != null) {
             decoder.decode(arrival.frame(), event -> {
                 if (!event.isTrade() || split.admitLive(event.trade())) {
@@ -40,6 +44,7 @@ final class DeduplicatingEmitter implements RecordEmitter<Arrival, FeedEvent, Al
             });
             return;
         }
+        split.openSeam();
         for (Trade trade : arrival.backfilled()) {
             if (split.admitBackfilled(trade)) {
                 backfilledTrades.inc();

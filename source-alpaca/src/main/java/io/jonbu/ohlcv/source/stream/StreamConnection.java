@@ -256,7 +256,7 @@ final class StreamConnection extends WebSocketListener {
                         phase = Phase.STREAMING;
                         LOG.info("split {}: backfill queued, then {} live frames held meanwhile; streaming live",
                                 split.id(), held);
-                        return;
+                        break;
                     }
                     frames = buffered;
                     buffered = new ArrayList<>();
@@ -268,6 +268,8 @@ final class StreamConnection extends WebSocketListener {
                 }
                 held += frames.size();
             }
+            // live frames queued from here on no longer overlap the backfill (beyond the horizon's reach)
+            queue.put(split.id(), Arrival.seamEnd());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -47,6 +47,21 @@ class DeduplicatingEmitterTest {
     }
 
     @Test
+    void aBackfillLongerThanTheHorizonStillDropsEveryTradeTheHeldFramesRepeat() {
+        live(trade("AAPL", 0, "V", 1));
+        // the backfill ran while 60 s of trades went by; the frames held meanwhile repeat all of them
+        backfill(trade("AAPL", 1, "V", 2), trade("AAPL", 30, "V", 3), trade("AAPL", 60, "V", 4));
+        live(trade("AAPL", 30, "V", 3), trade("AAPL", 60, "V", 4), trade("AAPL", 61, "V", 5));
+        emitter.emitRecord(Arrival.seamEnd(), output, state);
+        live(trade("AAPL", 40, "V", 6)); // after the seam: a late print beyond the horizon is a real trade
+
+        assertThat(output.tradeIds()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(duplicates.getCount()).isEqualTo(2);
+        assertThat(state.toSplit().positions().get("AAPL").recent()).as("forgotten again once the seam closed")
+                .hasSizeLessThan(4);
+    }
+
+    @Test
     void theSameIdOnAnotherExchangeOrSymbolIsAnotherTrade() {
         live(trade("AAPL", 0, "V", 7));
         backfill(trade("AAPL", 0, "Q", 7), trade("MSFT", 0, "V", 7));
