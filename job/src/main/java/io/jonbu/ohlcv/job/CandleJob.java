@@ -11,6 +11,7 @@ import io.jonbu.ohlcv.model.FeedEvent;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -52,9 +53,12 @@ public final class CandleJob {
         strict.set(PipelineOptions.GENERIC_TYPES, false);
         env.configure(strict);
 
-        SingleOutputStreamOperator<FeedEvent> tape = feed
-                .open(env, new TradeWatermarks(config.outOfOrderness(), config.idleTimeout()))
+        DataStream<FeedEvent> events = feed.open(env, new TradeWatermarks(config.outOfOrderness(), config.idleTimeout()));
+        // at the feed's own parallelism, so the splitter chains to it: a rebalance here could let a
+        // correction overtake the trade it corrects on the way to the candle operator
+        SingleOutputStreamOperator<FeedEvent> tape = events
                 .process(new FeedSplitter())
+                .setParallelism(events.getParallelism())
                 .uid("feed-splitter")
                 .name("trades, corrections and dead letters");
 
