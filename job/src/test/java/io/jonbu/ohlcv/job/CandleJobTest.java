@@ -129,9 +129,8 @@ class CandleJobTest {
                 c -> c.symbol() + " " + c.timeframe() + " " + c.start(), Collectors.mapping(Candle::revision, Collectors.toList())));
         assertThat(revisionsByCandle.values()).as("each candle's revisions count up from 0, none twice")
                 .allSatisfy(r -> assertThat(r).containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, r.size()).boxed().toList()));
-        if (mode == RuntimeExecutionMode.STREAMING) {
-            assertThat(revisionsByCandle.values()).as("some candles were revised after they went final").anyMatch(r -> r.size() > 1);
-        }
+        // whether a correction lands before or after its candle went final depends on when the periodic
+        // watermark fired, so revisions after final are asserted in CandleAggregatorTest, not here
         assertThat(sinks.enriched.received()).as("each candle enriched once").hasSize(expected.size());
     }
 
