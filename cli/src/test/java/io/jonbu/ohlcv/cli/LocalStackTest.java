@@ -63,6 +63,28 @@ class LocalStackTest {
         }
     }
 
+    /**
+     * The live path to a client: a WebSocket subscriber to the simulated symbols receives each candle
+     * the job publishes, once, equal to the one served over REST. It subscribes as soon as the stack
+     * is up, before the job's first checkpoint commits anything to Kafka, so it misses none.
+     */
+    @Test
+    void aWebSocketSubscriberReceivesThePublishedCandlesEqualToThoseServedOverHttp() throws Exception {
+        SimulatorConfig sim = simulator().build();
+        try (LocalStack stack = LocalStack.start(stack(new Feed.Simulated(sim)));
+             StreamedCandles stream = StreamedCandles.subscribe(stack.servingPort(), SYMBOLS)) {
+            Published published = assertServedCandlesEqualTheOracle(stack, sim);
+
+            List<Candle> streamed = stream.await(published.candles().size(), Duration.ofSeconds(30));
+            assertThat(streamed).containsExactlyInAnyOrderElementsOf(published.candles());
+            for (Candle c : streamed) {
+                Candle served = published.served().get(key(c));
+                assertThat(served).as("served %s", key(c)).isNotNull();
+                assertThat(CandleOracle.sameCandle(c, served)).as("streamed %s vs served %s", c, served).isTrue();
+            }
+        }
+    }
+
     @Test
     void anExternalAlpacaProtocolServerWithKeysFeedsTheSameCandles() throws Exception {
         SimulatorConfig sim = simulator().credentials("key-id", "secret").build();
@@ -72,7 +94,10 @@ class LocalStackTest {
         }
     }
 
-    private void assertServedCandlesEqualTheOracle(LocalStack stack, SimulatorConfig sim) throws Exception {
+    /** What the job published to Kafka, and what REST served, once both are complete. */
+    private record Published(List<Candle> candles, Map<String, Candle> served) {}
+
+    private Published assertServedCandlesEqualTheOracle(LocalStack stack, SimulatorConfig sim) throws Exception {
         List<Trade> sent = new ArrayList<>();
         TradeGenerator generator = TradeGenerator.from(sim);
         for (int k = 0; k < TRADES; k++) {
@@ -111,6 +136,7 @@ class LocalStackTest {
         for (Candle c : published) {
             assertThat(CandleOracle.sameCandle(c, oracle.get(key(c)))).as("published %s vs %s", c, oracle.get(key(c))).isTrue();
         }
+        return new Published(published, served);
     }
 
     private Map<String, Candle> awaitCandles(String api, int atLeast, Duration timeout) throws Exception {

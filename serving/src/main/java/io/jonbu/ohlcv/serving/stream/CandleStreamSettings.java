@@ -60,6 +60,10 @@ public record CandleStreamSettings(String bootstrapServers, String candlesTopic,
                 DEFAULT_SLOW_CLIENT_LIMIT, DEFAULT_PING_INTERVAL, DEFAULT_MAX_MESSAGE_CHARS);
     }
 
+    public CandleStreamSettings withTopics(String candles, String enriched) {
+        return new CandleStreamSettings(bootstrapServers, candles, enriched, queueCapacity, slowClientLimit, pingInterval, maxMessageChars);
+    }
+
     public CandleStreamSettings withBackpressure(int capacity, Duration limit) {
         return new CandleStreamSettings(bootstrapServers, candlesTopic, enrichedTopic, capacity, limit, pingInterval, maxMessageChars);
     }
