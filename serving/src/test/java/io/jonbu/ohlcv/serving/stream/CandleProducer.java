@@ -86,6 +86,11 @@ final class CandleProducer implements AutoCloseable {
         send(CandleStreamSettings.DEFAULT_CANDLES_TOPIC, candle.symbol(), value.toString());
     }
 
+    /** A value that is not the job's JSON, as a bug or a foreign producer might write. */
+    void sendRaw(String key, String value) {
+        send(CandleStreamSettings.DEFAULT_CANDLES_TOPIC, key, value);
+    }
+
     void flush() {
         producer.flush();
     }

@@ -14,9 +14,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -173,6 +178,57 @@ class CandleStreamTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(json(health.body()).path("components").path("kafka").path("status").asText()).isEqualTo("up");
+    }
+
+    @Test
+    void aRecordThatIsNotACandleIsSkippedAndCountedAndTheNextOneStillArrives() throws Exception {
+        try (StreamClient client = StreamClient.connect(port)) {
+            subscribe(client, "{\"action\":\"subscribe\",\"candles\":[\"BADREC\"],\"timeframes\":[\"*\"]}");
+            long malformedBefore = server.streamMetrics().orElseThrow().malformedRecords();
+            Candle good = CandleProducer.candle("BADREC", Timeframe.M1, 0, 1, true);
+            producer.sendRaw("BADREC", "{\"symbol\":\"BADREC\",\"timeframe\":\"2m\"}");
+            producer.sendRaw("BADREC", "not json");
+            producer.send(good);
+            producer.flush();
+
+            assertThat(client.until(isCandleOf("BADREC"), WAIT)).map(CandleStreamTest::candle).containsExactly(good);
+            assertThat(server.streamMetrics().orElseThrow().malformedRecords() - malformedBefore).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void theServerPingsItsClientsAndAnswersTheirPings() throws Exception {
+        CandleStreamSettings defaults = CandleStreamSettings.of(kafka.bootstrapServers());
+        CandleStreamSettings fastPings = new CandleStreamSettings(defaults.bootstrapServers(), defaults.candlesTopic(),
+                defaults.enrichedTopic(), defaults.queueCapacity(), defaults.slowClientLimit(), Duration.ofMillis(200),
+                defaults.maxMessageChars());
+        try (ServingServer pinging = new ServingServer(db.dataSource(), 0, fastPings)) {
+            int pingingPort = pinging.start();
+            // the JDK's client, as okhttp hides control frames from its listener
+            CompletableFuture<Void> pinged = new CompletableFuture<>();
+            CompletableFuture<String> ponged = new CompletableFuture<>();
+            WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                    .buildAsync(URI.create("ws://localhost:" + pingingPort + "/api/v1/stream"), new WebSocket.Listener() {
+                        @Override
+                        public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+                            pinged.complete(null);
+                            return WebSocket.Listener.super.onPing(webSocket, message);
+                        }
+
+                        @Override
+                        public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+                            ponged.complete(StandardCharsets.UTF_8.decode(message).toString());
+                            return WebSocket.Listener.super.onPong(webSocket, message);
+                        }
+                    }).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            try {
+                socket.sendPing(ByteBuffer.wrap("are you there".getBytes(StandardCharsets.UTF_8)));
+                assertThat(ponged.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("are you there");
+                pinged.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            } finally {
+                socket.abort();
+            }
+        }
     }
 
     @Test
