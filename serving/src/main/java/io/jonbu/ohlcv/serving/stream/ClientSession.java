@@ -169,9 +169,15 @@ final class ClientSession {
         session.close(status, error.getMessage());
     }
 
-    /** Jetty has closed the connection: stop queueing. */
+    /**
+     * The connection is closed or broken: stop queueing. Should it still be open, {@link #sweep} cuts
+     * it off after the grace period.
+     */
     synchronized void closed() {
-        closed = true;
+        if (!closed) {
+            closed = true;
+            closedAt = System.nanoTime();
+        }
         queue.clear();
         partials.clear();
     }

@@ -3,6 +3,8 @@ package io.jonbu.ohlcv.serving.stream;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The connected clients, indexed by the symbols they subscribe to, so that an update reaches only the
@@ -10,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A client is indexed under {@code *} alone when it holds it, so the two lookups never overlap.
  */
 final class Subscribers {
+    private static final Logger LOG = LoggerFactory.getLogger(Subscribers.class);
     private final Set<ClientSession> all = ConcurrentHashMap.newKeySet();
     private final Map<String, Set<ClientSession>> bySymbol = new ConcurrentHashMap<>();
 
@@ -41,12 +44,28 @@ final class Subscribers {
 
     void sweep() {
         long now = System.nanoTime();
-        all.forEach(client -> client.sweep(now));
+        for (ClientSession client : all) {
+            try {
+                client.sweep(now);
+            } catch (RuntimeException e) {
+                // a scheduled task that throws is never run again: keep sweeping the others
+                LOG.warn("sweeping a stream client failed: {}", e.toString());
+            }
+        }
     }
 
     private static void offer(Set<ClientSession> clients, StreamUpdate update, long now) {
-        if (clients != null) {
-            clients.forEach(client -> client.offer(update, now));
+        if (clients == null) {
+            return;
+        }
+        for (ClientSession client : clients) {
+            try {
+                client.offer(update, now);
+            } catch (RuntimeException e) {
+                // one client's broken connection must not stop the Kafka thread, and so every other client
+                LOG.warn("dropping stream client after a failed send: {}", e.toString());
+                client.closed();
+            }
         }
     }
 
