@@ -15,7 +15,8 @@ import java.util.List;
  * @param slowClientLimit  how long a client may stay behind (its queue full and not drained to half)
  *                         before it is disconnected with a {@code 407 slow client} error
  * @param pingInterval     how often the server pings each client, so dead connections are found and
- *                         proxies keep idle ones open
+ *                         proxies keep idle ones open; under Jetty's 30 s idle timeout, so the pongs
+ *                         keep a client that waits minutes for its next candle connected
  * @param maxMessageChars  the largest message a client may send; larger ones end the connection
  */
 public record CandleStreamSettings(String bootstrapServers, String candlesTopic, String enrichedTopic, int queueCapacity,

@@ -11,11 +11,11 @@ import io.jonbu.ohlcv.model.json.ApiJson;
  * One candle or enriched candle from Kafka, already encoded as the message clients receive: decoded
  * once on the consumer thread and the same text sent to every subscriber.
  *
- * @param start the candle's start as published (RFC 3339): with kind, symbol and timeframe, the key
- *              under which a newer update of the same candle replaces one still waiting to be sent
- * @param text  {@code [{"T":"candle",...the candle's JSON...}]} or {@code [{"T":"enriched",...}]}
+ * @param key  which candle: a newer update of the same candle replaces one still waiting to be sent;
+ *             built once here rather than for each client that looks it up
+ * @param text {@code [{"T":"candle",...the candle's JSON...}]} or {@code [{"T":"enriched",...}]}
  */
-record StreamUpdate(Kind kind, String symbol, Timeframe timeframe, String start, boolean isFinal, String text) {
+record StreamUpdate(Key key, boolean isFinal, String text) {
 
     enum Kind {
         CANDLE("candle"), ENRICHED("enriched");
@@ -27,11 +27,23 @@ record StreamUpdate(Kind kind, String symbol, Timeframe timeframe, String start,
         }
     }
 
-    /** The same candle, whatever its revision: what coalescing replaces. */
+    /**
+     * The same candle, whatever its revision: what coalescing replaces.
+     *
+     * @param start the candle's start as published (RFC 3339)
+     */
     record Key(Kind kind, String symbol, Timeframe timeframe, String start) {}
 
-    Key key() {
-        return new Key(kind, symbol, timeframe, start);
+    Kind kind() {
+        return key.kind();
+    }
+
+    String symbol() {
+        return key.symbol();
+    }
+
+    Timeframe timeframe() {
+        return key.timeframe();
     }
 
     /**
@@ -56,7 +68,7 @@ record StreamUpdate(Kind kind, String symbol, Timeframe timeframe, String start,
         String start = text(candle, "start");
         ArrayNode message = ApiJson.mapper().createArrayNode();
         message.addObject().put("T", kind.type).setAll(object);
-        return new StreamUpdate(kind, symbol, timeframe, start, candle.path("final").asBoolean(false), message.toString());
+        return new StreamUpdate(new Key(kind, symbol, timeframe, start), candle.path("final").asBoolean(false), message.toString());
     }
 
     private static String text(JsonNode node, String field) {
