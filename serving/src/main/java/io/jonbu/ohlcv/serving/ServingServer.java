@@ -13,6 +13,7 @@ import io.jonbu.ohlcv.serving.candle.CandleHandlers;
 import io.jonbu.ohlcv.serving.candle.CandleRepository;
 import io.jonbu.ohlcv.serving.error.ErrorMapper;
 import io.jonbu.ohlcv.serving.health.HealthHandler;
+import io.jonbu.ohlcv.serving.metrics.MetricsHandler;
 import io.jonbu.ohlcv.serving.pattern.PatternHandlers;
 import io.jonbu.ohlcv.serving.pattern.PatternRepository;
 import io.jonbu.ohlcv.serving.stream.CandleStream;
@@ -50,11 +51,14 @@ public final class ServingServer implements AutoCloseable {
         HealthHandler health = this.stream == null ? new HealthHandler(dataSource)
                 : new HealthHandler(dataSource, Map.of("kafka", this.stream::health));
         ErrorMapper errors = new ErrorMapper();
+        MetricsHandler metrics = new MetricsHandler(streamMetrics());
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.events(events -> events.handlerAdded(h -> routes.add(h.getHttpMethod() + " " + h.getPath())));
             config.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
             QueryConverters.registerOn(config.validation);
+            // where scrapers look by default, outside the versioned API
+            config.router.apiBuilder(() -> get("/metrics", metrics::handle));
             config.router.apiBuilder(() -> path("/api/v1", () -> {
                 get("health", health::handle);
                 get("openapi.json", OpenApi::document);

@@ -172,6 +172,26 @@ class CandleStreamTest {
     }
 
     @Test
+    void metricsCountTheStreamsClientsAndMessages() throws Exception {
+        try (StreamClient client = StreamClient.connect(port)) {
+            subscribe(client, "{\"action\":\"subscribe\",\"candles\":[\"METRIC\"],\"timeframes\":[\"1m\"]}");
+            StreamMetrics metrics = server.streamMetrics().orElseThrow();
+
+            HttpResponse<String> scrape = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(scrape.statusCode()).isEqualTo(200);
+            assertThat(scrape.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+            assertThat(scrape.body()).contains("# TYPE jonbu_stream_clients gauge\njonbu_stream_clients " + metrics.clients() + "\n",
+                    "# TYPE jonbu_stream_messages_dropped_total counter\njonbu_stream_messages_dropped_total 0\n");
+            assertThat(metrics.clients()).isPositive();
+            long sent = Long.parseLong(scrape.body().lines().filter(l -> l.startsWith("jonbu_stream_messages_sent_total "))
+                    .findFirst().orElseThrow().split(" ")[1]);
+            assertThat(sent).as("greeting and confirmation at least").isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
     void healthReportsTheKafkaFeedUp() throws Exception {
         HttpResponse<String> health = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/health")).build(),
