@@ -97,7 +97,15 @@ public final class ServingServer implements AutoCloseable {
         if (stream != null) {
             stream.start();
         }
-        app.start(port);
+        try {
+            app.start(port);
+        } catch (RuntimeException e) {
+            // the caller gets no server to close: do not leave the Kafka consumer running
+            if (stream != null) {
+                stream.close();
+            }
+            throw e;
+        }
         return app.port();
     }
 

@@ -252,6 +252,18 @@ class CandleStreamTest {
     }
 
     @Test
+    void theFeedIsDownNamingTheTopicWhileATopicIsMissing() throws Exception {
+        CandleStreamSettings missing = CandleStreamSettings.of(kafka.bootstrapServers()).withTopics("no.such.topic",
+                CandleStreamSettings.DEFAULT_ENRICHED_TOPIC);
+        try (CandleFeed feed = new CandleFeed(missing, update -> { }, new StreamMetrics())) {
+            feed.start(Duration.ofMillis(500));
+
+            assertThat(feed.health().status()).isEqualTo("down");
+            assertThat(feed.health().error()).isEqualTo("topic no.such.topic does not exist at " + kafka.bootstrapServers());
+        }
+    }
+
+    @Test
     void twoServingInstancesEachReceiveEveryCandle() throws Exception {
         try (ServingServer second = new ServingServer(db.dataSource(), 0, CandleStreamSettings.of(kafka.bootstrapServers()))) {
             int secondPort = second.start();
