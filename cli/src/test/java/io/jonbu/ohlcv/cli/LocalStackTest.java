@@ -66,6 +66,28 @@ class LocalStackTest {
         }
     }
 
+    /**
+     * The live path to a client: a WebSocket subscriber to the simulated symbols receives each candle
+     * the job publishes, once, equal to the one served over REST. It subscribes as soon as the stack
+     * is up, before the job's first checkpoint commits anything to Kafka, so it misses none.
+     */
+    @Test
+    void aWebSocketSubscriberReceivesThePublishedCandlesEqualToThoseServedOverHttp() throws Exception {
+        SimulatorConfig sim = simulator().build();
+        try (LocalStack stack = LocalStack.start(stack(new Feed.Simulated(sim)));
+             StreamedCandles stream = StreamedCandles.subscribe(stack.servingPort(), SYMBOLS)) {
+            Published published = assertServedCandlesEqualTheOracle(stack, sim);
+
+            List<Candle> streamed = stream.await(published.candles().size(), Duration.ofSeconds(30));
+            assertThat(streamed).containsExactlyInAnyOrderElementsOf(published.candles());
+            for (Candle c : streamed) {
+                Candle served = published.served().get(key(c));
+                assertThat(served).as("served %s", key(c)).isNotNull();
+                assertThat(CandleOracle.sameCandle(c, served)).as("streamed %s vs served %s", c, served).isTrue();
+            }
+        }
+    }
+
     @Test
     void anExternalAlpacaProtocolServerWithKeysFeedsTheSameCandles() throws Exception {
         SimulatorConfig sim = simulator().credentials("key-id", "secret").build();
@@ -106,16 +128,19 @@ class LocalStackTest {
         }
     }
 
-    private void assertServedCandlesEqualTheOracle(LocalStack stack, SimulatorConfig sim) throws Exception {
+    /** What the job published to Kafka (every revision), and what REST served, once both are complete. */
+    private record Published(List<Candle> candles, Map<String, Candle> served) {}
+
+    private Published assertServedCandlesEqualTheOracle(LocalStack stack, SimulatorConfig sim) throws Exception {
         List<Trade> sent = new ArrayList<>();
         TradeGenerator generator = TradeGenerator.from(sim);
         for (int k = 0; k < TRADES; k++) {
             sent.add(generator.next(START + k * sim.stepNanos()));
         }
-        assertServedCandlesEqualTheOracle(stack, sent);
+        return assertServedCandlesEqualTheOracle(stack, sent);
     }
 
-    private void assertServedCandlesEqualTheOracle(LocalStack stack, List<Trade> sent) throws Exception {
+    private Published assertServedCandlesEqualTheOracle(LocalStack stack, List<Trade> sent) throws Exception {
         long newest = sent.stream().mapToLong(Trade::timestamp).max().orElseThrow();
         long watermarkAtEnd = newest - CandleJobConfig.DEFAULT_OUT_OF_ORDERNESS.toNanos();
         List<Candle> expected = CandleOracle.candles(sent, List.of(Timeframe.values()));
@@ -137,20 +162,21 @@ class LocalStackTest {
 
         // the live path: every candle (and each revision of it) also reaches Kafka, keyed by symbol, exactly once
         Map<String, Candle> newestPublished = new HashMap<>();
-        int records = 0;
+        List<Candle> published = new ArrayList<>();
         for (var r : KafkaRecords.readCommitted(stack.kafkaBootstrap(), KafkaSettings.DEFAULT_CANDLES_TOPIC, served.size(),
                 Duration.ofSeconds(30))) {
             Candle c = ApiJson.mapper().readValue(r.value(), Candle.class);
             assertThat(r.key()).isEqualTo(c.symbol());
             Candle before = newestPublished.put(key(c), c);
             assertThat(before == null || before.revision() < c.revision()).as("revisions of %s in order, none twice", key(c)).isTrue();
-            records++;
+            published.add(c);
         }
-        assertThat(records).isGreaterThanOrEqualTo(served.size());
+        assertThat(published).hasSizeGreaterThanOrEqualTo(served.size());
         assertThat(newestPublished.keySet()).containsAll(served.keySet());
         for (Candle c : newestPublished.values()) {
             assertThat(CandleOracle.sameCandle(c, oracle.get(key(c)))).as("published %s vs %s", c, oracle.get(key(c))).isTrue();
         }
+        return new Published(published, served);
     }
 
     /** Polls until at least {@code atLeast} candles are served and each equals the oracle's (revisions may still come). */

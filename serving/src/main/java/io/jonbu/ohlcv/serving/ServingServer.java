@@ -2,6 +2,7 @@ package io.jonbu.ohlcv.serving;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.ws;
 
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
@@ -12,33 +13,52 @@ import io.jonbu.ohlcv.serving.candle.CandleHandlers;
 import io.jonbu.ohlcv.serving.candle.CandleRepository;
 import io.jonbu.ohlcv.serving.error.ErrorMapper;
 import io.jonbu.ohlcv.serving.health.HealthHandler;
+import io.jonbu.ohlcv.serving.metrics.MetricsHandler;
 import io.jonbu.ohlcv.serving.pattern.PatternHandlers;
 import io.jonbu.ohlcv.serving.pattern.PatternRepository;
+import io.jonbu.ohlcv.serving.stream.CandleStream;
+import io.jonbu.ohlcv.serving.stream.CandleStreamSettings;
+import io.jonbu.ohlcv.serving.stream.StreamMetrics;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 
 /**
- * The REST API over the candle store. The caller owns the {@link DataSource} (and its pool), so the
- * same server runs on a {@link DatabasePool} in production and on a bare embedded database in tests.
+ * The REST API over the candle store, and, when given a Kafka to read, the WebSocket stream of live
+ * candles at {@code /api/v1/stream} (without one the route does not exist: an upgrade gets a 404). The
+ * caller owns the {@link DataSource} (and its pool), so the same server runs on a {@link DatabasePool}
+ * in production and on a bare embedded database in tests.
  */
 public final class ServingServer implements AutoCloseable {
     private final Javalin app;
     private final int port;
     private final List<String> routes = new CopyOnWriteArrayList<>();
+    private final CandleStream stream;
 
     /** @param port the port to listen on; 0 picks a free one (see {@link #start()}) */
     public ServingServer(DataSource dataSource, int port) {
+        this(dataSource, port, null);
+    }
+
+    /** @param stream where the WebSocket stream reads candles; null for none */
+    public ServingServer(DataSource dataSource, int port, CandleStreamSettings stream) {
         this.port = port;
+        this.stream = stream == null ? null : new CandleStream(stream);
         CandleHandlers candles = new CandleHandlers(CandleRepository.candles(dataSource), CandleRepository.enriched(dataSource));
         PatternHandlers patterns = new PatternHandlers(new PatternRepository(dataSource));
-        HealthHandler health = new HealthHandler(dataSource);
+        HealthHandler health = this.stream == null ? new HealthHandler(dataSource)
+                : new HealthHandler(dataSource, Map.of("kafka", this.stream::health));
         ErrorMapper errors = new ErrorMapper();
+        MetricsHandler metrics = new MetricsHandler(streamMetrics());
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.events(events -> events.handlerAdded(h -> routes.add(h.getHttpMethod() + " " + h.getPath())));
             config.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
             QueryConverters.registerOn(config.validation);
+            // where scrapers look by default, outside the versioned API
+            config.router.apiBuilder(() -> get("/metrics", metrics::handle));
             config.router.apiBuilder(() -> path("/api/v1", () -> {
                 get("health", health::handle);
                 get("openapi.json", OpenApi::document);
@@ -49,6 +69,9 @@ public final class ServingServer implements AutoCloseable {
                 get("ohlcv/<symbol>/history", candles::history);
                 get("ohlcv/<symbol>/enriched", candles::enriched);
                 get("ohlcv/<symbol>", candles::latest);
+                if (this.stream != null) {
+                    ws("stream", this.stream::configure);
+                }
             }));
             // Javalin maps HttpResponseException (unknown routes) and ValidationException itself
             // unless told otherwise; registering all three keeps every error body the same shape
@@ -64,14 +87,33 @@ public final class ServingServer implements AutoCloseable {
         return List.copyOf(routes);
     }
 
-    /** Starts listening; returns the bound port. */
+    /** The stream's counters; empty without a stream. */
+    public Optional<StreamMetrics> streamMetrics() {
+        return Optional.ofNullable(stream).map(CandleStream::metrics);
+    }
+
+    /** Starts reading Kafka (when streaming), then listening; returns the bound port. */
     public int start() {
-        app.start(port);
+        if (stream != null) {
+            stream.start();
+        }
+        try {
+            app.start(port);
+        } catch (RuntimeException e) {
+            // the caller gets no server to close: do not leave the Kafka consumer running
+            if (stream != null) {
+                stream.close();
+            }
+            throw e;
+        }
         return app.port();
     }
 
     @Override
     public void close() {
         app.stop();
+        if (stream != null) {
+            stream.close();
+        }
     }
 }

@@ -45,6 +45,13 @@ class OpenApiTest {
     }
 
     @Test
+    void theDescriptionDocumentsTheWebSocketStreamAndEachOfItsErrorCodes() {
+        String description = api.get("/api/v1/openapi.json").json().path("info").path("description").asText();
+        assertThat(description).contains("`/api/v1/stream`", "\"action\":\"subscribe\"", "\"T\":\"subscription\"",
+                "\"T\":\"candle\"", "\"T\":\"enriched\"", "\"T\":\"error\"", "`400`", "`407`", "`413`");
+    }
+
+    @Test
     void everyReferencedSchemaExists() {
         String text = api.get("/api/v1/openapi.json").json().toString();
         JsonNode doc = api.get("/api/v1/openapi.json").json();

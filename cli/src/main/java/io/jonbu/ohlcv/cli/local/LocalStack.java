@@ -11,6 +11,7 @@ import io.jonbu.ohlcv.job.sink.PostgresConnection;
 import io.jonbu.ohlcv.job.sink.PostgresSinks;
 import io.jonbu.ohlcv.serving.DatabasePool;
 import io.jonbu.ohlcv.serving.ServingServer;
+import io.jonbu.ohlcv.serving.stream.CandleStreamSettings;
 import io.jonbu.ohlcv.source.simulator.AlpacaSimulator;
 import io.jonbu.ohlcv.source.stream.AlpacaStreamSource;
 import java.util.ArrayDeque;
@@ -26,8 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole system in one process, wired exactly as on a cluster but with local parts: the
  * simulator as the feed, the candle job on a Flink MiniCluster, PostgreSQL and Kafka (each embedded
- * unless an external one is named) and the REST server. Data flows one way: simulator, job,
- * PostgreSQL and Kafka, serving.
+ * unless an external one is named) and the REST server with its WebSocket stream of the job's Kafka
+ * topics. Data flows one way: simulator, job, PostgreSQL and Kafka, serving.
  */
 public final class LocalStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
@@ -80,7 +81,9 @@ public final class LocalStack implements AutoCloseable {
 
         HikariDataSource pool = DatabasePool.open(db.url(), db.user(), db.password());
         started.push(pool);
-        ServingServer serving = new ServingServer(pool, config.servingPort());
+        // the stream reads what the job publishes, through Kafka: serving never talks to the job
+        ServingServer serving = new ServingServer(pool, config.servingPort(),
+                CandleStreamSettings.of(kafka.bootstrapServers()).withTopics(kafka.candlesTopic(), kafka.enrichedTopic()));
         servingPort = serving.start();
         started.push(serving);
     }

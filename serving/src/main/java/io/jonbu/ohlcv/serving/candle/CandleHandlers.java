@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 public final class CandleHandlers {
     private static final int DEFAULT_LIMIT = 1000;
     private static final int MAX_LIMIT = 10_000;
-    // letters, digits and the separators of share classes (BRK.B), preferreds (PBR-A) and crypto pairs (BTC/USD)
-    private static final Pattern SYMBOL = Pattern.compile("^[A-Za-z][A-Za-z0-9.\\-/]{0,15}$");
+    /** Letters, digits and the separators of share classes (BRK.B), preferreds (PBR-A) and crypto pairs (BTC/USD). */
+    public static final Pattern SYMBOL = Pattern.compile("^[A-Za-z][A-Za-z0-9.\\-/]{0,15}$");
 
     private final CandleRepository<Candle> candles;
     private final CandleRepository<EnrichedCandle> enriched;

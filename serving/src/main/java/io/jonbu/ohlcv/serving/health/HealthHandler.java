@@ -6,13 +6,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /api/v1/health}: 200 when the database answers a trivial query, 503 otherwise, so a load
- * balancer takes an instance without its database out of rotation.
+ * {@code GET /api/v1/health}: 200 when the database answers a trivial query and every other component
+ * reports up, 503 otherwise, so a load balancer takes an instance without its database (or, with the
+ * WebSocket stream, without its Kafka feed) out of rotation.
  */
 public final class HealthHandler {
     private static final Logger LOG = LoggerFactory.getLogger(HealthHandler.class);
@@ -20,16 +23,25 @@ public final class HealthHandler {
     private static final int QUERY_TIMEOUT_SECONDS = 2;
 
     private final DataSource dataSource;
+    private final Map<String, Supplier<HealthReport.Component>> others;
 
     public HealthHandler(DataSource dataSource) {
+        this(dataSource, Map.of());
+    }
+
+    /** @param others components besides the database, by name; each supplier answers at once */
+    public HealthHandler(DataSource dataSource, Map<String, Supplier<HealthReport.Component>> others) {
         this.dataSource = dataSource;
+        this.others = Map.copyOf(others);
     }
 
     public void handle(Context ctx) {
-        HealthReport.Component database = database();
-        boolean up = database.isUp();
+        Map<String, HealthReport.Component> components = new TreeMap<>();
+        components.put("database", database());
+        others.forEach((name, component) -> components.put(name, component.get()));
+        boolean up = components.values().stream().allMatch(HealthReport.Component::isUp);
         ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-                .json(new HealthReport(up ? HealthReport.OK : HealthReport.DOWN, Map.of("database", database)));
+                .json(new HealthReport(up ? HealthReport.OK : HealthReport.DOWN, components));
     }
 
     private HealthReport.Component database() {

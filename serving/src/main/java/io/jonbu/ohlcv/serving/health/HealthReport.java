@@ -10,14 +10,19 @@ public record HealthReport(String status, Map<String, Component> components) {
     static final String DOWN = "down";
     static final String OK = "ok";
 
-    /** @param latencyMs present when up; {@code error} present when down */
+    /** @param latencyMs present when measured; {@code error} present when down */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Component(String status, @JsonProperty("latency_ms") Double latencyMs, String error) {
-        static Component up(double latencyMs) {
+        public static Component up(double latencyMs) {
             return new Component(UP, latencyMs, null);
         }
 
-        static Component down(String error) {
+        /** Up, for a component that is watched rather than probed, so has no latency to report. */
+        public static Component up() {
+            return new Component(UP, null, null);
+        }
+
+        public static Component down(String error) {
             return new Component(DOWN, null, error);
         }
 

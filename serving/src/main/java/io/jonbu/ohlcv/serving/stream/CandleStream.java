@@ -1,0 +1,129 @@
+package io.jonbu.ohlcv.serving.stream;
+
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsConnectContext;
+import io.javalin.websocket.WsContext;
+import io.javalin.websocket.WsMessageContext;
+import io.jonbu.ohlcv.serving.health.HealthReport;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.websocket.api.StatusCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /api/v1/stream}: fans the job's Kafka candle stream out to WebSocket clients. The protocol
+ * follows Alpaca's stream: on connect {@code [{"T":"success","msg":"connected"}]}; the client sends
+ * {@code {"action":"subscribe"|"unsubscribe","candles":[..],"timeframes":[..],"enriched":..}} and gets
+ * its whole subscription back as {@code [{"T":"subscription",..}]}; then {@code [{"T":"candle",..}]}
+ * and {@code [{"T":"enriched",..}]} messages, each carrying the REST API's JSON of the candle; errors
+ * as {@link StreamError}. The server pings every client; clients may ping too.
+ */
+public final class CandleStream implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CandleStream.class);
+    private static final Duration ASSIGNMENT_TIMEOUT = Duration.ofSeconds(15);
+    private static final long SWEEP_MILLIS = 250;
+    // Jetty's own limit, far above ours, so an oversized message reaches onMessage and gets a JSON error
+    // rather than a bare close; past it Jetty closes with 1009 itself
+    private static final int JETTY_MAX_MESSAGE_CHARS = 64 * 1024;
+
+    private final CandleStreamSettings settings;
+    private final StreamMetrics metrics = new StreamMetrics();
+    private final Subscribers subscribers = new Subscribers();
+    private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
+    private final CandleFeed feed;
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "candle-stream-sweeper");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public CandleStream(CandleStreamSettings settings) {
+        this.settings = settings;
+        this.feed = new CandleFeed(settings, subscribers::dispatch, metrics);
+    }
+
+    /** Starts reading Kafka (see {@link CandleFeed#start}) and checking for slow clients. */
+    public void start() {
+        try {
+            feed.start(ASSIGNMENT_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the candle stream", e);
+        }
+        sweeper.scheduleWithFixedDelay(subscribers::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** The WebSocket handlers, for {@code ws("stream", stream::configure)}. */
+    public void configure(WsConfig ws) {
+        ws.onConnect(this::connected);
+        ws.onMessage(this::received);
+        ws.onClose(ctx -> disconnected(ctx));
+        ws.onError(ctx -> {
+            LOG.debug("stream client {} failed: {}", ctx.sessionId(), String.valueOf(ctx.error()));
+            disconnected(ctx);
+        });
+    }
+
+    public StreamMetrics metrics() {
+        return metrics;
+    }
+
+    /** The {@code kafka} component of {@code /health}. */
+    public HealthReport.Component health() {
+        return feed.health();
+    }
+
+    private void connected(WsConnectContext ctx) {
+        // API keys (issue: "auth by the same API keys") go here, once the REST API has them: check the
+        // key headers of the upgrade request, or expect an {"action":"auth"} message first as Alpaca
+        // does, and answer 401/402 errors; until then the stream is as open as the REST API
+        ctx.session.setMaxTextMessageSize(JETTY_MAX_MESSAGE_CHARS);
+        ctx.enableAutomaticPings(settings.pingInterval().toMillis(), TimeUnit.MILLISECONDS);
+        ClientSession client = new ClientSession(ctx.session, settings, metrics);
+        sessions.put(ctx.sessionId(), client);
+        subscribers.add(client);
+        metrics.connected();
+        client.reply(ServerMessages.CONNECTED);
+    }
+
+    private void received(WsMessageContext ctx) {
+        ClientSession client = sessions.get(ctx.sessionId());
+        if (client == null) {
+            return;
+        }
+        String text = ctx.message();
+        if (text.length() > settings.maxMessageChars()) {
+            client.closeWith(StreamError.tooLarge(settings.maxMessageChars()), StatusCode.MESSAGE_TOO_LARGE);
+            return;
+        }
+        try {
+            subscribers.apply(client, ClientRequest.parse(text));
+        } catch (StreamError e) {
+            client.reply(e.text());
+        }
+    }
+
+    private void disconnected(WsContext ctx) {
+        ClientSession client = sessions.remove(ctx.sessionId());
+        if (client != null) {
+            client.closed();
+            subscribers.remove(client);
+            metrics.disconnected();
+        }
+    }
+
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
+        try {
+            feed.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

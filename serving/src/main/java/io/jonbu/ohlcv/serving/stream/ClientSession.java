@@ -1,0 +1,255 @@
+package io.jonbu.ohlcv.serving.stream;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
+import org.eclipse.jetty.websocket.api.WriteCallback;
+
+/**
+ * One connected client: its subscription and its bounded outbox, drained by Jetty's asynchronous
+ * send with one message in flight at a time. Nothing here blocks: the Kafka thread only appends to
+ * the outbox, so a client that stops reading holds up no one but itself.
+ *
+ * <p>When the client falls behind, a non-final update of a candle still waiting in the outbox is
+ * replaced in place by the newer one (a chart needs the newest state, not each step); when the
+ * outbox is full, further updates are dropped and counted, and a client that stays behind for
+ * longer than the limit is told {@code 407 slow client} and disconnected.
+ */
+final class ClientSession {
+    private static final long NOT_BEHIND = Long.MIN_VALUE;
+    // a client that does not read will not read the close frame either; past this, drop the connection
+    private static final long CLOSE_GRACE_NANOS = 2_000_000_000L;
+
+    private final Session session;
+    private final int capacity;
+    private final long slowLimitNanos;
+    private final StreamMetrics metrics;
+
+    // all guarded by this
+    private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
+    private final Map<StreamUpdate.Key, Outgoing> partials = new HashMap<>();
+    private Subscription subscription = Subscription.NONE;
+    private boolean sending;
+    private long behindSince = NOT_BEHIND;
+    private long closedAt;
+    private boolean closed;
+
+    /** A queued message; a partial update's text is replaced while it waits. */
+    private static final class Outgoing {
+        String text;
+        StreamUpdate.Key partialOf;
+
+        Outgoing(String text, StreamUpdate.Key partialOf) {
+            this.text = text;
+            this.partialOf = partialOf;
+        }
+    }
+
+    ClientSession(Session session, CandleStreamSettings settings, StreamMetrics metrics) {
+        this.session = session;
+        this.capacity = settings.queueCapacity();
+        this.slowLimitNanos = settings.slowClientLimit().toNanos();
+        this.metrics = metrics;
+    }
+
+    synchronized Subscription subscription() {
+        return subscription;
+    }
+
+    /**
+     * Applies a request and queues the confirmation in one step, so that every update queued after the
+     * confirmation matches the subscription it confirms.
+     */
+    Subscription apply(ClientRequest request) {
+        Subscription after;
+        synchronized (this) {
+            after = subscription.apply(request);
+            subscription = after;
+            queue.add(new Outgoing(ServerMessages.subscription(after), null));
+        }
+        pump();
+        return after;
+    }
+
+    /**
+     * Queues a control message (greeting, error). These do not count against the capacity, as they
+     * answer the client's own messages, but a client that sends without ever reading is slow too.
+     */
+    void reply(String text) {
+        boolean slow;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            queue.add(new Outgoing(text, null));
+            slow = queue.size() > 2 * capacity;
+        }
+        if (slow) {
+            closeWith(StreamError.slowClient(), StatusCode.POLICY_VIOLATION);
+        } else {
+            pump();
+        }
+    }
+
+    /** Called on the Kafka thread for each update the index says may interest this client. */
+    void offer(StreamUpdate update, long now) {
+        boolean slow = false;
+        synchronized (this) {
+            if (closed || !subscription.wants(update)) {
+                return;
+            }
+            Outgoing waiting = partials.get(update.key());
+            if (waiting != null) {
+                // newer state of a candle whose partial update has not gone out yet: send only the newest
+                waiting.text = update.text();
+                if (update.isFinal()) {
+                    partials.remove(update.key());
+                    waiting.partialOf = null;
+                }
+                metrics.coalescedOne();
+                return;
+            }
+            if (queue.size() >= capacity) {
+                metrics.droppedOne();
+                if (behindSince == NOT_BEHIND) {
+                    behindSince = now;
+                }
+                slow = now - behindSince > slowLimitNanos;
+            } else {
+                Outgoing out = new Outgoing(update.text(), update.isFinal() ? null : update.key());
+                queue.add(out);
+                if (out.partialOf != null) {
+                    partials.put(out.partialOf, out);
+                }
+            }
+        }
+        if (slow) {
+            closeWith(StreamError.slowClient(), StatusCode.POLICY_VIOLATION);
+        } else {
+            pump();
+        }
+    }
+
+    /**
+     * Periodic check, so a client is disconnected for staying behind even when no new update arrives,
+     * and one that ignores the close is cut off.
+     */
+    void sweep(long now) {
+        boolean slow;
+        boolean cutOff;
+        synchronized (this) {
+            slow = !closed && behindSince != NOT_BEHIND && now - behindSince > slowLimitNanos;
+            cutOff = closed && now - closedAt > CLOSE_GRACE_NANOS;
+        }
+        if (slow) {
+            closeWith(StreamError.slowClient(), StatusCode.POLICY_VIOLATION);
+        } else if (cutOff && session.isOpen()) {
+            session.disconnect();
+        }
+    }
+
+    /** Sends the error ahead of whatever is queued, which is discarded, and closes the connection. */
+    void closeWith(StreamError error, int status) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            closedAt = System.nanoTime();
+            queue.clear();
+            partials.clear();
+        }
+        if (error.code() == StreamError.SLOW_CLIENT) {
+            metrics.slowDisconnect();
+        }
+        // best effort: Jetty queues it behind the message in flight, which a slow client may never take
+        session.getRemote().sendString(error.text(), WriteCallback.NOOP);
+        session.close(status, error.getMessage());
+    }
+
+    /**
+     * The connection is closed or broken: stop queueing. Should it still be open, {@link #sweep} cuts
+     * it off after the grace period.
+     */
+    synchronized void closed() {
+        if (!closed) {
+            closed = true;
+            closedAt = System.nanoTime();
+        }
+        queue.clear();
+        partials.clear();
+    }
+
+    /**
+     * Starts sending the next message unless one is in flight. When Jetty completes a send on this
+     * same thread (the socket had room), the loop sends the next one here instead of recursing from
+     * the callback, so a long queue cannot overflow the stack.
+     */
+    private void pump() {
+        while (true) {
+            String text;
+            synchronized (this) {
+                if (sending || closed) {
+                    return;
+                }
+                Outgoing next = queue.poll();
+                if (next == null) {
+                    return;
+                }
+                if (next.partialOf != null) {
+                    partials.remove(next.partialOf);
+                }
+                if (queue.size() <= capacity / 2) {
+                    behindSince = NOT_BEHIND;
+                }
+                sending = true;
+                text = next.text;
+            }
+            Send send = new Send();
+            session.getRemote().sendString(text, send);
+            if (!send.returnedBeforeCompletion()) {
+                return;
+            }
+        }
+    }
+
+    private final class Send implements WriteCallback {
+        // guarded by ClientSession.this
+        private boolean returned;
+        private boolean completed;
+
+        /** @return true when the send completed already, so the caller goes on with the next */
+        boolean returnedBeforeCompletion() {
+            synchronized (ClientSession.this) {
+                returned = true;
+                return completed;
+            }
+        }
+
+        @Override
+        public void writeSuccess() {
+            metrics.sentOne();
+            boolean resume;
+            synchronized (ClientSession.this) {
+                sending = false;
+                completed = true;
+                resume = returned;
+            }
+            if (resume) {
+                pump();
+            }
+        }
+
+        @Override
+        public void writeFailed(Throwable failure) {
+            // the connection is gone; Jetty reports the close, which removes this session
+            synchronized (ClientSession.this) {
+                sending = false;
+                completed = true;
+            }
+            closed();
+        }
+    }
+}

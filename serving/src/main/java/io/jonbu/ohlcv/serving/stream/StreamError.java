@@ -1,0 +1,53 @@
+package io.jonbu.ohlcv.serving.stream;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jonbu.ohlcv.model.json.ApiJson;
+
+/**
+ * An error the stream reports to a client as {@code [{"T":"error","code":..,"msg":..,"field":..}]},
+ * codes in the style of Alpaca's stream: {@value #INVALID_SYNTAX} invalid syntax (the connection stays
+ * up), {@value #SLOW_CLIENT} slow client and {@value #TOO_LARGE} message too large (both then close
+ * it). 401 and 402 (not authenticated, authentication failed) are reserved for API keys.
+ */
+final class StreamError extends RuntimeException {
+    static final int INVALID_SYNTAX = 400;
+    static final int SLOW_CLIENT = 407;
+    static final int TOO_LARGE = 413;
+
+    private final int code;
+    private final String field;
+
+    private StreamError(int code, String field, String message) {
+        // a reply to a client, never logged with its trace
+        super(message, null, false, false);
+        this.code = code;
+        this.field = field;
+    }
+
+    /** @param field the request field at fault, or null when the message as a whole is */
+    static StreamError invalidSyntax(String field, String message) {
+        return new StreamError(INVALID_SYNTAX, field, (field == null ? "invalid syntax: " : field + ": ") + message);
+    }
+
+    static StreamError slowClient() {
+        return new StreamError(SLOW_CLIENT, null, "slow client");
+    }
+
+    static StreamError tooLarge(int limit) {
+        return new StreamError(TOO_LARGE, null, "message too large: the limit is " + limit + " characters");
+    }
+
+    int code() {
+        return code;
+    }
+
+    String text() {
+        ArrayNode message = ApiJson.mapper().createArrayNode();
+        ObjectNode error = message.addObject().put("T", "error").put("code", code).put("msg", getMessage());
+        if (field != null) {
+            error.put("field", field);
+        }
+        return message.toString();
+    }
+}
