@@ -55,6 +55,12 @@ final class StreamConnection extends WebSocketListener {
     private final Backfiller backfiller;
     /** The event time a backfill starts from, or {@link AlpacaSplitState#NOTHING_EMITTED} for none. */
     private final LongSupplier resumeFrom;
+    /**
+     * Where a backfill that has not finished started, or {@link AlpacaSplitState#NOTHING_EMITTED}. The
+     * REST API returns several symbols one after another, so a backfill cut short has brought the
+     * first symbols up to date and not the rest: the next one must start no later than this one did.
+     */
+    private long unfinishedBackfillFrom = AlpacaSplitState.NOTHING_EMITTED;
     private final AlpacaMessageParser parser = new AlpacaMessageParser();
 
     /** The live socket; callbacks from earlier ones are ignored. */
@@ -210,12 +216,16 @@ final class StreamConnection extends WebSocketListener {
         cancelTimer();
         watchData(socket);
         long from = resumeFrom.getAsLong();
+        if (unfinishedBackfillFrom != AlpacaSplitState.NOTHING_EMITTED) {
+            from = Math.min(from, unfinishedBackfillFrom);
+        }
         if (from == AlpacaSplitState.NOTHING_EMITTED) {
             phase = Phase.STREAMING;
             LOG.info("split {}: streaming trades of {} symbols from {}", split.id(), split.symbols().size(), settings.url());
             return;
         }
         phase = Phase.BACKFILLING;
+        unfinishedBackfillFrom = from;
         buffered = new ArrayList<>();
         WebSocket ws = socket;
         LOG.info("split {}: streaming trades of {} symbols from {} after a backfill from {} over {}", split.id(),
@@ -254,6 +264,7 @@ final class StreamConnection extends WebSocketListener {
                     }
                     if (buffered.isEmpty()) {
                         phase = Phase.STREAMING;
+                        unfinishedBackfillFrom = AlpacaSplitState.NOTHING_EMITTED;
                         LOG.info("split {}: backfill queued, then {} live frames held meanwhile; streaming live",
                                 split.id(), held);
                         break;
