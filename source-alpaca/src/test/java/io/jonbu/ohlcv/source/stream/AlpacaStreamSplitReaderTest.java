@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
@@ -96,7 +97,7 @@ class AlpacaStreamSplitReaderTest {
             AlpacaStreamSplitReader reader = new AlpacaStreamSplitReader(
                     new StreamSettings(simulator.url("iex"), simulator.restUrl(), "k", "s", Duration.ofMillis(50),
                             Duration.ofMillis(200), Duration.ZERO, Duration.ofSeconds(5)),
-                    id -> start, new SimpleCounter());
+                    progress(start), new SimpleCounter(), new ConcurrentHashMap<>());
             List<Arrival> arrivals = new ArrayList<>();
             try {
                 reader.handleSplitsChanges(new SplitsAddition<>(List.of(SPLIT)));
@@ -120,7 +121,7 @@ class AlpacaStreamSplitReaderTest {
             AlpacaStreamSplitReader reader = new AlpacaStreamSplitReader(
                     new StreamSettings(simulator.url("iex"), "http://127.0.0.1:1", "k", "s", Duration.ofMillis(50),
                             Duration.ofMillis(200), Duration.ZERO, Duration.ofSeconds(5)),
-                    id -> 0L, failures);
+                    progress(0L), failures, new ConcurrentHashMap<>());
             try {
                 reader.handleSplitsChanges(new SplitsAddition<>(List.of(SPLIT)));
                 fetchUntil(reader, live("AAPL"));
@@ -138,7 +139,23 @@ class AlpacaStreamSplitReaderTest {
 
     /** A reader whose splits never emitted anything, so it never backfills. */
     private static AlpacaStreamSplitReader liveOnly(StreamSettings settings) {
-        return new AlpacaStreamSplitReader(settings, id -> AlpacaSplitState.NOTHING_EMITTED, new SimpleCounter());
+        return new AlpacaStreamSplitReader(settings, progress(AlpacaSplitState.NOTHING_EMITTED), new SimpleCounter(),
+                new ConcurrentHashMap<>());
+    }
+
+    /** The test's one split, resuming from {@code from}, with its symbols as built. */
+    private static SplitProgress progress(long from) {
+        return new SplitProgress() {
+            @Override
+            public long resumeFrom(String splitId) {
+                return from;
+            }
+
+            @Override
+            public List<String> symbols(String splitId) {
+                return SPLIT.symbols();
+            }
+        };
     }
 
     /** A live frame with a trade of {@code symbol}. */
