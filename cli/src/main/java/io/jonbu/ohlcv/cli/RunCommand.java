@@ -123,6 +123,7 @@ final class RunCommand implements Callable<Integer> {
                 jonbu-ohlcv is running (candles appear as each minute closes, plus %s)
                   candles      %s/ohlcv/%s/history?timeframe=1m
                   latest       %s/ohlcv/%s?timeframe=1m
+                  symbols      %s/symbols (POST {"symbols":["SPY"]} tracks one live)
                   health       %s/health
                   Flink UI     %s
                   feed         %s (%s)
@@ -131,7 +132,7 @@ final class RunCommand implements Callable<Integer> {
                 Ctrl-C stops everything.
                 """,
                 config.job().outOfOrderness().toMillis() + " ms of out-of-orderness",
-                api, symbol, api, symbol, api,
+                api, symbol, api, symbol, api, api,
                 config.flinkUiPort() == 0 ? "off (--flink-ui-port 0)" : "http://localhost:" + config.flinkUiPort(), stack.feedUrl(),
                 describe(config.feed()), stack.jdbcUrl(),
                 config.externalDb() == null ? " (data in " + config.dataDirectory().resolve("postgres").toAbsolutePath() + ")" : "",

@@ -83,6 +83,8 @@ final class AlpacaSplitEnumerator implements SplitEnumerator<AlpacaStreamSplit, 
 
     @Override
     public void addSplitsBack(List<AlpacaStreamSplit> splits, int subtaskId) {
+        // a split the enumerator has no symbols for (restored from a state that did not name them) keeps its own
+        splits.forEach(split -> splitSymbols.putIfAbsent(split.id(), split.symbols()));
         unassigned.addAll(splits);
         assignUnassigned();
     }
