@@ -30,9 +30,11 @@ import org.junit.jupiter.api.Timeout;
  * {@code DELETE /api/v1/symbols/AAPL} AAPL's stop.
  */
 class LiveSymbolsTest {
-    /** 60 virtual seconds per wall second: a 1m candle closes every second. */
-    private static final double SPEED = 60;
+    /** 120 virtual seconds per wall second: a 1m candle closes every half second. */
+    private static final double SPEED = 120;
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** Several candle closes and checkpoints long. */
+    private static final Duration QUIET = Duration.ofSeconds(3);
 
     private final OkHttpClient http = new OkHttpClient();
 
@@ -41,13 +43,17 @@ class LiveSymbolsTest {
     void aSymbolPostedWhileRunningGetsCandlesAndADeletedOneStops() throws Exception {
         SimulatorConfig sim = SimulatorConfig.builder().symbols(List.of("AAPL", "MSFT")).rate(200).seed(5)
                 .virtualTime(EpochNanos.parse("2024-03-08T14:30:00Z"), SPEED).credentials("key", "secret").build();
+        long started = System.nanoTime();
         try (AlpacaSimulator server = AlpacaSimulator.start(sim);
              LocalStack stack = LocalStack.start(new LocalStackConfig(0, 0, null, 0, null,
                      new Feed.Alpaca(server.url("iex"), server.restUrl(), "key", "secret", List.of("AAPL")),
-                     CandleJobConfig.defaults().withTimeframes(List.of(Timeframe.M1)), 1, Duration.ofSeconds(2),
+                     CandleJobConfig.defaults().withTimeframes(List.of(Timeframe.M1)), 1, Duration.ofSeconds(1),
                      LocalStackConfig.LocalKafka.embedded()))) {
             String api = "http://localhost:" + stack.servingPort() + "/api/v1";
+            System.out.printf("stack up in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+            started = System.nanoTime();
             awaitCandles(api, "AAPL", 2);
+            System.out.printf("AAPL candles served %d ms after the stack started%n", (System.nanoTime() - started) / 1_000_000);
             assertThat(candles(api, "MSFT")).as("MSFT is traded but not tracked").isZero();
 
             long posted = System.nanoTime();
@@ -58,14 +64,31 @@ class LiveSymbolsTest {
             System.out.printf("MSFT candles served %d ms after the POST%n", (System.nanoTime() - posted) / 1_000_000);
 
             send(new Request.Builder().url(api + "/symbols/AAPL").delete().build());
-            // a poll (1 s), the unsubscribe, the last AAPL candle closing, and a checkpoint (2 s) writing it
-            Thread.sleep(4_000);
-            int aapl = candles(api, "AAPL");
-            int msft = candles(api, "MSFT");
-            Thread.sleep(3_000);
-            assertThat(candles(api, "AAPL")).as("AAPL candles after its removal settled").isEqualTo(aapl);
-            assertThat(candles(api, "MSFT")).as("MSFT goes on").isGreaterThan(msft);
+            awaitStopped(api, "AAPL", "MSFT");
         }
+    }
+
+    /**
+     * Waits until {@code stopped} has served no new candle for {@link #QUIET} while {@code going} did:
+     * a removal takes a poll, the unsubscribe, the last candle closing and a checkpoint writing it.
+     */
+    private void awaitStopped(String api, String stopped, String going) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        int count = candles(api, stopped);
+        int other = candles(api, going);
+        long since = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            int now = candles(api, stopped);
+            if (now != count) {
+                count = now;
+                other = candles(api, going);
+                since = System.nanoTime();
+            } else if (System.nanoTime() - since > QUIET.toNanos() && candles(api, going) > other) {
+                return;
+            }
+        }
+        throw new AssertionError(stopped + " candles kept coming, or " + going + "'s stopped, for " + WAIT);
     }
 
     private void awaitCandles(String api, String symbol, int atLeast) throws Exception {

@@ -113,9 +113,10 @@ final class AlpacaSplitEnumerator implements SplitEnumerator<AlpacaStreamSplit, 
 
     /** On the coordinator thread, with the directory's answer or its failure. */
     private void reconcile(Set<String> active, Throwable failure) {
-        if (failure != null) {
-            LOG.warn("symbol directory failed; keeping the {} current symbols and asking again in {} ms",
-                    trackedSymbols().size(), pollInterval.toMillis(), failure);
+        if (failure != null || active == null) {
+            // a throw here would fail the job from the coordinator: a directory that is down must not
+            LOG.warn("symbol directory {}; keeping the {} current symbols and asking again in {} ms",
+                    failure == null ? "answered null" : "failed", trackedSymbols().size(), pollInterval.toMillis(), failure);
             return;
         }
         Set<String> before = trackedSymbols();

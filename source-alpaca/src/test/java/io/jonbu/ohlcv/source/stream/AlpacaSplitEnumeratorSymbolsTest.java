@@ -28,6 +28,8 @@ class AlpacaSplitEnumeratorSymbolsTest {
     private static final AlpacaStreamSplit HALF = new AlpacaStreamSplit("alpaca-1", List.of("SPY"));
 
     private final AtomicReference<Set<String>> directory = new AtomicReference<>(Set.of("AAPL", "MSFT", "SPY"));
+    /** A directory answering null instead of throwing (a careless implementation). */
+    private volatile boolean answerNull;
 
     @Test
     void anAddedSymbolJoinsTheSplitWithRoomAndTheReadersAreTold() throws Throwable {
@@ -78,6 +80,11 @@ class AlpacaSplitEnumeratorSymbolsTest {
             assertThat(context.getSentSourceEvent()).isEmpty();
             assertThat(enumerator.snapshotState(1).splitSymbols()).containsEntry("alpaca-0", List.of("AAPL", "MSFT"));
 
+            answerNull = true;
+            context.runPeriodicCallable(0);
+            assertThat(context.getSentSourceEvent()).as("a null answer is a failure too").isEmpty();
+
+            answerNull = false;
             directory.set(Set.of("AAPL", "MSFT"));
             context.runPeriodicCallable(0);
             assertThat(context.getSentSourceEvent()).isEqualTo(Map.of(0, List.of(new SplitSymbols("alpaca-1", List.of()))));
@@ -149,6 +156,9 @@ class AlpacaSplitEnumeratorSymbolsTest {
     }
 
     private Set<String> answer() throws Exception {
+        if (answerNull) {
+            return null;
+        }
         Set<String> active = directory.get();
         if (active == null) {
             throw new SQLException("connection refused");
