@@ -129,6 +129,7 @@ final class RunCommand implements Callable<Integer> {
                   candles      %s/ohlcv/%s/history?timeframe=1m
                   latest       %s/ohlcv/%s?timeframe=1m
                   live         ws://localhost:%d/api/v1/stream (WebSocket; send {"action":"subscribe","candles":["*"],"timeframes":["1m"]})
+                  symbols      %s/symbols (POST {"symbols":["SPY"]} tracks one live)
                   health       %s/health
                   Flink UI     %s
                   feed         %s (%s)
@@ -137,7 +138,7 @@ final class RunCommand implements Callable<Integer> {
                 Ctrl-C stops everything.
                 """,
                 config.job().outOfOrderness().toMillis() + " ms of out-of-orderness",
-                api, symbol, api, symbol, stack.servingPort(), api,
+                api, symbol, api, symbol, stack.servingPort(), api, api,
                 config.flinkUiPort() == 0 ? "off (--flink-ui-port 0)" : "http://localhost:" + config.flinkUiPort(), stack.feedUrl(),
                 describe(config.feed()), stack.jdbcUrl(),
                 config.externalDb() == null ? " (data in " + config.dataDirectory().resolve("postgres").toAbsolutePath() + ")" : "",

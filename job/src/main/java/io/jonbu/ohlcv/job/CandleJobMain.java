@@ -1,6 +1,7 @@
 package io.jonbu.ohlcv.job;
 
 import io.jonbu.ohlcv.job.feed.LiveFeed;
+import io.jonbu.ohlcv.job.feed.SymbolTable;
 import io.jonbu.ohlcv.job.sink.PostgresConnection;
 import io.jonbu.ohlcv.job.sink.PostgresSinks;
 import io.jonbu.ohlcv.model.DailySession;
@@ -22,17 +23,30 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * the database password from {@code JONBU_DB_PASSWORD}, so neither appears in the job's arguments.
  * Restored from a savepoint or checkpoint, the source backfills the trades it missed from
  * {@code --rest-url} (Alpaca's historical API by default) with the same keys.
+ *
+ * <p>With {@code --symbols-from-db}, the symbols come from the {@code symbols} table instead of
+ * {@code --symbols}: its active rows, polled every {@code --symbols-poll-ms} (5 s), so symbols added
+ * or removed there (the serving layer's {@code /api/v1/symbols}) are streamed or dropped without a
+ * restart. Without it the list is fixed, as before.
  */
 public final class CandleJobMain {
     static final String DEFAULT_FEED_URL = "wss://stream.data.alpaca.markets/v2/iex";
     static final String DEFAULT_SYMBOLS = "AAPL,MSFT,NVDA,AMZN,GOOGL,TSLA,SPY";
+    static final long DEFAULT_SYMBOLS_POLL_MILLIS = 5_000;
 
     private CandleJobMain() {}
 
     public static void main(String[] args) throws Exception {
         ParameterTool params = ParameterTool.fromArgs(args);
         String dbUrl = params.getRequired("db-url");
-        List<String> symbols = Arrays.stream(params.get("symbols", DEFAULT_SYMBOLS).split(",")).map(String::trim).toList();
+        boolean symbolsFromDb = params.has("symbols-from-db");
+        if (symbolsFromDb && params.has("symbols")) {
+            throw new IllegalArgumentException("--symbols and --symbols-from-db exclude each other: the table names the symbols");
+        }
+        // from the table, the first poll names the symbols: the source starts without any
+        List<String> symbols = symbolsFromDb ? List.of()
+                : Arrays.stream(params.get("symbols", DEFAULT_SYMBOLS).split(",")).map(String::trim).toList();
+        PostgresConnection db = new PostgresConnection(dbUrl, params.get("db-user"), System.getenv("JONBU_DB_PASSWORD"));
         CandleJobConfig config = new CandleJobConfig(
                 Arrays.stream(params.get("timeframes", "1m,5m,15m,1h,1d").split(",")).map(Timeframe::parse).toList(),
                 Duration.ofMillis(params.getLong("out-of-orderness-ms", CandleJobConfig.DEFAULT_OUT_OF_ORDERNESS.toMillis())),
@@ -42,18 +56,21 @@ public final class CandleJobMain {
                 DailySession.valueOf(params.get("daily-session", DailySession.FULL_DAY.name()).toUpperCase(Locale.ROOT).replace('-', '_')),
                 Duration.ofMillis(params.getLong("correction-horizon-ms", CandleJobConfig.DEFAULT_CORRECTION_HORIZON.toMillis())));
 
-        AlpacaStreamSource source = AlpacaStreamSource.builder()
+        AlpacaStreamSource.Builder source = AlpacaStreamSource.builder()
                 .url(params.get("feed-url", DEFAULT_FEED_URL))
                 .restUrl(params.get("rest-url", AlpacaRestClient.DEFAULT_BASE_URL))
                 .dedupHorizon(Duration.ofMillis(params.getLong("dedup-horizon-ms",
                         AlpacaStreamSource.DEFAULT_DEDUP_HORIZON.toMillis())))
                 .credentials(requiredEnv("APCA_API_KEY_ID"), requiredEnv("APCA_API_SECRET_KEY"))
-                .symbols(symbols)
-                .build();
-        PostgresConnection db = new PostgresConnection(dbUrl, params.get("db-user"), System.getenv("JONBU_DB_PASSWORD"));
+                .symbols(symbols);
+        if (symbolsFromDb) {
+            source.symbolDirectory(new SymbolTable(db),
+                    Duration.ofMillis(params.getLong("symbols-poll-ms", DEFAULT_SYMBOLS_POLL_MILLIS)));
+        }
+        AlpacaStreamSource built = source.build();
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        new CandleJob(new LiveFeed(source, "alpaca", source.splitCount()), new PostgresSinks(db), config).addTo(env);
+        new CandleJob(new LiveFeed(built, "alpaca", built.splitCount()), new PostgresSinks(db), config).addTo(env);
         env.execute(params.get("job-name", "jonbu-ohlcv candles"));
     }
 

@@ -1,8 +1,10 @@
 package io.jonbu.ohlcv.serving;
 
+import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.ws;
+import static io.javalin.apibuilder.ApiBuilder.post;
 
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
@@ -19,6 +21,8 @@ import io.jonbu.ohlcv.serving.pattern.PatternRepository;
 import io.jonbu.ohlcv.serving.stream.CandleStream;
 import io.jonbu.ohlcv.serving.stream.CandleStreamSettings;
 import io.jonbu.ohlcv.serving.stream.StreamMetrics;
+import io.jonbu.ohlcv.serving.symbol.SymbolHandlers;
+import io.jonbu.ohlcv.serving.symbol.SymbolRepository;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +33,9 @@ import javax.sql.DataSource;
  * The REST API over the candle store, and, when given a Kafka to read, the WebSocket stream of live
  * candles at {@code /api/v1/stream} (without one the route does not exist: an upgrade gets a 404). The
  * caller owns the {@link DataSource} (and its pool), so the same server runs on a {@link DatabasePool}
- * in production and on a bare embedded database in tests.
+ * in production and on a bare embedded database in tests. The tracked-symbol routes write the
+ * {@code symbols} table through a second, writable data source ({@link DatabasePool#openControlPlane});
+ * every other route only reads.
  */
 public final class ServingServer implements AutoCloseable {
     private final Javalin app;
@@ -37,19 +43,35 @@ public final class ServingServer implements AutoCloseable {
     private final List<String> routes = new CopyOnWriteArrayList<>();
     private final CandleStream stream;
 
-    /** @param port the port to listen on; 0 picks a free one (see {@link #start()}) */
+    /**
+     * One data source for everything, so it must be writable for {@code POST}/{@code DELETE /symbols}
+     * to work: a bare database in tests.
+     *
+     * @param port the port to listen on; 0 picks a free one (see {@link #start()})
+     */
     public ServingServer(DataSource dataSource, int port) {
-        this(dataSource, port, null);
+        this(dataSource, dataSource, port, null);
     }
 
-    /** @param stream where the WebSocket stream reads candles; null for none */
+    /** One data source for everything (as {@link #ServingServer(DataSource, int)}), and the stream. */
     public ServingServer(DataSource dataSource, int port, CandleStreamSettings stream) {
+        this(dataSource, dataSource, port, stream);
+    }
+
+    /**
+     * @param dataSource   what the data routes read, read-only in production ({@link DatabasePool#open})
+     * @param controlPlane where the tracked symbols are written ({@link DatabasePool#openControlPlane})
+     * @param port         the port to listen on; 0 picks a free one (see {@link #start()})
+     * @param stream       where the WebSocket stream reads candles; null for none
+     */
+    public ServingServer(DataSource dataSource, DataSource controlPlane, int port, CandleStreamSettings stream) {
         this.port = port;
         this.stream = stream == null ? null : new CandleStream(stream);
         CandleHandlers candles = new CandleHandlers(CandleRepository.candles(dataSource), CandleRepository.enriched(dataSource));
         PatternHandlers patterns = new PatternHandlers(new PatternRepository(dataSource));
         HealthHandler health = this.stream == null ? new HealthHandler(dataSource)
                 : new HealthHandler(dataSource, Map.of("kafka", this.stream::health));
+        SymbolHandlers symbols = new SymbolHandlers(new SymbolRepository(controlPlane));
         ErrorMapper errors = new ErrorMapper();
         MetricsHandler metrics = new MetricsHandler(streamMetrics());
         this.app = Javalin.create(config -> {
@@ -64,6 +86,9 @@ public final class ServingServer implements AutoCloseable {
                 get("openapi.json", OpenApi::document);
                 get("docs", OpenApi::page);
                 get("patterns", patterns::list);
+                get("symbols", symbols::list);
+                post("symbols", symbols::add);
+                delete("symbols/{symbol}", symbols::remove);
                 // <symbol> rather than {symbol}: crypto pairs such as BTC/USD carry a slash; the
                 // longer routes go first so ".../history" is not read as part of a symbol
                 get("ohlcv/<symbol>/history", candles::history);

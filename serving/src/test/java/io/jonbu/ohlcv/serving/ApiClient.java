@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jonbu.ohlcv.model.json.ApiJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /** A real HTTP client for one running server; every response of the API is JSON. */
 final class ApiClient implements AutoCloseable {
+    private static final MediaType JSON = MediaType.get("application/json");
+
     private final OkHttpClient http = new OkHttpClient();
     private final String base;
 
@@ -21,7 +25,19 @@ final class ApiClient implements AutoCloseable {
     record Reply(int status, String contentType, JsonNode json) {}
 
     Reply get(String pathAndQuery) {
-        Request request = new Request.Builder().url(base + pathAndQuery).build();
+        return send(new Request.Builder().url(base + pathAndQuery).build());
+    }
+
+    Reply post(String path, String json) {
+        return send(new Request.Builder().url(base + path).post(RequestBody.create(json, JSON)).build());
+    }
+
+    /** A reply without a body (204) has a missing-node {@code json}. */
+    Reply delete(String path) {
+        return send(new Request.Builder().url(base + path).delete().build());
+    }
+
+    private Reply send(Request request) {
         try (Response response = http.newCall(request).execute()) {
             return new Reply(response.code(), response.header("Content-Type"),
                     ApiJson.mapper().readTree(response.body().string()));

@@ -68,10 +68,15 @@ public final class LocalDatabase implements AutoCloseable {
         return ds;
     }
 
-    /** Records symbols as tracked, so the API knows them before their first candle. */
+    /**
+     * Records symbols as tracked, so the API knows them before their first candle and the job's source,
+     * which follows the table, streams them. One removed in an earlier run is active again: naming it
+     * to the stack says so.
+     */
     public void track(List<String> symbols) throws SQLException {
         try (Connection c = connect();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO symbols (symbol) VALUES (?) ON CONFLICT DO NOTHING")) {
+             PreparedStatement ps = c.prepareStatement("INSERT INTO symbols (symbol) VALUES (?)"
+                     + " ON CONFLICT (symbol) DO UPDATE SET active = true WHERE NOT symbols.active")) {
             for (String s : symbols) {
                 ps.setString(1, s);
                 ps.addBatch();

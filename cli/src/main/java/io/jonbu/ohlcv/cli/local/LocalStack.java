@@ -3,6 +3,7 @@ package io.jonbu.ohlcv.cli.local;
 import com.zaxxer.hikari.HikariDataSource;
 import io.jonbu.ohlcv.job.CandleJob;
 import io.jonbu.ohlcv.job.feed.LiveFeed;
+import io.jonbu.ohlcv.job.feed.SymbolTable;
 import io.jonbu.ohlcv.broker.EmbeddedKafka;
 import io.jonbu.ohlcv.job.sink.KafkaSettings;
 import io.jonbu.ohlcv.job.sink.KafkaSinks;
@@ -14,6 +15,7 @@ import io.jonbu.ohlcv.serving.ServingServer;
 import io.jonbu.ohlcv.serving.stream.CandleStreamSettings;
 import io.jonbu.ohlcv.source.simulator.AlpacaSimulator;
 import io.jonbu.ohlcv.source.stream.AlpacaStreamSource;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.TimeUnit;
@@ -29,10 +31,16 @@ import org.slf4j.LoggerFactory;
  * simulator as the feed, the candle job on a Flink MiniCluster, PostgreSQL and Kafka (each embedded
  * unless an external one is named) and the REST server with its WebSocket stream of the job's Kafka
  * topics. Data flows one way: simulator, job, PostgreSQL and Kafka, serving.
+ *
+ * <p>The feed's symbols are tracked in the {@code symbols} table, and the source follows the table:
+ * a symbol added over {@code POST /api/v1/symbols} is streamed, and one removed dropped, within
+ * {@link #SYMBOLS_POLL} and without a restart.
  */
 public final class LocalStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
     private static final String SIMULATED_FEED = "iex";
+    /** A local table answers in a millisecond; a second keeps a symbol change feeling immediate. */
+    static final Duration SYMBOLS_POLL = Duration.ofSeconds(1);
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private String jdbcUrl;
@@ -61,7 +69,7 @@ public final class LocalStack implements AutoCloseable {
         database.track(config.feed().symbols());
         PostgresConnection db = database.connection();
         jdbcUrl = db.url();
-        AlpacaStreamSource source = source(config.feed());
+        AlpacaStreamSource source = source(config.feed(), new SymbolTable(db));
         StreamExecutionEnvironment env;
         if (config.flinkUiPort() == 0) {
             env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism());
@@ -81,8 +89,10 @@ public final class LocalStack implements AutoCloseable {
 
         HikariDataSource pool = DatabasePool.open(db.url(), db.user(), db.password());
         started.push(pool);
+        HikariDataSource controlPlane = DatabasePool.openControlPlane(db.url(), db.user(), db.password());
+        started.push(controlPlane);
         // the stream reads what the job publishes, through Kafka: serving never talks to the job
-        ServingServer serving = new ServingServer(pool, config.servingPort(),
+        ServingServer serving = new ServingServer(pool, controlPlane, config.servingPort(),
                 CandleStreamSettings.of(kafka.bootstrapServers()).withTopics(kafka.candlesTopic(), kafka.enrichedTopic()));
         servingPort = serving.start();
         started.push(serving);
@@ -101,8 +111,9 @@ public final class LocalStack implements AutoCloseable {
         return kafkaBootstrap;
     }
 
-    private AlpacaStreamSource source(Feed feed) {
-        AlpacaStreamSource.Builder source = AlpacaStreamSource.builder().symbols(feed.symbols());
+    private AlpacaStreamSource source(Feed feed, SymbolTable symbols) {
+        AlpacaStreamSource.Builder source = AlpacaStreamSource.builder().symbols(feed.symbols())
+                .symbolDirectory(symbols, SYMBOLS_POLL);
         if (feed instanceof Feed.Alpaca alpaca) {
             feedUrl = alpaca.url();
             source.url(feedUrl).restUrl(alpaca.restUrl()).credentials(alpaca.key(), alpaca.secret());

@@ -21,6 +21,15 @@ public final class ApiError extends RuntimeException {
         return new ApiError(HttpStatus.NOT_FOUND, "not_found", field, message);
     }
 
+    /** A request body that does not say what it must; {@code field} names the part at fault. */
+    public static ApiError badRequest(String field, String message) {
+        return new ApiError(HttpStatus.BAD_REQUEST, "invalid_parameter", field, message);
+    }
+
+    public static ApiError tooLarge(String message) {
+        return new ApiError(HttpStatus.CONTENT_TOO_LARGE, "content_too_large", null, message);
+    }
+
     public HttpStatus status() {
         return status;
     }

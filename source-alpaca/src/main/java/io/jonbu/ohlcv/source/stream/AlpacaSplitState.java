@@ -16,15 +16,16 @@ import java.util.Objects;
  * {@link AlpacaStreamSplit} at each checkpoint. Trades older than the horizon are forgotten, so the
  * state stays as small as the horizon times the trade rate.
  *
- * <p>Touched by the task thread only, except {@link #resumeFrom()}, which the connection reads from
- * its own thread when it decides where a backfill starts.
+ * <p>Touched by the task thread only, except {@link #resumeFrom()} and {@link #symbols()}, which the
+ * connection reads from its own thread when it decides where a backfill starts and what to subscribe.
  */
 final class AlpacaSplitState {
     /** {@link #resumeFrom()} of a split that has emitted nothing: there is nothing to backfill. */
     static final long NOTHING_EMITTED = Long.MIN_VALUE;
 
     private final String id;
-    private final List<String> symbols;
+    /** Changed by the enumerator's {@link SplitSymbols}; volatile for the connection's thread. */
+    private volatile List<String> symbols;
     private final long horizonNanos;
     private final Map<String, SymbolState> bySymbol = new HashMap<>();
     /**
@@ -50,6 +51,23 @@ final class AlpacaSplitState {
 
     String id() {
         return id;
+    }
+
+    List<String> symbols() {
+        return symbols;
+    }
+
+    /**
+     * Streams {@code next} from now on; returns whether that changed anything. A removed symbol's
+     * position goes: added again later, it is a new symbol and starts live.
+     */
+    boolean symbols(List<String> next) {
+        if (next.equals(symbols)) {
+            return false;
+        }
+        symbols = List.copyOf(next);
+        bySymbol.keySet().retainAll(symbols);
+        return true;
     }
 
     /**

@@ -4,8 +4,11 @@ import io.jonbu.ohlcv.model.FeedEvent;
 import io.jonbu.ohlcv.source.rest.AlpacaRestClient;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
@@ -25,6 +28,10 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * <p>Each split is a group of symbols on its own connection. Alpaca allows one stream connection per
  * account, so the default is a single split with every symbol.
  *
+ * <p>With a {@link Builder#symbolDirectory symbol directory}, symbols are added and removed while the
+ * job runs: the enumerator polls the directory and the readers subscribe and unsubscribe on their live
+ * connections (see {@link AlpacaSplitEnumerator}). An added symbol starts live; a removed one stops.
+ *
  * <p>A split's state is how far its reader got per symbol. When a connection is back after a drop, or
  * the job after a restore, the trades missed meanwhile are fetched from the REST trades endpoint
  * ({@link Builder#restUrl}) and emitted before the live frames, with the trades both carry dropped
@@ -41,20 +48,29 @@ public final class AlpacaStreamSource
     private final StreamSettings settings;
     private final List<String> symbols;
     private final int symbolsPerSplit;
+    /** Null for a fixed symbol list; a field of a serializable source, hence not an Optional. */
+    private final SymbolDirectory directory;
+    private final Duration pollInterval;
 
-    private AlpacaStreamSource(StreamSettings settings, List<String> symbols, int symbolsPerSplit) {
+    private AlpacaStreamSource(StreamSettings settings, List<String> symbols, int symbolsPerSplit,
+            SymbolDirectory directory, Duration pollInterval) {
         this.settings = settings;
         this.symbols = symbols;
         this.symbolsPerSplit = symbolsPerSplit;
+        this.directory = directory;
+        this.pollInterval = pollInterval;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** How many splits (connections) the symbols make; a reader more would have nothing to read. */
+    /**
+     * How many splits (connections) the symbols make; a reader more would have nothing to read. With a
+     * directory and no symbols to start with, 1: the first symbols the directory names make a split.
+     */
     public int splitCount() {
-        return splits().size();
+        return Math.max(1, splits().size());
     }
 
     /** The symbols in groups of {@code symbolsPerSplit}, in the order given: split ids stay stable across restarts. */
@@ -62,7 +78,7 @@ public final class AlpacaStreamSource
         List<AlpacaStreamSplit> splits = new ArrayList<>();
         for (int from = 0; from < symbols.size(); from += symbolsPerSplit) {
             List<String> group = symbols.subList(from, Math.min(symbols.size(), from + symbolsPerSplit));
-            splits.add(new AlpacaStreamSplit("alpaca-" + splits.size(), group));
+            splits.add(new AlpacaStreamSplit(AlpacaSplitEnumerator.SPLIT_ID_PREFIX + splits.size(), group));
         }
         return splits;
     }
@@ -80,13 +96,28 @@ public final class AlpacaStreamSource
     @Override
     public SplitEnumerator<AlpacaStreamSplit, AlpacaEnumeratorState> createEnumerator(
             SplitEnumeratorContext<AlpacaStreamSplit> context) {
-        return new AlpacaSplitEnumerator(context, splits());
+        List<AlpacaStreamSplit> splits = splits();
+        return enumerator(context, splits, symbolsOf(splits));
     }
 
     @Override
     public SplitEnumerator<AlpacaStreamSplit, AlpacaEnumeratorState> restoreEnumerator(
             SplitEnumeratorContext<AlpacaStreamSplit> context, AlpacaEnumeratorState state) {
-        return new AlpacaSplitEnumerator(context, state.unassigned());
+        // a state from before symbols could change names none: every split then holds what it was built with
+        Map<String, List<String>> splitSymbols = state.splitSymbols().isEmpty() ? symbolsOf(splits()) : state.splitSymbols();
+        return enumerator(context, state.unassigned(), splitSymbols);
+    }
+
+    private AlpacaSplitEnumerator enumerator(SplitEnumeratorContext<AlpacaStreamSplit> context,
+            List<AlpacaStreamSplit> unassigned, Map<String, List<String>> splitSymbols) {
+        return new AlpacaSplitEnumerator(context, unassigned, splitSymbols, symbolsPerSplit, Optional.ofNullable(directory),
+                pollInterval);
+    }
+
+    private static Map<String, List<String>> symbolsOf(List<AlpacaStreamSplit> splits) {
+        Map<String, List<String>> symbols = new LinkedHashMap<>();
+        splits.forEach(split -> symbols.put(split.id(), split.symbols()));
+        return symbols;
     }
 
     @Override
@@ -106,10 +137,11 @@ public final class AlpacaStreamSource
 
     @Override
     public String toString() {
-        return "AlpacaStreamSource[" + settings + ", " + symbols.size() + " symbols, " + symbolsPerSplit + " per split]";
+        return "AlpacaStreamSource[" + settings + ", " + symbols.size() + " symbols, " + symbolsPerSplit + " per split"
+                + (directory == null ? "" : ", following " + directory + " every " + pollInterval.toMillis() + " ms") + "]";
     }
 
-    /** url, credentials and symbols are required; {@link #build()} validates. */
+    /** url, credentials and symbols (or a symbol directory) are required; {@link #build()} validates. */
     public static final class Builder {
         private String url;
         private String restUrl = AlpacaRestClient.DEFAULT_BASE_URL;
@@ -121,6 +153,8 @@ public final class AlpacaStreamSource
         private Duration maxBackoff = Duration.ofSeconds(30);
         private Duration dataAgeTimeout = DEFAULT_DATA_AGE_TIMEOUT;
         private Duration dedupHorizon = DEFAULT_DEDUP_HORIZON;
+        private SymbolDirectory directory;
+        private Duration pollInterval;
 
         private Builder() {}
 
@@ -155,8 +189,19 @@ public final class AlpacaStreamSource
             return this;
         }
 
+        /** The symbols to start with; may be empty when a {@link #symbolDirectory} names them. */
         public Builder symbols(List<String> symbols) {
             this.symbols = symbols;
+            return this;
+        }
+
+        /**
+         * Follow {@code directory} while the job runs: every {@code pollInterval} its active symbols
+         * become the streamed ones, added and removed on the live connections without a restart.
+         */
+        public Builder symbolDirectory(SymbolDirectory directory, Duration pollInterval) {
+            this.directory = directory;
+            this.pollInterval = pollInterval;
             return this;
         }
 
@@ -190,8 +235,17 @@ public final class AlpacaStreamSource
             if (key == null || key.isEmpty() || secret == null || secret.isEmpty()) {
                 throw new IllegalArgumentException("credentials: key and secret must be non-empty");
             }
-            if (symbols == null || symbols.isEmpty() || symbols.stream().anyMatch(s -> s == null || s.isBlank())) {
-                throw new IllegalArgumentException("symbols must be a non-empty list of tickers, was " + symbols);
+            if (directory == null && (symbols == null || symbols.isEmpty())) {
+                throw new IllegalArgumentException("symbols must be a non-empty list of tickers unless a symbol directory "
+                        + "names them, was " + symbols);
+            }
+            List<String> initial = symbols == null ? List.of() : symbols;
+            if (initial.stream().anyMatch(s -> s == null || s.isBlank())) {
+                throw new IllegalArgumentException("symbols must be tickers, was " + symbols);
+            }
+            if (directory != null && (pollInterval == null || pollInterval.toMillis() <= 0)) {
+                throw new IllegalArgumentException("symbolDirectory: the poll interval must be at least 1 ms, was "
+                        + pollInterval);
             }
             if (symbolsPerSplit <= 0) {
                 throw new IllegalArgumentException("symbolsPerSplit must be positive, was " + symbolsPerSplit);
@@ -201,7 +255,7 @@ public final class AlpacaStreamSource
                 throw new IllegalArgumentException("reconnectBackoff: need 0 < initial <= max, was "
                         + initialBackoff + ", " + maxBackoff);
             }
-            List<String> distinct = List.copyOf(new LinkedHashSet<>(symbols));
+            List<String> distinct = List.copyOf(new LinkedHashSet<>(initial));
             if (dataAgeTimeout == null || dataAgeTimeout.isNegative()) {
                 throw new IllegalArgumentException("dataAgeTimeout: must be zero (off) or positive, was " + dataAgeTimeout);
             }
@@ -212,7 +266,7 @@ public final class AlpacaStreamSource
                 throw new IllegalArgumentException("dedupHorizon: must be positive, was " + dedupHorizon);
             }
             return new AlpacaStreamSource(new StreamSettings(url, restUrl, key, secret, initialBackoff, maxBackoff,
-                    dataAgeTimeout, dedupHorizon), distinct, symbolsPerSplit);
+                    dataAgeTimeout, dedupHorizon), distinct, symbolsPerSplit, directory, pollInterval);
         }
     }
 }

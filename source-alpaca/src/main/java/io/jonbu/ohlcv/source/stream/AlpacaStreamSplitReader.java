@@ -2,13 +2,11 @@ package io.jonbu.ohlcv.source.stream;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.ToLongFunction;
 import okhttp3.OkHttpClient;
 import org.apache.flink.connector.base.source.reader.RecordsBySplits;
 import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
@@ -22,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps one {@link StreamConnection} per assigned split and hands their frames, and the trades their
  * backfills fetch, to Flink's fetcher thread. Splits are only ever added: a live stream has no end and
- * Flink removes no splits from this source.
+ * Flink removes no splits from this source. A split's symbols change in place (see {@link SplitSymbols}).
  */
 final class AlpacaStreamSplitReader implements SplitReader<Arrival, AlpacaStreamSplit> {
     private static final Logger LOG = LoggerFactory.getLogger(AlpacaStreamSplitReader.class);
@@ -46,20 +44,23 @@ final class AlpacaStreamSplitReader implements SplitReader<Arrival, AlpacaStream
         thread.setDaemon(true);
         return thread;
     });
-    private final Map<String, StreamConnection> connections = new HashMap<>();
+    private final Map<String, StreamConnection> connections;
     private final Backfiller backfiller;
-    private final ToLongFunction<String> resumeFrom;
+    private final SplitProgress progress;
 
     /**
-     * @param resumeFrom per split id, the event time a backfill after a gap starts from, or
-     *                   {@link AlpacaSplitState#NOTHING_EMITTED} when the split has emitted nothing yet
+     * @param progress         per split, where a backfill starts and which symbols to subscribe
      * @param backfillFailures counts the backfills that failed
+     * @param connections      where this reader puts each split's connection, for the source reader to
+     *                         tell of symbol changes; thread-safe
      */
-    AlpacaStreamSplitReader(StreamSettings settings, ToLongFunction<String> resumeFrom, Counter backfillFailures) {
+    AlpacaStreamSplitReader(StreamSettings settings, SplitProgress progress, Counter backfillFailures,
+            Map<String, StreamConnection> connections) {
         this.settings = settings;
         this.client = new OkHttpClient.Builder().pingInterval(PING_INTERVAL).build();
         this.backfiller = new Backfiller(settings, backfillFailures);
-        this.resumeFrom = resumeFrom;
+        this.progress = progress;
+        this.connections = connections;
     }
 
     @Override
@@ -76,9 +77,9 @@ final class AlpacaStreamSplitReader implements SplitReader<Arrival, AlpacaStream
         }
         for (AlpacaStreamSplit split : change.splits()) {
             String id = split.splitId();
-            StreamConnection connection = new StreamConnection(split, settings, client, queue, scheduler, backfiller,
-                    () -> resumeFrom.applyAsLong(id));
-            connections.put(split.splitId(), connection);
+            StreamConnection connection = new StreamConnection(id, () -> progress.symbols(id), settings, client, queue,
+                    scheduler, backfiller, () -> progress.resumeFrom(id));
+            connections.put(id, connection);
             connection.open();
         }
     }

@@ -8,7 +8,10 @@ import io.jonbu.ohlcv.model.alpaca.ControlMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,7 +26,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One split's connection: connect, wait for {@code connected}, authenticate, subscribe to the split's
- * trades, wait for the subscription, then put every frame on the {@link FrameQueue}. A lost connection
+ * trades, wait for the subscription, then put every frame on the {@link FrameQueue}. When the split's
+ * symbols change ({@link #resubscribe()}), the live socket is sent the difference, as Alpaca's
+ * {@code subscribe} and {@code unsubscribe} add to and take from the current subscription; a handshake
+ * always subscribes the split's current symbols. A split left without symbols closes its socket and
+ * stays idle until some are added. A lost connection
  * is opened again after a capped exponential backoff with jitter and goes through the same handshake;
  * an error that reconnecting cannot fix fails the reader instead.
  *
@@ -45,9 +52,11 @@ final class StreamConnection extends WebSocketListener {
     /** Live frames held while a backfill runs; a frame holds a server tick's trades, so this is minutes of a busy feed. */
     private static final int MAX_BUFFERED_FRAMES = 10_000;
 
-    private enum Phase { AWAIT_CONNECTED, AWAIT_AUTHENTICATED, AWAIT_SUBSCRIPTION, BACKFILLING, STREAMING }
+    private enum Phase { IDLE, AWAIT_CONNECTED, AWAIT_AUTHENTICATED, AWAIT_SUBSCRIPTION, BACKFILLING, STREAMING }
 
-    private final AlpacaStreamSplit split;
+    private final String splitId;
+    /** The split's symbols now; they change while it runs. */
+    private final Supplier<List<String>> symbols;
     private final StreamSettings settings;
     private final OkHttpClient client;
     private final FrameQueue<Arrival> queue;
@@ -65,6 +74,8 @@ final class StreamConnection extends WebSocketListener {
 
     /** The live socket; callbacks from earlier ones are ignored. */
     private WebSocket socket;
+    /** The trades the live socket was asked for, so a change sends only the difference. */
+    private Set<String> subscribed = Set.of();
     private Phase phase;
     /** Attempts since the last connection that reached STREAMING, for the backoff. */
     private int failedAttempts;
@@ -78,9 +89,10 @@ final class StreamConnection extends WebSocketListener {
     /** Live frames that arrived while backfilling, in order. */
     private List<String> buffered = new ArrayList<>();
 
-    StreamConnection(AlpacaStreamSplit split, StreamSettings settings, OkHttpClient client, FrameQueue<Arrival> queue,
-            ScheduledExecutorService scheduler, Backfiller backfiller, LongSupplier resumeFrom) {
-        this.split = split;
+    StreamConnection(String splitId, Supplier<List<String>> symbols, StreamSettings settings, OkHttpClient client,
+            FrameQueue<Arrival> queue, ScheduledExecutorService scheduler, Backfiller backfiller, LongSupplier resumeFrom) {
+        this.splitId = splitId;
+        this.symbols = symbols;
         this.settings = settings;
         this.client = client;
         this.queue = queue;
@@ -93,10 +105,56 @@ final class StreamConnection extends WebSocketListener {
         if (closed) {
             return;
         }
+        if (symbols.get().isEmpty()) {
+            phase = Phase.IDLE;
+            LOG.info("split {}: no symbols; idle until some are added", splitId);
+            return;
+        }
         phase = Phase.AWAIT_CONNECTED;
         WebSocket opened = client.newWebSocket(new Request.Builder().url(settings.url()).build(), this);
         socket = opened;
         timer = scheduler.schedule(() -> handshakeTimedOut(opened), HANDSHAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The split's symbols changed: a socket past authentication is sent the difference, a handshake
+     * under way subscribes the new set when it gets there, an idle split connects, and a split left
+     * empty disconnects. The subscription confirmed in reply goes downstream with the data, which
+     * ignores it.
+     */
+    synchronized void resubscribe() {
+        if (closed) {
+            return;
+        }
+        List<String> wanted = symbols.get();
+        if (wanted.isEmpty()) {
+            cancelTimer();
+            if (socket != null) {
+                socket.close(NORMAL_CLOSURE, "no symbols left");
+                socket = null;
+            }
+            subscribed = Set.of();
+            phase = Phase.IDLE;
+            LOG.info("split {}: every symbol removed; disconnected until some are added", splitId);
+            return;
+        }
+        if (phase == Phase.IDLE) {
+            open();
+            return;
+        }
+        if (socket == null || phase == Phase.AWAIT_CONNECTED || phase == Phase.AWAIT_AUTHENTICATED) {
+            return; // a reconnect is scheduled, or the handshake is not yet at its subscribe
+        }
+        List<String> added = wanted.stream().filter(symbol -> !subscribed.contains(symbol)).toList();
+        List<String> removed = subscribed.stream().filter(symbol -> !wanted.contains(symbol)).sorted().toList();
+        if (!added.isEmpty()) {
+            socket.send(AlpacaMessageWriter.subscribeTrades(added));
+        }
+        if (!removed.isEmpty()) {
+            socket.send(AlpacaMessageWriter.action("unsubscribe", Map.of("trades", removed)));
+        }
+        subscribed = Set.copyOf(wanted);
+        LOG.info("split {}: subscribed {}, unsubscribed {} on the live connection", splitId, added, removed);
     }
 
     synchronized void close() {
@@ -130,7 +188,7 @@ final class StreamConnection extends WebSocketListener {
             return;
         }
         try {
-            queue.put(split.id(), Arrival.frame(text));
+            queue.put(splitId, Arrival.frame(text));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -183,7 +241,7 @@ final class StreamConnection extends WebSocketListener {
 
             @Override
             public void onMalformed(String reason, String raw) {
-                LOG.warn("split {}: malformed message during the handshake ({}): {}", split.id(), reason, raw);
+                LOG.warn("split {}: malformed message during the handshake ({}): {}", splitId, reason, raw);
             }
         });
         return controls;
@@ -200,7 +258,9 @@ final class StreamConnection extends WebSocketListener {
             ws.send(AlpacaMessageWriter.auth(settings.key(), settings.secret()));
         } else if (phase == Phase.AWAIT_AUTHENTICATED && message.isSuccess("authenticated")) {
             phase = Phase.AWAIT_SUBSCRIPTION;
-            ws.send(AlpacaMessageWriter.subscribeTrades(split.symbols()));
+            List<String> wanted = symbols.get();
+            subscribed = Set.copyOf(wanted);
+            ws.send(AlpacaMessageWriter.subscribeTrades(wanted));
         } else if (phase == Phase.AWAIT_SUBSCRIPTION && ControlMessage.SUBSCRIPTION.equals(message.type())) {
             subscribed(message.channel("trades"));
         }
@@ -208,9 +268,9 @@ final class StreamConnection extends WebSocketListener {
 
     private void subscribed(List<String> trades) {
         List<String> missing = trades.contains("*") ? List.of()
-                : split.symbols().stream().filter(symbol -> !trades.contains(symbol)).toList();
+                : subscribed.stream().filter(symbol -> !trades.contains(symbol)).sorted().toList();
         if (!missing.isEmpty()) {
-            LOG.warn("split {}: the server did not confirm trades of {}", split.id(), missing);
+            LOG.warn("split {}: the server did not confirm trades of {}", splitId, missing);
         }
         failedAttempts = 0;
         cancelTimer();
@@ -221,16 +281,19 @@ final class StreamConnection extends WebSocketListener {
         }
         if (from == AlpacaSplitState.NOTHING_EMITTED) {
             phase = Phase.STREAMING;
-            LOG.info("split {}: streaming trades of {} symbols from {}", split.id(), split.symbols().size(), settings.url());
+            LOG.info("split {}: streaming trades of {} symbols from {}", splitId, subscribed.size(), settings.url());
             return;
         }
         phase = Phase.BACKFILLING;
         unfinishedBackfillFrom = from;
         buffered = new ArrayList<>();
         WebSocket ws = socket;
-        LOG.info("split {}: streaming trades of {} symbols from {} after a backfill from {} over {}", split.id(),
-                split.symbols().size(), settings.url(), EpochNanos.format(from), settings.restUrl());
-        backfiller.start(split, from, batch -> deliverBackfill(ws, batch), () -> backfillDone(ws));
+        LOG.info("split {}: streaming trades of {} symbols from {} after a backfill from {} over {}", splitId,
+                subscribed.size(), settings.url(), EpochNanos.format(from), settings.restUrl());
+        // the symbols subscribed now: one added while the connection was down is backfilled from the
+        // split's resume point too, a little before it was added
+        AlpacaStreamSplit backfilled = new AlpacaStreamSplit(splitId, subscribed.stream().sorted().toList());
+        backfiller.start(backfilled, from, batch -> deliverBackfill(ws, batch), () -> backfillDone(ws));
     }
 
     /** On the backfill thread: queues a batch unless the connection it was for is gone. */
@@ -241,7 +304,7 @@ final class StreamConnection extends WebSocketListener {
             }
         }
         try {
-            return queue.put(split.id(), Arrival.backfill(batch));
+            return queue.put(splitId, Arrival.backfill(batch));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -266,21 +329,21 @@ final class StreamConnection extends WebSocketListener {
                         phase = Phase.STREAMING;
                         unfinishedBackfillFrom = AlpacaSplitState.NOTHING_EMITTED;
                         LOG.info("split {}: backfill queued, then {} live frames held meanwhile; streaming live",
-                                split.id(), held);
+                                splitId, held);
                         break;
                     }
                     frames = buffered;
                     buffered = new ArrayList<>();
                 }
                 for (String text : frames) {
-                    if (!queue.put(split.id(), Arrival.frame(text))) {
+                    if (!queue.put(splitId, Arrival.frame(text))) {
                         return;
                     }
                 }
                 held += frames.size();
             }
             // live frames queued from here on no longer overlap the backfill (beyond the horizon's reach)
-            queue.put(split.id(), Arrival.seamEnd());
+            queue.put(splitId, Arrival.seamEnd());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -292,15 +355,15 @@ final class StreamConnection extends WebSocketListener {
         }
         int code = message.code();
         if (AlpacaStreamException.isFatal(code)) {
-            AlpacaStreamException fatal = AlpacaStreamException.of(code, message.msg(), split.id(), settings.url());
-            LOG.error("split {}: {}", split.id(), fatal.getMessage());
+            AlpacaStreamException fatal = AlpacaStreamException.of(code, message.msg(), splitId, settings.url());
+            LOG.error("split {}: {}", splitId, fatal.getMessage());
             close();
             queue.fail(fatal);
         } else if (code == 403) {
-            LOG.debug("split {}: already authenticated", split.id());
+            LOG.debug("split {}: already authenticated", splitId);
         } else if (code == 405) {
             LOG.error("split {}: symbol limit exceeded subscribing {} symbols; the connection stays up",
-                    split.id(), split.symbols().size());
+                    splitId, subscribed.size());
         } else {
             // 401, 406, 407, 500: the server drops us or already has; start over
             ws.cancel();
@@ -341,7 +404,7 @@ final class StreamConnection extends WebSocketListener {
         buffered = new ArrayList<>();
         cancelTimer();
         long delay = settings.backoffMillis(failedAttempts++, ThreadLocalRandom.current().nextDouble());
-        LOG.warn("split {}: connection to {} lost ({}); reconnecting in {} ms", split.id(), settings.url(), why, delay);
+        LOG.warn("split {}: connection to {} lost ({}); reconnecting in {} ms", splitId, settings.url(), why, delay);
         timer = scheduler.schedule(this::open, delay, TimeUnit.MILLISECONDS);
     }
 

@@ -53,7 +53,7 @@ class AlpacaSplitEnumeratorTest {
         try (MockSplitEnumeratorContext<AlpacaStreamSplit> context = new MockSplitEnumeratorContext<>(1)) {
             AlpacaStreamSource source = AlpacaStreamSource.builder().url("ws://127.0.0.1:1/v2/iex")
                     .credentials("k", "s").symbols(List.of("AAPL")).build();
-            var enumerator = source.restoreEnumerator(context, new AlpacaEnumeratorState(List.of(B)));
+            var enumerator = source.restoreEnumerator(context, new AlpacaEnumeratorState(List.of(B), Map.of()));
             context.registerReader(new ReaderInfo(0, "localhost"));
             enumerator.addReader(0);
             assertThat(context.getSplitsAssignmentSequence().get(0).assignment()).isEqualTo(Map.of(0, List.of(B)));

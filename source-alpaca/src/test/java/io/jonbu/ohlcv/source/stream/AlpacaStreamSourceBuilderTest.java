@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.util.InstantiationUtil;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,18 @@ class AlpacaStreamSourceBuilderTest {
                 .hasMessageContaining("reconnectBackoff");
         assertThatThrownBy(() -> valid().restUrl("data.alpaca.markets").build()).hasMessageContaining("restUrl");
         assertThatThrownBy(() -> valid().dedupHorizon(Duration.ZERO).build()).hasMessageContaining("dedupHorizon");
+    }
+
+    @Test
+    void withASymbolDirectoryTheSourceMayStartWithoutSymbolsAndSurvivesSerialization() throws Exception {
+        AlpacaStreamSource source = valid().symbols(List.of())
+                .symbolDirectory(() -> Set.of("AAPL"), Duration.ofSeconds(5)).build();
+
+        assertThat(source.splits()).isEmpty();
+        assertThat(source.splitCount()).as("one reader for the split the first poll makes").isEqualTo(1);
+        assertThat(InstantiationUtil.clone(source).toString()).contains("every 5000 ms");
+        assertThatThrownBy(() -> valid().symbolDirectory(() -> Set.of(), Duration.ZERO).build())
+                .hasMessageContaining("symbolDirectory");
     }
 
     @Test

@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
@@ -43,6 +46,64 @@ class AlpacaStreamSplitReaderTest {
         } finally {
             first.close();
             reader.close();
+        }
+    }
+
+    @Test
+    void symbolChangesReachTheLiveSocketAndEveryReconnectSubscribesTheCurrentSet() throws Exception {
+        SimulatorConfig three = SimulatorConfig.builder().symbols(List.of("AAPL", "MSFT", "NVDA")).rate(600).build();
+        AtomicReference<List<String>> symbols = new AtomicReference<>(List.of("AAPL"));
+        Map<String, StreamConnection> connections = new ConcurrentHashMap<>();
+        try (AlpacaSimulator simulator = AlpacaSimulator.start(three);
+             CuttingProxy proxy = new CuttingProxy(simulator.port())) {
+            AlpacaStreamSplitReader reader = new AlpacaStreamSplitReader(
+                    settings("ws://127.0.0.1:" + proxy.port() + "/v2/iex", "s"), new SplitProgress() {
+                        @Override
+                        public long resumeFrom(String splitId) {
+                            return AlpacaSplitState.NOTHING_EMITTED;
+                        }
+
+                        @Override
+                        public List<String> symbols(String splitId) {
+                            return symbols.get();
+                        }
+                    }, new SimpleCounter(), connections);
+            try {
+                reader.handleSplitsChanges(new SplitsAddition<>(List.of(SPLIT)));
+                fetchUntil(reader, live("AAPL"));
+
+                symbols.set(List.of("AAPL", "MSFT"));
+                connections.get(SPLIT.id()).resubscribe();
+                fetchUntil(reader, live("MSFT"));
+
+                proxy.cutAll();
+                long deadline = System.nanoTime() + DEADLINE.toNanos();
+                while (proxy.accepted() < 2 && System.nanoTime() < deadline) {
+                    reader.fetch();
+                }
+                assertThat(proxy.accepted()).as("connections after the cut").isGreaterThanOrEqualTo(2);
+                fetchFor(reader, Duration.ofMillis(300), arrival -> true);
+                fetchUntil(reader, live("MSFT"));
+
+                symbols.set(List.of("MSFT"));
+                connections.get(SPLIT.id()).resubscribe();
+                fetchFor(reader, Duration.ofMillis(300), arrival -> true);
+                fetchFor(reader, Duration.ofSeconds(1), arrival -> !live("AAPL").test(arrival) && !live("NVDA").test(arrival));
+
+                int beforeEmptied = proxy.accepted();
+                symbols.set(List.of());
+                connections.get(SPLIT.id()).resubscribe();
+                fetchFor(reader, Duration.ofMillis(300), arrival -> true);
+                fetchFor(reader, Duration.ofMillis(700), arrival -> arrival.frame() == null || !arrival.frame().contains("\"T\":\"t\""));
+
+                symbols.set(List.of("NVDA"));
+                connections.get(SPLIT.id()).resubscribe();
+                fetchUntil(reader, live("NVDA"));
+                assertThat(proxy.accepted()).as("an emptied split disconnects; symbols added later connect it again")
+                        .isEqualTo(beforeEmptied + 1);
+            } finally {
+                reader.close();
+            }
         }
     }
 
@@ -96,7 +157,7 @@ class AlpacaStreamSplitReaderTest {
             AlpacaStreamSplitReader reader = new AlpacaStreamSplitReader(
                     new StreamSettings(simulator.url("iex"), simulator.restUrl(), "k", "s", Duration.ofMillis(50),
                             Duration.ofMillis(200), Duration.ZERO, Duration.ofSeconds(5)),
-                    id -> start, new SimpleCounter());
+                    progress(start), new SimpleCounter(), new ConcurrentHashMap<>());
             List<Arrival> arrivals = new ArrayList<>();
             try {
                 reader.handleSplitsChanges(new SplitsAddition<>(List.of(SPLIT)));
@@ -120,7 +181,7 @@ class AlpacaStreamSplitReaderTest {
             AlpacaStreamSplitReader reader = new AlpacaStreamSplitReader(
                     new StreamSettings(simulator.url("iex"), "http://127.0.0.1:1", "k", "s", Duration.ofMillis(50),
                             Duration.ofMillis(200), Duration.ZERO, Duration.ofSeconds(5)),
-                    id -> 0L, failures);
+                    progress(0L), failures, new ConcurrentHashMap<>());
             try {
                 reader.handleSplitsChanges(new SplitsAddition<>(List.of(SPLIT)));
                 fetchUntil(reader, live("AAPL"));
@@ -138,12 +199,41 @@ class AlpacaStreamSplitReaderTest {
 
     /** A reader whose splits never emitted anything, so it never backfills. */
     private static AlpacaStreamSplitReader liveOnly(StreamSettings settings) {
-        return new AlpacaStreamSplitReader(settings, id -> AlpacaSplitState.NOTHING_EMITTED, new SimpleCounter());
+        return new AlpacaStreamSplitReader(settings, progress(AlpacaSplitState.NOTHING_EMITTED), new SimpleCounter(),
+                new ConcurrentHashMap<>());
+    }
+
+    /** The test's one split, resuming from {@code from}, with its symbols as built. */
+    private static SplitProgress progress(long from) {
+        return new SplitProgress() {
+            @Override
+            public long resumeFrom(String splitId) {
+                return from;
+            }
+
+            @Override
+            public List<String> symbols(String splitId) {
+                return SPLIT.symbols();
+            }
+        };
     }
 
     /** A live frame with a trade of {@code symbol}. */
     private static Predicate<Arrival> live(String symbol) {
         return arrival -> arrival.frame() != null && arrival.frame().contains("\"S\":\"" + symbol + "\"");
+    }
+
+    /** Fetches for {@code time}; every arrival must satisfy {@code allowed}. */
+    private static void fetchFor(AlpacaStreamSplitReader reader, Duration time, Predicate<Arrival> allowed) throws IOException {
+        long deadline = System.nanoTime() + time.toNanos();
+        while (System.nanoTime() < deadline) {
+            RecordsWithSplitIds<Arrival> records = reader.fetch();
+            for (String split = records.nextSplit(); split != null; split = records.nextSplit()) {
+                for (Arrival arrival = records.nextRecordFromSplit(); arrival != null; arrival = records.nextRecordFromSplit()) {
+                    assertThat(allowed.test(arrival)).as("arrival %s", arrival.frame()).isTrue();
+                }
+            }
+        }
     }
 
     /** Fetches until an arrival matches; every arrival must belong to the split. */

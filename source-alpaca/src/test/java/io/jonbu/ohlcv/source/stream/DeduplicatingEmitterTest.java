@@ -103,6 +103,19 @@ class DeduplicatingEmitterTest {
     }
 
     @Test
+    void changedSymbolsAreCheckpointedAndARemovedSymbolsPositionGoes() {
+        live(trade("AAPL", 0, "V", 1), trade("MSFT", 1, "Q", 9));
+
+        assertThat(state.symbols(List.of("AAPL", "MSFT"))).as("the same set changes nothing").isFalse();
+        assertThat(state.symbols(List.of("AAPL", "NVDA"))).isTrue();
+
+        AlpacaStreamSplit checkpointed = state.toSplit();
+        assertThat(checkpointed.symbols()).containsExactly("AAPL", "NVDA");
+        assertThat(checkpointed.positions()).containsOnlyKeys("AAPL");
+        assertThat(state.resumeFrom()).as("the split's own resume point stays").isEqualTo(T0 + SECOND - HORIZON);
+    }
+
+    @Test
     void aSplitThatEmittedNothingHasNothingToBackfill() {
         assertThat(state.resumeFrom()).isEqualTo(AlpacaSplitState.NOTHING_EMITTED);
         assertThat(state.toSplit().positions()).isEmpty();

@@ -43,20 +43,34 @@ class SerializersTest {
         writeVersionOne(v1, "alpaca-1", "SPY");
 
         assertThat(states.deserialize(1, v1.getCopyOfBuffer())).isEqualTo(new AlpacaEnumeratorState(List.of(
-                new AlpacaStreamSplit("alpaca-0", List.of("AAPL")), new AlpacaStreamSplit("alpaca-1", List.of("SPY")))));
+                new AlpacaStreamSplit("alpaca-0", List.of("AAPL")), new AlpacaStreamSplit("alpaca-1", List.of("SPY"))),
+                Map.of()));
+    }
+
+    @Test
+    void versionTwoEnumeratorStatesAreReadWithoutSplitSymbols() throws IOException {
+        DataOutputSerializer v2 = new DataOutputSerializer(64);
+        v2.writeInt(1);
+        AlpacaStreamSplitSerializer.write(withPositions(), v2);
+
+        assertThat(states.deserialize(2, v2.getCopyOfBuffer()))
+                .isEqualTo(new AlpacaEnumeratorState(List.of(withPositions()), Map.of()));
     }
 
     @Test
     void enumeratorStateSurvivesARoundTrip() throws IOException {
         AlpacaEnumeratorState state = new AlpacaEnumeratorState(List.of(
                 withPositions(),
-                new AlpacaStreamSplit("alpaca-1", List.of("SPY"))));
-        assertThat(states.deserialize(states.getVersion(), states.serialize(state))).isEqualTo(state);
+                new AlpacaStreamSplit("alpaca-1", List.of("SPY"))),
+                Map.of("alpaca-0", List.of("AAPL", "MSFT", "SPY"), "alpaca-1", List.of("SPY"), "alpaca-2", List.of()));
+        AlpacaEnumeratorState read = states.deserialize(states.getVersion(), states.serialize(state));
+        assertThat(read).isEqualTo(state);
+        assertThat(read.splitSymbols().keySet()).as("split order").containsExactlyElementsOf(state.splitSymbols().keySet());
     }
 
     @Test
     void emptyEnumeratorStateSurvivesARoundTrip() throws IOException {
-        AlpacaEnumeratorState empty = new AlpacaEnumeratorState(List.of());
+        AlpacaEnumeratorState empty = new AlpacaEnumeratorState(List.of(), Map.of());
         assertThat(states.deserialize(states.getVersion(), states.serialize(empty))).isEqualTo(empty);
     }
 
