@@ -201,11 +201,11 @@ class LocalStackTest {
             }
             Thread.sleep(500);
         }
-        List<String> keys = served.keySet().stream().sorted(Comparator.naturalOrder()).toList();
+        List<String> missing = oracle.keySet().stream().filter(k -> !served.containsKey(k)).sorted(Comparator.naturalOrder()).toList();
         if (served.size() >= atLeast) {
             return served; // the caller's assertions name the candles that differ
         }
-        throw new AssertionError("only " + served.size() + " of " + atLeast + " candles served in " + timeout + ": " + keys);
+        throw new AssertionError("only " + served.size() + " of " + atLeast + " candles served in " + timeout + "; of the oracle's, not served: " + missing);
     }
 
     private JsonNode get(String url) throws IOException {
