@@ -9,10 +9,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.flink.metrics.Counter;
@@ -35,6 +38,17 @@ final class Backfiller implements AutoCloseable {
      * a queue full of backfill about as large as one full of live frames.
      */
     private static final int BATCH = 250;
+    /** Trades buffered over all symbols' current pages; fewer symbols get larger pages, up to the API's 10,000. */
+    private static final int MERGE_BUFFER = 100_000;
+    /**
+     * How far past the first live trade the backfill reaches: a print sent just before the subscription
+     * may be stamped after the first live one (the feed is out of order), and the overlap is
+     * de-duplicated. Kept under the job's out-of-orderness (2 s by default), so the live trades that
+     * follow the backfill are not late.
+     */
+    private static final Duration SEAM_OVERLAP = Duration.ofSeconds(1);
+    /** How long a backfill waits for the first live trade, near which it ends; a quiet market has none. */
+    private static final Duration LIVE_START_WAIT = Duration.ofSeconds(2);
     /** Feeds the REST API knows; other stream feeds (test) take the API's default. */
     private static final Set<String> REST_FEEDS = Set.of("sip", "iex", "delayed_sip", "boats", "overnight", "otc");
 
@@ -67,11 +81,11 @@ final class Backfiller implements AutoCloseable {
      * Fetches {@code split}'s trades stamped from {@code from} on, in batches to {@code deliver} (which
      * answers false to stop early), then runs {@code done}, whether the backfill worked or not.
      */
-    void start(AlpacaStreamSplit split, long from, Predicate<List<Trade>> deliver, Runnable done) {
+    void start(AlpacaStreamSplit split, long from, LongSupplier liveStart, Predicate<List<Trade>> deliver, Runnable done) {
         try {
             executor.execute(() -> {
                 try {
-                    fetch(split, from, deliver);
+                    fetch(split, from, liveStart, deliver);
                 } finally {
                     done.run();
                 }
@@ -81,17 +95,34 @@ final class Backfiller implements AutoCloseable {
         }
     }
 
-    private void fetch(AlpacaStreamSplit split, long from, Predicate<List<Trade>> deliver) {
+    /**
+     * Fetches each symbol's trades from {@code from} up to where the live stream starts (the first held
+     * live trade, awaited for {@link #LIVE_START_WAIT}; without one, up to now) and hands them over
+     * merged in time order. The REST API would return several symbols one after another, and event time
+     * would then run ahead on the first symbol and turn the others' trades late.
+     */
+    private void fetch(AlpacaStreamSplit split, long from, LongSupplier liveStart, Predicate<List<Trade>> deliver) {
         long started = System.nanoTime();
         long count = 0;
-        // no end: the API's default is now, and the live frames buffered meanwhile overlap it
-        HistoricalQuery query = HistoricalQuery.symbols(split.symbols()).start(from).feed(feed).sort("asc")
-                .limit(HistoricalQuery.MAX_LIMIT).build();
-        try (Stream<Trade> trades = rest.trades(query)) {
-            Iterator<Trade> it = trades.iterator();
+        List<Stream<Trade>> streams = new ArrayList<>();
+        try {
+            long end = awaitLiveStart(liveStart);
+            int limit = Math.max(1_000, Math.min(HistoricalQuery.MAX_LIMIT, MERGE_BUFFER / Math.max(1, split.symbols().size())));
+            PriorityQueue<Head> heads = new PriorityQueue<>();
+            for (String symbol : split.symbols()) {
+                HistoricalQuery.Builder query = HistoricalQuery.symbols(symbol).start(from).feed(feed).sort("asc").limit(limit);
+                if (end != AlpacaSplitState.NOTHING_EMITTED) {
+                    query.end(end);
+                }
+                Stream<Trade> trades = rest.trades(query.build());
+                streams.add(trades);
+                Head.of(trades.iterator()).ifPresent(heads::add);
+            }
             List<Trade> batch = new ArrayList<>(BATCH);
-            while (it.hasNext()) {
-                batch.add(it.next());
+            while (!heads.isEmpty()) {
+                Head head = heads.poll();
+                batch.add(head.trade);
+                head.next().ifPresent(heads::add);
                 if (batch.size() == BATCH) {
                     count += batch.size();
                     if (!deliver.test(batch)) {
@@ -106,8 +137,12 @@ final class Backfiller implements AutoCloseable {
             if (!batch.isEmpty() && !deliver.test(batch)) {
                 return;
             }
-            LOG.info("split {}: backfilled {} trades from {} in {} ms (duplicates are dropped as they are emitted)",
-                    split.id(), count, EpochNanos.format(from), (System.nanoTime() - started) / 1_000_000);
+            LOG.info("split {}: backfilled {} trades from {} to {} in {} ms (duplicates are dropped as they are emitted)",
+                    split.id(), count, EpochNanos.format(from), end == AlpacaSplitState.NOTHING_EMITTED ? "now" : EpochNanos.format(end),
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.info("split {}: backfill stopped after {} trades as the reader closes", split.id(), count);
         } catch (RuntimeException e) {
             if (executor.isShutdown()) {
                 // the reader is closing (a stop with savepoint, a cancel): the interrupted request is no failure
@@ -117,6 +152,38 @@ final class Backfiller implements AutoCloseable {
             failures.inc();
             LOG.error("split {}: BACKFILL FAILED after {} trades; trades of {} since {} that the stream missed are lost,"
                     + " continuing live: {}", split.id(), count, split.symbols(), EpochNanos.format(from), e.toString(), e);
+        } finally {
+            streams.forEach(Stream::close);
+        }
+    }
+
+    /**
+     * Where the backfill ends: {@link #SEAM_OVERLAP} past the live stream's first trade, or
+     * {@link AlpacaSplitState#NOTHING_EMITTED} if none came in time (a quiet market).
+     */
+    private static long awaitLiveStart(LongSupplier liveStart) throws InterruptedException {
+        long deadline = System.nanoTime() + LIVE_START_WAIT.toNanos();
+        long start;
+        while ((start = liveStart.getAsLong()) == AlpacaSplitState.NOTHING_EMITTED && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return start == AlpacaSplitState.NOTHING_EMITTED ? start : start + SEAM_OVERLAP.toNanos();
+    }
+
+    /** One symbol's next trade and the rest of its trades, ordered by the next trade's time. */
+    private record Head(Trade trade, Iterator<Trade> rest) implements Comparable<Head> {
+        static Optional<Head> of(Iterator<Trade> trades) {
+            return trades.hasNext() ? Optional.of(new Head(trades.next(), trades)) : Optional.empty();
+        }
+
+        Optional<Head> next() {
+            return of(rest);
+        }
+
+        @Override
+        public int compareTo(Head other) {
+            int byTime = Long.compare(trade.timestamp(), other.trade.timestamp());
+            return byTime != 0 ? byTime : trade.symbol().compareTo(other.trade.symbol());
         }
     }
 

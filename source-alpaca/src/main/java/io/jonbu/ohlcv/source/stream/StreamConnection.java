@@ -70,6 +70,12 @@ final class StreamConnection extends WebSocketListener {
      * first symbols up to date and not the rest: the next one must start no later than this one did.
      */
     private long unfinishedBackfillFrom = AlpacaSplitState.NOTHING_EMITTED;
+    /**
+     * The event time of the earliest trade in the first live frame held during a backfill, where the
+     * backfill ends; {@link AlpacaSplitState#NOTHING_EMITTED} until one arrives. Volatile: the backfill
+     * thread waits for it.
+     */
+    private volatile long liveStart = AlpacaSplitState.NOTHING_EMITTED;
     private final AlpacaMessageParser parser = new AlpacaMessageParser();
 
     /** The live socket; callbacks from earlier ones are ignored. */
@@ -212,6 +218,9 @@ final class StreamConnection extends WebSocketListener {
             return true;
         }
         buffered.add(text);
+        if (liveStart == AlpacaSplitState.NOTHING_EMITTED) {
+            liveStart = earliestTrade(text);
+        }
         return true;
     }
 
@@ -224,6 +233,25 @@ final class StreamConnection extends WebSocketListener {
     @Override
     public void onFailure(WebSocket ws, Throwable failure, Response response) {
         lost(ws, response != null ? "HTTP " + response.code() + " " + response.message() : failure.toString());
+    }
+
+    /** The event time of the frame's earliest trade, or {@link AlpacaSplitState#NOTHING_EMITTED} if it has none. */
+    private long earliestTrade(String text) {
+        long[] earliest = {AlpacaSplitState.NOTHING_EMITTED};
+        parser.parse(text, new AlpacaMessageParser.Listener() {
+            @Override
+            public void onTrade(Trade trade) {
+                if (earliest[0] == AlpacaSplitState.NOTHING_EMITTED || trade.timestamp() < earliest[0]) {
+                    earliest[0] = trade.timestamp();
+                }
+            }
+
+            @Override
+            public void onMalformed(String reason, String raw) {
+                // the emitter reports it when the frame is queued
+            }
+        });
+        return earliest[0];
     }
 
     private List<ControlMessage> controls(String text) {
@@ -286,6 +314,7 @@ final class StreamConnection extends WebSocketListener {
         }
         phase = Phase.BACKFILLING;
         unfinishedBackfillFrom = from;
+        liveStart = AlpacaSplitState.NOTHING_EMITTED;
         buffered = new ArrayList<>();
         WebSocket ws = socket;
         LOG.info("split {}: streaming trades of {} symbols from {} after a backfill from {} over {}", splitId,
@@ -293,7 +322,7 @@ final class StreamConnection extends WebSocketListener {
         // the symbols subscribed now: one added while the connection was down is backfilled from the
         // split's resume point too, a little before it was added
         AlpacaStreamSplit backfilled = new AlpacaStreamSplit(splitId, subscribed.stream().sorted().toList());
-        backfiller.start(backfilled, from, batch -> deliverBackfill(ws, batch), () -> backfillDone(ws));
+        backfiller.start(backfilled, from, () -> liveStart, batch -> deliverBackfill(ws, batch), () -> backfillDone(ws));
     }
 
     /** On the backfill thread: queues a batch unless the connection it was for is gone. */
