@@ -47,8 +47,12 @@ final class Backfiller implements AutoCloseable {
      * follow the backfill are not late.
      */
     private static final Duration SEAM_OVERLAP = Duration.ofSeconds(1);
-    /** How long a backfill waits for the first live trade, near which it ends; a quiet market has none. */
-    private static final Duration LIVE_START_WAIT = Duration.ofSeconds(2);
+    /**
+     * How long a backfill waits for the first live trade, near which it ends. A busy feed sends a frame
+     * every few milliseconds; a quiet one may send none, and the backfill then reads up to now. Short,
+     * so a connection that keeps dropping still gets its backfills through.
+     */
+    private static final Duration LIVE_START_WAIT = Duration.ofMillis(250);
     /** Feeds the REST API knows; other stream feeds (test) take the API's default. */
     private static final Set<String> REST_FEEDS = Set.of("sip", "iex", "delayed_sip", "boats", "overnight", "otc");
 
