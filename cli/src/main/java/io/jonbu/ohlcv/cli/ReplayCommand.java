@@ -12,12 +12,10 @@ import io.jonbu.ohlcv.job.feed.LiveFeed;
 import io.jonbu.ohlcv.job.feed.TradeFeed;
 import io.jonbu.ohlcv.job.sink.SortedFileSink;
 import io.jonbu.ohlcv.model.Candle;
-import io.jonbu.ohlcv.model.DailySession;
 import io.jonbu.ohlcv.model.DeadLetter;
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.Trade;
-import io.jonbu.ohlcv.model.tape.SaleConditionRules;
 import io.jonbu.ohlcv.model.enriched.ChartPatternEvent;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
 import io.jonbu.ohlcv.model.json.ApiJson;
@@ -43,6 +41,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.PrintSink;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -107,19 +106,8 @@ final class ReplayCommand implements Callable<Integer> {
             description = "also write every candle with its indicators and patterns as JSON lines (one object per candle)")
     Path enrichedOutput;
 
-    @Option(names = "--sale-conditions", paramLabel = "RULES", defaultValue = "TAPE_PLAN",
-            description = "TAPE_PLAN (the CTA/UTP sale-condition rules) or ALL_TRADES (every print counts) (default: ${DEFAULT-VALUE})")
-    SaleConditionRules saleConditions;
-
-    @Option(names = "--daily-session", paramLabel = "SESSION", defaultValue = "FULL_DAY",
-            description = {"FULL_DAY (daily candles over pre-market, regular and after hours, as Alpaca's daily bars)",
-                "or REGULAR (09:30-16:00 New York only) (default: ${DEFAULT-VALUE})"})
-    DailySession dailySession;
-
-    @Option(names = "--correction-horizon", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
-            description = {"how long a trade can still be corrected or cancelled (its print is kept that long); a later",
-                "correction is reported, not applied; 0s keeps nothing (default: ${DEFAULT-VALUE})"})
-    Duration correctionHorizon;
+    @Mixin
+    TapeRulesOptions tapeRules;
 
     @Option(names = "--parallelism", paramLabel = "N", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE})")
     int parallelism;
@@ -134,8 +122,7 @@ final class ReplayCommand implements Callable<Integer> {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
 
         TradeFeed feed = from.file != null ? fileFeed(from.file) : alpacaFeed(from.symbols);
-        CandleJobConfig config = CandleJobConfig.defaults().withTimeframes(timeframes).withSaleConditions(saleConditions)
-                .withDailySession(dailySession).withCorrectionHorizon(correctionHorizon);
+        CandleJobConfig config = tapeRules.applyTo(CandleJobConfig.defaults().withTimeframes(timeframes));
         new CandleJob(feed, new FileSinks(output, enrichedOutput), config).addTo(env);
 
         long started = System.nanoTime();

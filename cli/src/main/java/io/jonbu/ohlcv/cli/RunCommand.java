@@ -5,8 +5,6 @@ import io.jonbu.ohlcv.cli.local.LocalStack;
 import io.jonbu.ohlcv.cli.local.LocalStackConfig;
 import io.jonbu.ohlcv.job.CandleJobConfig;
 import io.jonbu.ohlcv.job.sink.KafkaSettings;
-import io.jonbu.ohlcv.model.DailySession;
-import io.jonbu.ohlcv.model.tape.SaleConditionRules;
 import io.jonbu.ohlcv.source.rest.AlpacaRestClient;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -67,24 +65,13 @@ final class RunCommand implements Callable<Integer> {
             description = "how long a closed candle still accepts late trades as revisions (default: ${DEFAULT-VALUE})")
     Duration allowedLateness;
 
-    @Option(names = "--correction-horizon", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
-            description = {"how long a trade can still be corrected or cancelled (its print is kept that long); a later",
-                "correction is reported, not applied; 0s keeps nothing (default: ${DEFAULT-VALUE})"})
-    Duration correctionHorizon;
-
     @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "0s", converter = DurationConverter.class,
             description = {"silence after which event time follows the wall clock, so the last candle closes when the",
                 "feed goes quiet; risky under backpressure (queued trades turn late); 0s = never (default: ${DEFAULT-VALUE})"})
     Duration idleTimeout;
 
-    @Option(names = "--sale-conditions", paramLabel = "RULES", defaultValue = "TAPE_PLAN",
-            description = "TAPE_PLAN (the CTA/UTP sale-condition rules) or ALL_TRADES (every print counts) (default: ${DEFAULT-VALUE})")
-    SaleConditionRules saleConditions;
-
-    @Option(names = "--daily-session", paramLabel = "SESSION", defaultValue = "FULL_DAY",
-            description = {"FULL_DAY (daily candles over pre-market, regular and after hours, as Alpaca's daily bars)",
-                "or REGULAR (09:30-16:00 New York only) (default: ${DEFAULT-VALUE})"})
-    DailySession dailySession;
+    @Mixin
+    TapeRulesOptions tapeRules;
 
     @Option(names = "--parallelism", paramLabel = "N", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE})")
     int parallelism;
@@ -172,13 +159,10 @@ final class RunCommand implements Callable<Integer> {
     private LocalStackConfig config() {
         try {
             Feed feed = feed();
-            CandleJobConfig job = CandleJobConfig.defaults()
+            CandleJobConfig job = tapeRules.applyTo(CandleJobConfig.defaults()
                     .withOutOfOrderness(outOfOrderness)
                     .withAllowedLateness(allowedLateness)
-                    .withIdleTimeout(idleTimeout)
-                    .withSaleConditions(saleConditions)
-                    .withDailySession(dailySession)
-                    .withCorrectionHorizon(correctionHorizon);
+                    .withIdleTimeout(idleTimeout));
             if (parallelism < 1) {
                 throw new IllegalArgumentException("--parallelism: must be at least 1");
             }
