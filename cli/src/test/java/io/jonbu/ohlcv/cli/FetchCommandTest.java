@@ -12,14 +12,12 @@ import io.jonbu.ohlcv.source.simulator.AlpacaSimulator;
 import io.jonbu.ohlcv.source.simulator.SimulatorConfig;
 import io.jonbu.ohlcv.source.simulator.TradeGenerator;
 import io.jonbu.ohlcv.sql.EmbeddedDatabase;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code jonbu fetch} against the simulator's historical bars endpoint, into a real PostgreSQL. */
 class FetchCommandTest {
@@ -29,17 +27,7 @@ class FetchCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int jonbu(Map<String, String> environment, String... args) {
-        CommandLine.IFactory factory = new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                K made = CommandLine.defaultFactory().create(type);
-                if (made instanceof FetchCommand fetch) {
-                    fetch.environment = environment;
-                }
-                return made;
-            }
-        };
-        return Jonbu.commandLine(factory).setErr(new PrintWriter(err, true)).setOut(new PrintWriter(new StringWriter(), true)).execute(args);
+        return JonbuInProcess.run(environment, err, args);
     }
 
     @Test
@@ -54,11 +42,7 @@ class FetchCommandTest {
                     "--rest-url", simulator.restUrl(), "--db-url", db.jdbcUrl());
 
             assertThat(code).as(err.toString()).isZero();
-            List<Trade> trades = new ArrayList<>();
-            TradeGenerator generator = TradeGenerator.from(sim);
-            for (int k = 0; k < TRADES; k++) {
-                trades.add(generator.next(START + k * sim.stepNanos()));
-            }
+            List<Trade> trades = TradeGenerator.emitted(sim, TRADES);
             List<Candle> expected = CandleOracle.candles(trades, List.of(Timeframe.M5));
             CandleRepository<Candle> stored = CandleRepository.candles(db.dataSource());
             List<Candle> actual = new ArrayList<>(stored.range("AAPL", Timeframe.M5, START - 3_600_000_000_000L, Long.MAX_VALUE / 2, 10_000));

@@ -132,12 +132,7 @@ class LocalStackTest {
     private record Published(List<Candle> candles, Map<String, Candle> served) {}
 
     private Published assertServedCandlesEqualTheOracle(LocalStack stack, SimulatorConfig sim) throws Exception {
-        List<Trade> sent = new ArrayList<>();
-        TradeGenerator generator = TradeGenerator.from(sim);
-        for (int k = 0; k < TRADES; k++) {
-            sent.add(generator.next(START + k * sim.stepNanos()));
-        }
-        return assertServedCandlesEqualTheOracle(stack, sent);
+        return assertServedCandlesEqualTheOracle(stack, TradeGenerator.emitted(sim, TRADES));
     }
 
     private Published assertServedCandlesEqualTheOracle(LocalStack stack, List<Trade> sent) throws Exception {

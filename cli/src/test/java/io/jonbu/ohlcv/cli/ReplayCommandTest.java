@@ -20,7 +20,6 @@ import io.jonbu.ohlcv.model.json.ApiJson;
 import io.jonbu.ohlcv.source.simulator.AlpacaSimulator;
 import io.jonbu.ohlcv.source.simulator.SimulatorConfig;
 import io.jonbu.ohlcv.source.simulator.TradeGenerator;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ReplayCommandTest {
     private static final Path FIXTURES = Path.of("src/test/resources/replay");
@@ -46,17 +44,7 @@ class ReplayCommandTest {
     }
 
     private int jonbu(Map<String, String> environment, String... args) {
-        CommandLine.IFactory factory = new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                K made = CommandLine.defaultFactory().create(type);
-                if (made instanceof ReplayCommand replay) {
-                    replay.environment = environment;
-                }
-                return made;
-            }
-        };
-        return Jonbu.commandLine(factory).setErr(new PrintWriter(err, true)).setOut(new PrintWriter(new StringWriter(), true)).execute(args);
+        return JonbuInProcess.run(environment, err, args);
     }
 
     @Test
@@ -199,14 +187,8 @@ class ReplayCommandTest {
             assertThat(code).as(err.toString()).isZero();
             long from = EpochNanos.parse("2024-03-08T15:00:00Z");
             long to = EpochNanos.parse("2024-03-09T00:00:00Z");
-            TradeGenerator generator = TradeGenerator.from(sim);
-            List<Trade> trades = new ArrayList<>();
-            for (int k = 0; k < emitted; k++) {
-                Trade t = generator.next(start + k * sim.stepNanos());
-                if (!t.symbol().equals("MSFT") && t.timestamp() >= from && t.timestamp() < to) {
-                    trades.add(t);
-                }
-            }
+            List<Trade> trades = TradeGenerator.emitted(sim, emitted).stream()
+                    .filter(t -> !t.symbol().equals("MSFT") && t.timestamp() >= from && t.timestamp() < to).toList();
             List<String> expected = CandleOracle.candles(trades, List.of(Timeframe.values()), DailySession.REGULAR).stream().sorted(CandleCsv.ORDER).map(CandleCsv::row).toList();
             List<String> actual = Files.readAllLines(out);
             assertThat(actual.get(0)).isEqualTo(CandleCsv.HEADER);

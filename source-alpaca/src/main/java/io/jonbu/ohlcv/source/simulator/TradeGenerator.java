@@ -1,6 +1,7 @@
 package io.jonbu.ohlcv.source.simulator;
 
 import io.jonbu.ohlcv.model.Trade;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -79,6 +80,22 @@ public final class TradeGenerator {
     public static TradeGenerator from(SimulatorConfig config) {
         return new TradeGenerator(config.seed(), config.symbols(), config.outOfOrderShare(),
                 config.maxDelayMillis() * 1_000_000L);
+    }
+
+    /**
+     * The first {@code count} trades a simulator on virtual time with this configuration emits, in
+     * emission order: what a client of it should receive, for tests and for checking a recording.
+     */
+    public static List<Trade> emitted(SimulatorConfig config, int count) {
+        if (config.virtualStart() == null) {
+            throw new IllegalArgumentException("only a simulator on virtual time emits trades known in advance");
+        }
+        TradeGenerator generator = from(config);
+        List<Trade> trades = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            trades.add(generator.next(config.virtualStart() + k * config.stepNanos()));
+        }
+        return trades;
     }
 
     /**

@@ -12,7 +12,6 @@ import io.jonbu.ohlcv.source.simulator.SimulatorFault;
 import io.jonbu.ohlcv.source.simulator.TradeGenerator;
 import io.jonbu.ohlcv.source.stream.AlpacaStreamSource;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -138,11 +137,6 @@ class ClientUnderFaultsTest {
 
     /** The trades the simulator emits, in emission order. */
     private static List<Trade> generated(SimulatorConfig config, int count) {
-        TradeGenerator generator = TradeGenerator.from(config);
-        List<Trade> trades = new ArrayList<>();
-        for (int k = 0; k < count; k++) {
-            trades.add(generator.next(config.virtualStart() + k * config.stepNanos()));
-        }
-        return trades;
+        return TradeGenerator.emitted(config, count);
     }
 }

@@ -50,11 +50,7 @@ class AlpacaHistorySourceTest {
     static void emit() throws InterruptedException {
         simulator = AlpacaSimulator.start(CONFIG);
         assertThat(simulator.awaitEmitted(EMITTED, Duration.ofSeconds(10))).isTrue();
-        TradeGenerator generator = TradeGenerator.from(CONFIG);
-        emitted = new ArrayList<>();
-        for (int k = 0; k < EMITTED; k++) {
-            emitted.add(generator.next(START + k * CONFIG.stepNanos()));
-        }
+        emitted = TradeGenerator.emitted(CONFIG, EMITTED);
     }
 
     @AfterAll

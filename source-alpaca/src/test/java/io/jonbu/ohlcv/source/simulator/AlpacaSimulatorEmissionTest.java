@@ -6,7 +6,6 @@ import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Trade;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,12 +21,7 @@ class AlpacaSimulatorEmissionTest {
                 TestClient client = TestClient.subscribed(simulator.url("iex"), "*")) {
             List<Trade> received = client.trades(1_000);
 
-            TradeGenerator generator = TradeGenerator.from(config);
-            List<Trade> expected = new ArrayList<>();
-            for (int k = 0; k < 1_000; k++) {
-                expected.add(generator.next(start + k * config.stepNanos()));
-            }
-            assertThat(received).containsExactlyElementsOf(expected);
+            assertThat(received).containsExactlyElementsOf(TradeGenerator.emitted(config, 1_000));
             assertThat(simulator.awaitEmitted(1_000, Duration.ofSeconds(1))).isTrue();
             assertThat(client.poll(Duration.ofMillis(200))).as("nothing past the limit").isNull();
             assertThat(simulator.emittedCount()).isEqualTo(1_000);

@@ -165,12 +165,7 @@ class AlpacaStreamSourceRecoveryTest {
     }
 
     private static List<Trade> emitted(SimulatorConfig config) {
-        TradeGenerator generator = TradeGenerator.from(config);
-        List<Trade> trades = new ArrayList<>();
-        for (int k = 0; k < config.limit(); k++) {
-            trades.add(generator.next(START + k * config.stepNanos()));
-        }
-        return trades;
+        return TradeGenerator.emitted(config, (int) config.limit());
     }
 
     /**

@@ -10,7 +10,6 @@ import io.jonbu.ohlcv.source.simulator.AlpacaSimulator;
 import io.jonbu.ohlcv.source.simulator.SimulatorConfig;
 import io.jonbu.ohlcv.source.simulator.TradeGenerator;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -47,11 +46,7 @@ class AlpacaStreamSourceTest {
         try (AlpacaSimulator simulator = AlpacaSimulator.start(config)) {
             List<Trade> received = trades(source(simulator, "secret")).executeAndCollect("alpaca-source-test", TRADES);
 
-            TradeGenerator generator = TradeGenerator.from(config);
-            List<Trade> expected = new ArrayList<>();
-            for (int k = 0; k < TRADES; k++) {
-                expected.add(generator.next(start + k * config.stepNanos()));
-            }
+            List<Trade> expected = TradeGenerator.emitted(config, TRADES);
             assertThat(bySymbol(received)).isEqualTo(bySymbol(expected));
         }
     }
