@@ -60,10 +60,11 @@ final class FetchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String key = environment.get("APCA_API_KEY_ID");
-        String secret = environment.get("APCA_API_SECRET_KEY");
-        if (key == null || key.isBlank() || secret == null || secret.isBlank()) {
-            throw new ParameterException(spec.commandLine(), "fetch: set APCA_API_KEY_ID and APCA_API_SECRET_KEY in the environment");
+        AlpacaKeys keys;
+        try {
+            keys = AlpacaKeys.from(environment, "fetch");
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         List<String> tickers = range.tickers();
         HistoricalQuery.Builder query = HistoricalQuery.symbols(tickers).timeframe(alpacaTimeframe(timeframe)).start(range.start)
@@ -74,7 +75,7 @@ final class FetchCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         long written = 0;
-        try (AlpacaRestClient client = AlpacaRestClient.builder().baseUrl(restUrl).credentials(key, secret).build();
+        try (AlpacaRestClient client = AlpacaRestClient.builder().baseUrl(restUrl).credentials(keys.key(), keys.secret()).build();
              LocalDatabase db = LocalDatabase.open(database.external(), database.dataDir, database.dbPort);
              Stream<AlpacaBar> bars = client.bars(query.build())) {
             db.track(tickers);

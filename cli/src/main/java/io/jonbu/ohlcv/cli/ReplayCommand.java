@@ -150,10 +150,11 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private TradeFeed alpacaFeed(List<String> symbols) {
-        String key = environment.get("APCA_API_KEY_ID");
-        String secret = environment.get("APCA_API_SECRET_KEY");
-        if (key == null || key.isBlank() || secret == null || secret.isBlank()) {
-            throw new ParameterException(spec.commandLine(), "--from-alpaca: set APCA_API_KEY_ID and APCA_API_SECRET_KEY in the environment");
+        AlpacaKeys keys;
+        try {
+            keys = AlpacaKeys.from(environment, "--from-alpaca");
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         if (start == null) {
             throw new ParameterException(spec.commandLine(), "--from-alpaca: needs --start");
@@ -163,7 +164,7 @@ final class ReplayCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--start: must be before --end (" + EpochNanos.format(until) + ")");
         }
         List<String> tickers = symbols.stream().map(s -> s.trim().toUpperCase(Locale.ROOT)).distinct().toList();
-        AlpacaHistorySource source = AlpacaHistorySource.builder().restUrl(restUrl).credentials(key, secret)
+        AlpacaHistorySource source = AlpacaHistorySource.builder().restUrl(restUrl).credentials(keys.key(), keys.secret())
                 .feed(alpacaFeed).symbols(tickers).range(start, until).build();
         return new LiveFeed(source, "alpaca " + alpacaFeed + " " + String.join(",", tickers), source.sliceCount());
     }

@@ -148,12 +148,8 @@ final class RunCommand implements Callable<Integer> {
         if (feedKind == FeedKind.simulator) {
             return new Feed.Simulated(simulator.toBuilder(simPort).build());
         }
-        String key = System.getenv("APCA_API_KEY_ID");
-        String secret = System.getenv("APCA_API_SECRET_KEY");
-        if (key == null || key.isBlank() || secret == null || secret.isBlank()) {
-            throw new IllegalArgumentException("--feed alpaca: set APCA_API_KEY_ID and APCA_API_SECRET_KEY in the environment");
-        }
-        return new Feed.Alpaca(feedUrl, restUrl, key, secret, simulator.symbols());
+        AlpacaKeys keys = AlpacaKeys.from(System.getenv(), "--feed alpaca");
+        return new Feed.Alpaca(feedUrl, restUrl, keys.key(), keys.secret(), simulator.symbols());
     }
 
     private LocalStackConfig config() {
