@@ -1,5 +1,6 @@
 package io.jonbu.ohlcv.cli;
 
+import io.jonbu.ohlcv.cli.config.ConfigOption;
 import io.jonbu.ohlcv.cli.local.LocalDatabase;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.EpochNanos;
@@ -41,6 +42,9 @@ final class ExportCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    ConfigOption config;
 
     @Mixin
     DatabaseOptions database;

@@ -1,5 +1,8 @@
 package io.jonbu.ohlcv.cli;
 
+import io.jonbu.ohlcv.cli.config.ConfigOption;
+import io.jonbu.ohlcv.cli.config.Settings;
+import io.jonbu.ohlcv.cli.config.UsesSettings;
 import io.jonbu.ohlcv.cli.local.Feed;
 import io.jonbu.ohlcv.cli.local.LocalStack;
 import io.jonbu.ohlcv.cli.local.LocalStackConfig;
@@ -23,9 +26,19 @@ import picocli.CommandLine.Spec;
         description = {"Start the whole local stack in one process: the Alpaca-protocol simulator, the candle",
             "job on a Flink MiniCluster, PostgreSQL (embedded, data under --data-dir, unless --db-url)",
             "and the REST API. Ctrl-C stops everything."})
-final class RunCommand implements Callable<Integer> {
+final class RunCommand implements Callable<Integer>, UsesSettings {
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    ConfigOption config;
+
+    private Settings settings;
+
+    @Override
+    public void use(Settings settings) {
+        this.settings = settings;
+    }
 
     @Mixin
     SimulatorOptions simulator;
@@ -80,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
             description = "Flink checkpoint interval (default: ${DEFAULT-VALUE})")
     Duration checkpointInterval;
 
-    @Option(names = "--kafka-bootstrap", paramLabel = "HOST:PORT", defaultValue = "${env:JONBU_KAFKA_BOOTSTRAP}",
+    @Option(names = "--kafka-bootstrap", paramLabel = "HOST:PORT", 
             description = "publish to this Kafka cluster instead of the embedded broker (env JONBU_KAFKA_BOOTSTRAP)")
     String kafkaBootstrap;
 
@@ -148,7 +161,7 @@ final class RunCommand implements Callable<Integer> {
         if (feedKind == FeedKind.simulator) {
             return new Feed.Simulated(simulator.toBuilder(simPort).build());
         }
-        AlpacaKeys keys = AlpacaKeys.from(System.getenv(), "--feed alpaca");
+        AlpacaKeys keys = AlpacaKeys.from(settings, "--feed alpaca");
         return new Feed.Alpaca(feedUrl, restUrl, keys.key(), keys.secret(), simulator.symbols());
     }
 

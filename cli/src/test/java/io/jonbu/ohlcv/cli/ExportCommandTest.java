@@ -10,7 +10,6 @@ import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
 import io.jonbu.ohlcv.model.json.ApiJson;
 import io.jonbu.ohlcv.sql.EmbeddedDatabase;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +68,7 @@ class ExportCommandTest {
     }
 
     private int jonbu(String... args) {
-        return Jonbu.commandLine().setErr(new PrintWriter(err, true)).setOut(new PrintWriter(new StringWriter(), true)).execute(args);
+        return JonbuInProcess.run(System.getenv(), err, args);
     }
 
     @Test
