@@ -97,7 +97,7 @@ final class ConfigCommand {
         }
 
         private static String builtInDefault(CommandLine commands, ConfigKey key) {
-            for (Map.Entry<String, CommandLine> command : commands.getSubcommands().entrySet()) {
+            for (Map.Entry<String, CommandLine> command : Settings.commands(commands).entrySet()) {
                 Optional<String> option = key.option(command.getKey());
                 if (option.isPresent()) {
                     OptionSpec spec = command.getValue().getCommandSpec().findOption(option.get());

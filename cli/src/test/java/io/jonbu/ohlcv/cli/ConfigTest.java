@@ -45,10 +45,11 @@ class ConfigTest {
     void everySettingNamesAnOptionItsCommandsHave() {
         CommandLine jonbu = Jonbu.commandLine(new Settings(Map.of(), null));
         for (ConfigKey key : ConfigKey.values()) {
-            List<String> commands = jonbu.getSubcommands().keySet().stream().filter(c -> key.option(c).isPresent()).toList();
+            Map<String, CommandLine> all = Settings.commands(jonbu);
+            List<String> commands = all.keySet().stream().filter(c -> key.option(c).isPresent()).toList();
             assertThat(commands).as(key.path()).isNotEmpty();
             for (String command : commands) {
-                assertThat(jonbu.getSubcommands().get(command).getCommandSpec().findOption(key.option(command).get()))
+                assertThat(all.get(command).getCommandSpec().findOption(key.option(command).get()))
                         .as("%s: %s %s", key.path(), command, key.option(command).get()).isNotNull();
             }
         }

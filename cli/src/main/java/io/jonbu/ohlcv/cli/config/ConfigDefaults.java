@@ -2,7 +2,6 @@ package io.jonbu.ohlcv.cli.config;
 
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
@@ -15,7 +14,6 @@ public record ConfigDefaults(Settings settings) implements IDefaultValueProvider
         if (!(argSpec instanceof OptionSpec option)) {
             return null;
         }
-        CommandSpec command = option.command();
-        return ConfigKey.of(command.name(), option.longestName()).flatMap(settings::value).orElse(null);
+        return ConfigKey.of(Settings.path(option.command()), option.longestName()).flatMap(settings::value).orElse(null);
     }
 }

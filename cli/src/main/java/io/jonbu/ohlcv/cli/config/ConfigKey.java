@@ -8,7 +8,8 @@ import java.util.Optional;
  * Every setting a config file may hold: its dotted path in the YAML, the environment variable that
  * overrides it, and the command-line option it stands for in each command that has one. One table,
  * so the file, the environment and the flags cannot drift apart: the flag's own converter reads the
- * file's and the environment's text, and its annotation keeps the built-in default.
+ * file's and the environment's text, and its annotation keeps the built-in default. Commands are
+ * named by their path below {@code jonbu}, as {@code run} or {@code keys create}.
  */
 public enum ConfigKey {
     FEED_KIND("feed.kind", "JONBU_FEED_KIND", Map.of("run", "--feed")),
@@ -50,6 +51,7 @@ public enum ConfigKey {
     KAFKA_DELIVERY("kafka.delivery", "JONBU_KAFKA_DELIVERY", Map.of("run", "--kafka-delivery")),
 
     SERVING_PORT("serving.port", "JONBU_SERVING_PORT", Map.of("run", "--port")),
+    SERVING_AUTH("serving.auth", "JONBU_SERVING_AUTH", Map.of("run", "--auth")),
     FLINK_UI_PORT("flink.ui_port", "JONBU_FLINK_UI_PORT", Map.of("run", "--flink-ui-port"));
 
     private final String path;
@@ -93,6 +95,7 @@ public enum ConfigKey {
     }
 
     private static Map<String, String> database(String option) {
-        return Map.of("run", option, "fetch", option, "export", option);
+        return Map.of("run", option, "fetch", option, "export", option,
+                "keys create", option, "keys list", option, "keys revoke", option);
     }
 }

@@ -1,11 +1,15 @@
 package io.jonbu.ohlcv.cli.config;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
@@ -92,7 +96,7 @@ public record Settings(Map<String, String> environment, ConfigFile file) {
             if (value.isEmpty()) {
                 continue;
             }
-            for (Map.Entry<String, CommandLine> command : root.getSubcommands().entrySet()) {
+            for (Map.Entry<String, CommandLine> command : commands(root).entrySet()) {
                 Optional<String> option = key.option(command.getKey());
                 if (option.isEmpty()) {
                     continue;
@@ -107,15 +111,37 @@ public record Settings(Map<String, String> environment, ConfigFile file) {
         return problems;
     }
 
+    /** Every command below {@code root} by its path, as {@code run} or {@code keys create}. */
+    public static Map<String, CommandLine> commands(CommandLine root) {
+        Map<String, CommandLine> commands = new LinkedHashMap<>();
+        Deque<CommandLine> todo = new ArrayDeque<>(root.getSubcommands().values());
+        while (!todo.isEmpty()) {
+            CommandLine command = todo.poll();
+            commands.putIfAbsent(path(command.getCommandSpec()), command);
+            todo.addAll(command.getSubcommands().values());
+        }
+        return commands;
+    }
+
+    /** A command's path below the root, as {@code keys create}. */
+    static String path(CommandSpec command) {
+        String qualified = command.qualifiedName(" ");
+        int root = qualified.indexOf(' ');
+        return root < 0 ? "" : qualified.substring(root + 1);
+    }
+
     /** What the command's parser says of {@code option value}, or null when it takes it. */
     private static String refusal(CommandLine root, String command, String option, String value) {
-        OptionSpec spec = root.getSubcommands().get(command).getCommandSpec().findOption(option);
+        OptionSpec spec = commands(root).get(command).getCommandSpec().findOption(option);
         if (spec == null) {
             throw new IllegalStateException(command + " has no option " + option + " (ConfigKey is out of date)");
         }
         try {
             // from the root: picocli parses a subcommand only below its parent
-            root.parseArgs(command, option, value);
+            List<String> args = new ArrayList<>(List.of(command.split(" ")));
+            args.add(option);
+            args.add(value);
+            root.parseArgs(args.toArray(String[]::new));
             return null;
         } catch (CommandLine.MissingParameterException e) {
             return null; // the command's other required options, not this one
