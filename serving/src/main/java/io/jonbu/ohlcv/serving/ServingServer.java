@@ -18,6 +18,8 @@ import io.jonbu.ohlcv.serving.candle.CandleHandlers;
 import io.jonbu.ohlcv.serving.candle.CandleRepository;
 import io.jonbu.ohlcv.serving.error.ErrorMapper;
 import io.jonbu.ohlcv.serving.health.HealthHandler;
+import io.jonbu.ohlcv.serving.health.HealthReport;
+import io.jonbu.ohlcv.serving.health.JobFreshness;
 import io.jonbu.ohlcv.serving.metrics.MetricsHandler;
 import io.jonbu.ohlcv.serving.metrics.RequestMetrics;
 import io.jonbu.ohlcv.serving.pattern.PatternHandlers;
@@ -27,10 +29,14 @@ import io.jonbu.ohlcv.serving.stream.CandleStreamSettings;
 import io.jonbu.ohlcv.serving.stream.StreamMetrics;
 import io.jonbu.ohlcv.serving.symbol.SymbolHandlers;
 import io.jonbu.ohlcv.serving.symbol.SymbolRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -42,6 +48,9 @@ import javax.sql.DataSource;
  * every other route only reads.
  */
 public final class ServingServer implements AutoCloseable {
+    /** A 1m candle a minute, plus out-of-orderness, the sink's batching and slack for a slow checkpoint. */
+    private static final Duration JOB_STALE_AFTER = Duration.ofMinutes(3);
+
     private final Javalin app;
     private final int port;
     private final List<String> routes = new CopyOnWriteArrayList<>();
@@ -81,8 +90,12 @@ public final class ServingServer implements AutoCloseable {
         this.stream = stream == null ? null : new CandleStream(stream, access);
         CandleHandlers candles = new CandleHandlers(CandleRepository.candles(dataSource), CandleRepository.enriched(dataSource));
         PatternHandlers patterns = new PatternHandlers(new PatternRepository(dataSource));
-        HealthHandler health = this.stream == null ? new HealthHandler(dataSource)
-                : new HealthHandler(dataSource, Map.of("kafka", this.stream::health));
+        Map<String, Supplier<HealthReport.Component>> components = new HashMap<>();
+        components.put("job", new JobFreshness(dataSource, JOB_STALE_AFTER, Clock.systemUTC()));
+        if (this.stream != null) {
+            components.put("kafka", this.stream::health);
+        }
+        HealthHandler health = new HealthHandler(dataSource, components);
         SymbolHandlers symbols = new SymbolHandlers(new SymbolRepository(controlPlane));
         ErrorMapper errors = new ErrorMapper();
         RequestMetrics requests = new RequestMetrics();
