@@ -125,6 +125,8 @@ public final class ServingServer implements AutoCloseable {
                 delete("symbols/{symbol}", symbols::remove);
                 // <symbol> rather than {symbol}: crypto pairs such as BTC/USD carry a slash; the
                 // longer routes go first so ".../history" is not read as part of a symbol
+                // before ohlcv/<symbol>, which would take "history" for a symbol
+                get("ohlcv/history", candles::historyOfMany);
                 get("ohlcv/<symbol>/history", candles::history);
                 get("ohlcv/<symbol>/enriched", candles::enriched);
                 get("ohlcv/<symbol>", candles::latest);
