@@ -15,7 +15,6 @@ import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
 import io.jonbu.ohlcv.model.enriched.FeatureSchema;
 import io.jonbu.ohlcv.model.enriched.IndicatorKey;
 import io.jonbu.ohlcv.model.enriched.MarketContext;
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -45,7 +44,7 @@ import org.apache.parquet.schema.Types;
  * whole minute, so nothing is lost, and micros are what every reader takes natively (pyarrow and
  * pandas, Spark, DuckDB, BigQuery), while Spark refuses INT64 TIMESTAMP(NANOS) columns.
  */
-final class EnrichedParquetWriter implements Closeable {
+final class EnrichedParquetWriter implements ExportCommand.Rows {
     static final MessageType SCHEMA = schema();
 
     private final ParquetWriter<EnrichedCandle> writer;
@@ -60,7 +59,8 @@ final class EnrichedParquetWriter implements Closeable {
                 .build();
     }
 
-    void write(EnrichedCandle candle) throws IOException {
+    @Override
+    public void write(EnrichedCandle candle) throws IOException {
         writer.write(candle);
     }
 

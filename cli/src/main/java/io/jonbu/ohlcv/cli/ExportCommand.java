@@ -101,24 +101,13 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     /** Where the candles go, one after another, in the chosen format. */
-    private interface Rows extends Closeable {
+    interface Rows extends Closeable {
         void write(EnrichedCandle e) throws IOException;
     }
 
     private Rows open(Path temp) throws IOException {
         if (format == Format.parquet) {
-            EnrichedParquetWriter parquet = new EnrichedParquetWriter(temp);
-            return new Rows() {
-                @Override
-                public void write(EnrichedCandle e) throws IOException {
-                    parquet.write(e);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    parquet.close();
-                }
-            };
+            return new EnrichedParquetWriter(temp);
         }
         BufferedWriter text = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
         if (format == Format.csv) {
