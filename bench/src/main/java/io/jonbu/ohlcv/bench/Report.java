@@ -3,6 +3,7 @@ package io.jonbu.ohlcv.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -27,7 +28,9 @@ public final class Report {
         md.append("# Benchmarks\n\n");
         md.append("Written by `scripts/bench` on ").append(LocalDate.now()).append(": ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-                .append(System.getProperty("java.version")).append(", JMH, one fork per benchmark.\n");
+                .append(System.getProperty("java.version")).append(", JMH, one fork per benchmark, load average ")
+                .append(fmt(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()))
+                .append(" as it ended\n(the machine is shared: other work on it lengthens the times, not the allocations).\n");
         md.append("Medians and min-max over the measured iterations; lower is better for times. Allocated is JMH's\n")
                 .append("`-prof gc` `gc.alloc.rate.norm`: the bytes the benchmark thread allocates per operation (median).\n\n");
         md.append("| benchmark | what | median | min - max | allocated | iterations |\n|---|---|---|---|---|---|\n");
