@@ -79,6 +79,12 @@ final class ExportCommand implements Callable<Integer> {
         try (LocalDatabase db = LocalDatabase.open(database.external(), database.dataDir, database.dbPort);
              Rows file = open(temp)) {
             CandleRepository<EnrichedCandle> enriched = CandleRepository.enriched(db.dataSource());
+            long total = 0;
+            for (String symbol : tickers) {
+                total += enriched.count(symbol, timeframe, range.start, until);
+            }
+            ProgressBar progress = new ProgressBar(err, "export", total, "candles");
+            progress.advance(0);
             for (String symbol : tickers) {
                 long from = range.start;
                 List<EnrichedCandle> page;
@@ -88,19 +94,19 @@ final class ExportCommand implements Callable<Integer> {
                         file.write(e);
                     }
                     written += page.size();
-                    err.printf("\rexport: %s ... %d candles", symbol, written);
-                    err.flush();
+                    progress.advance(page.size());
                     if (!page.isEmpty()) {
                         from = page.get(page.size() - 1).ohlcv().start() + 1;
                     }
                 } while (page.size() == PAGE);
             }
+            err.println();
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
         }
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        err.printf("\rexport: %d %s candles of %s to %s%n", written, timeframe, String.join(",", tickers), target);
+        err.printf("export: %d %s candles of %s to %s%n", written, timeframe, String.join(",", tickers), target);
         return 0;
     }
 

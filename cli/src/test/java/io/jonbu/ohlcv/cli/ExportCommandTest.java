@@ -110,7 +110,8 @@ class ExportCommandTest {
                         .isEqualTo(Float.valueOf((float) want.features()[f]));
             }
         }
-        assertThat(err.toString()).contains("export: 300 1m candles of AAPL,MSFT to");
+        assertThat(err.toString()).contains("export: 300 1m candles of AAPL,MSFT to")
+                .contains("export [##############################] 100%  300/300 candles");
     }
 
     @Test
