@@ -1,20 +1,14 @@
 package io.jonbu.ohlcv.cli;
 
-import io.jonbu.ohlcv.cli.config.ConfigOption;
-import io.jonbu.ohlcv.cli.local.LocalDatabase;
 import io.jonbu.ohlcv.serving.auth.ApiKey;
 import io.jonbu.ohlcv.serving.auth.ApiKeys;
 import io.jonbu.ohlcv.serving.auth.IssuedKey;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
+import javax.sql.DataSource;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code jonbu keys create|list|revoke}: the API keys a server started with {@code --auth api-key} accepts. */
 @Command(name = "keys", mixinStandardHelpOptions = true,
@@ -22,29 +16,6 @@ import picocli.CommandLine.Spec;
             "Only a SHA-256 of each key is stored: a key is shown once, when it is created."},
         subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
 final class KeysCommand {
-
-    /** What every subcommand shares: where the keys are. */
-    abstract static class OnDatabase implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        ConfigOption config;
-
-        @Mixin
-        DatabaseOptions database;
-
-        @Override
-        public Integer call() throws Exception {
-            try (LocalDatabase db = LocalDatabase.open(database.external(), database.dataDir, database.dbPort)) {
-                return run(new ApiKeys(db.dataSource()), spec.commandLine().getOut());
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-            }
-        }
-
-        abstract int run(ApiKeys keys, PrintWriter out) throws Exception;
-    }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a key and print it, once.")
     static final class Create extends OnDatabase {
@@ -60,7 +31,8 @@ final class KeysCommand {
         int burst;
 
         @Override
-        int run(ApiKeys keys, PrintWriter out) throws Exception {
+        int run(DataSource dataSource, PrintWriter out) throws Exception {
+            ApiKeys keys = new ApiKeys(dataSource);
             IssuedKey issued = keys.create(name, ratePerMinute, burst);
             out.println(issued.text());
             spec.commandLine().getErr().printf("keys: created %s (%s, %d requests a minute, bursts of %d); the key above is"
@@ -72,7 +44,8 @@ final class KeysCommand {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the keys (ids and names, never the keys).")
     static final class ListKeys extends OnDatabase {
         @Override
-        int run(ApiKeys keys, PrintWriter out) throws Exception {
+        int run(DataSource dataSource, PrintWriter out) throws Exception {
+            ApiKeys keys = new ApiKeys(dataSource);
             List<ApiKey> all = keys.all();
             out.printf("%-14s %-24s %10s %7s  %-24s %s%n", "ID", "NAME", "PER MINUTE", "BURST", "CREATED", "REVOKED");
             for (ApiKey k : all) {
@@ -90,7 +63,8 @@ final class KeysCommand {
         String id;
 
         @Override
-        int run(ApiKeys keys, PrintWriter out) throws Exception {
+        int run(DataSource dataSource, PrintWriter out) throws Exception {
+            ApiKeys keys = new ApiKeys(dataSource);
             if (!keys.revoke(id)) {
                 throw new IllegalArgumentException("ID: no valid key has the id '" + id + "' (see `jonbu keys list`)");
             }

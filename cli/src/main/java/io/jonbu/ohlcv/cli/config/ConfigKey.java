@@ -96,6 +96,7 @@ public enum ConfigKey {
 
     private static Map<String, String> database(String option) {
         return Map.of("run", option, "fetch", option, "export", option,
-                "keys create", option, "keys list", option, "keys revoke", option);
+                "keys create", option, "keys list", option, "keys revoke", option,
+                "symbols add", option, "symbols list", option, "symbols remove", option);
     }
 }
