@@ -11,18 +11,15 @@ import io.jonbu.ohlcv.job.sink.KafkaSettings;
 import io.jonbu.ohlcv.source.rest.AlpacaRestClient;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /** {@code jonbu run}: the whole local stack in one process until Ctrl-C. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -67,30 +64,10 @@ final class RunCommand implements Callable<Integer>, UsesSettings {
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "REST API port (default: ${DEFAULT-VALUE})")
     int port;
 
-    /** Who may use the API: {@code --auth none|api-key}. */
-    enum Auth {
-        NONE, API_KEY;
-
-        static Auth parse(String text) {
-            return switch (text.trim().toLowerCase(Locale.ROOT)) {
-                case "none" -> NONE;
-                case "api-key", "api_key" -> API_KEY;
-                default -> throw new TypeConversionException("'" + text + "' is not none or api-key");
-            };
-        }
-    }
-
-    @Option(names = "--auth", paramLabel = "MODE", defaultValue = "none", converter = AuthConverter.class,
+    @Option(names = "--auth", paramLabel = "MODE", defaultValue = "none", converter = AuthMode.Converter.class,
             description = {"none (anyone who reaches the port may read and change the tracked symbols: for local use)",
                 "or api-key (keys from `jonbu keys create`, per-key rate limits) (default: ${DEFAULT-VALUE})"})
-    Auth auth;
-
-    static final class AuthConverter implements ITypeConverter<Auth> {
-        @Override
-        public Auth convert(String value) {
-            return Auth.parse(value);
-        }
-    }
+    AuthMode auth;
 
     @Option(names = "--flink-ui-port", paramLabel = "PORT", defaultValue = "8081", description = "Flink web UI port; 0 = no web UI (default: ${DEFAULT-VALUE})")
     int flinkUiPort;
@@ -174,7 +151,7 @@ final class RunCommand implements Callable<Integer>, UsesSettings {
                 stack.kafkaBootstrap(), KafkaSettings.DEFAULT_CANDLES_TOPIC + ", " + KafkaSettings.DEFAULT_ENRICHED_TOPIC,
                 config.kafka().externalBootstrap() != null ? "external" : "embedded, data in "
                         + config.dataDirectory().resolve("kafka").toAbsolutePath(),
-                auth == Auth.API_KEY ? "API keys (Authorization: Bearer <key> or X-API-Key; `jonbu keys create NAME`)"
+                auth == AuthMode.API_KEY ? "API keys (Authorization: Bearer <key> or X-API-Key; `jonbu keys create NAME`)"
                         : "NONE: every client of port " + stack.servingPort() + " can read and change the tracked symbols (--auth api-key to require keys)");
         out.flush();
         stopped.await();
@@ -210,7 +187,7 @@ final class RunCommand implements Callable<Integer>, UsesSettings {
                     parallelism, checkpointInterval,
                     new LocalStackConfig.LocalKafka(kafkaBootstrap == null || kafkaBootstrap.isBlank() ? null : kafkaBootstrap,
                             kafkaPort, kafkaDelivery),
-                    auth == Auth.API_KEY);
+                    auth == AuthMode.API_KEY);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

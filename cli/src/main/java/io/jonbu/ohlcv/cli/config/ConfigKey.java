@@ -46,12 +46,12 @@ public enum ConfigKey {
     DATABASE_DATA_DIR("database.data_dir", "JONBU_DATA_DIR", database("--data-dir")),
     DATABASE_PORT("database.port", "JONBU_DB_PORT", database("--db-port")),
 
-    KAFKA_BOOTSTRAP("kafka.bootstrap", "JONBU_KAFKA_BOOTSTRAP", Map.of("run", "--kafka-bootstrap")),
+    KAFKA_BOOTSTRAP("kafka.bootstrap", "JONBU_KAFKA_BOOTSTRAP", Map.of("run", "--kafka-bootstrap", "serve", "--kafka-bootstrap")),
     KAFKA_PORT("kafka.port", "JONBU_KAFKA_PORT", Map.of("run", "--kafka-port")),
     KAFKA_DELIVERY("kafka.delivery", "JONBU_KAFKA_DELIVERY", Map.of("run", "--kafka-delivery")),
 
-    SERVING_PORT("serving.port", "JONBU_SERVING_PORT", Map.of("run", "--port")),
-    SERVING_AUTH("serving.auth", "JONBU_SERVING_AUTH", Map.of("run", "--auth")),
+    SERVING_PORT("serving.port", "JONBU_SERVING_PORT", Map.of("run", "--port", "serve", "--port")),
+    SERVING_AUTH("serving.auth", "JONBU_SERVING_AUTH", Map.of("run", "--auth", "serve", "--auth")),
     FLINK_UI_PORT("flink.ui_port", "JONBU_FLINK_UI_PORT", Map.of("run", "--flink-ui-port"));
 
     private final String path;
@@ -97,6 +97,6 @@ public enum ConfigKey {
     private static Map<String, String> database(String option) {
         return Map.of("run", option, "fetch", option, "export", option,
                 "keys create", option, "keys list", option, "keys revoke", option,
-                "symbols add", option, "symbols list", option, "symbols remove", option);
+                "symbols add", option, "symbols list", option, "symbols remove", option, "serve", option);
     }
 }
