@@ -164,7 +164,7 @@ final class SimulatedSession {
         }
         List<FeedEvent> myAmendments = amendments.stream().filter(e -> subscription.wantsTrade(symbol(e))).toList();
         if (!myAmendments.isEmpty() && !closed) {
-            sendData(AlpacaMessageWriter.tapeEvents(myAmendments));
+            sendData(AlpacaMessageWriter.events(myAmendments));
         }
     }
 

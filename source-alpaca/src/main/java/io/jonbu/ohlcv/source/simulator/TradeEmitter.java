@@ -114,7 +114,7 @@ final class TradeEmitter implements Runnable {
         }
         List<FeedEvent> amendments = amender.due(to - 1, to == config.limit());
         Supplier<String> allTrades = memoized(() -> AlpacaMessageWriter.trades(batch));
-        Supplier<String> allAmendments = memoized(() -> AlpacaMessageWriter.tapeEvents(amendments));
+        Supplier<String> allAmendments = memoized(() -> AlpacaMessageWriter.events(amendments));
         // history first: a client that saw a trade on the stream can always find it over REST
         history.addAll(batch);
         history.amend(amendments);
