@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 
 /** Writes Alpaca Market Data v2 stream messages, byte for byte in the shapes Alpaca sends and accepts. */
@@ -223,10 +222,6 @@ public final class AlpacaMessageWriter {
             writeChannels(g, channels);
             g.writeEndObject();
         });
-    }
-
-    public static String subscribeTrades(List<String> symbols) {
-        return action("subscribe", Map.of("trades", symbols));
     }
 
     private static void writeChannels(JsonGenerator g, Map<String, ? extends Collection<String>> channels) throws IOException {

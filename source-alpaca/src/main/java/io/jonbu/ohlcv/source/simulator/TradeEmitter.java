@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * or the wall clock when emission starts, so in wall-clock mode a trade carries the wall time it was
  * due. Every emitted trade also goes to the {@link TradeHistory} the REST side serves, in either mode.
  * The corrections and cancels the {@link TapeAmender} has due follow the tick's trades, to the
- * history and to the sessions alike. Ticks run on one thread.
+ * history and to the sessions alike; then the tick's quotes, bars and statuses ({@link ChannelFeed}).
+ * Ticks run on one thread.
  */
 final class TradeEmitter implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(TradeEmitter.class);
@@ -38,6 +39,7 @@ final class TradeEmitter implements Runnable {
     private final Collection<SimulatedSession> sessions;
     private final TradeHistory history;
     private final TapeAmender amender;
+    private final ChannelFeed channels;
     /** The newest {@code historySize} of each, as the history keeps trades: a long run must not grow without bound. */
     private final ArrayDeque<TradeCorrection> corrections = new ArrayDeque<>();
     private final ArrayDeque<TradeCancel> cancels = new ArrayDeque<>();
@@ -52,6 +54,7 @@ final class TradeEmitter implements Runnable {
         this.sessions = sessions;
         this.history = history;
         this.amender = new TapeAmender(config);
+        this.channels = new ChannelFeed(config, history);
         this.stepNanos = config.stepNanos();
     }
 
@@ -118,7 +121,9 @@ final class TradeEmitter implements Runnable {
         // history first: a client that saw a trade on the stream can always find it over REST
         history.addAll(batch);
         history.amend(amendments);
-        sessions.forEach(session -> session.offer(batch, allTrades, amendments, allAmendments));
+        boolean quotes = sessions.stream().anyMatch(session -> session.wants("quotes"));
+        List<FeedEvent> channelEvents = channels.tick(from, batch, amendments, origin + (to - 1) * stepNanos, quotes);
+        sessions.forEach(session -> session.offer(batch, allTrades, amendments, allAmendments, channelEvents));
         synchronized (this) {
             emitted = to;
             for (FeedEvent e : amendments) {
