@@ -90,8 +90,8 @@ public record FeedEvent(
     }
 
     /**
-     * The event time of a trade, correction or cancel (for the latter two, their original trade's);
-     * other messages and dead letters have none the candles could use.
+     * The event time of a market-data message: a trade's, a correction's or cancel's (their original
+     * trade's), a quote's or status's, a bar's start; a dead letter has none.
      */
     public long eventTime() {
         if (trade != null) {
@@ -103,6 +103,15 @@ public record FeedEvent(
         if (cancel != null) {
             return cancel.timestamp();
         }
-        throw new IllegalStateException("only a trade, a correction or a cancel has a tape event time: " + this);
+        if (quote != null) {
+            return quote.timestamp();
+        }
+        if (bar != null) {
+            return bar.start();
+        }
+        if (status != null) {
+            return status.timestamp();
+        }
+        throw new IllegalStateException("a dead letter has no event time");
     }
 }

@@ -1,11 +1,16 @@
 package io.jonbu.ohlcv.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.jonbu.ohlcv.model.json.Rfc3339Json;
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * A national best bid and offer update as Alpaca's stream delivers it ({@code "T":"q"}). Quotes far
- * outnumber trades, so the job passes them on to Kafka and keeps none.
+ * outnumber trades, so the job passes them on to Kafka (as this record's JSON, the time in RFC 3339)
+ * and keeps none.
  *
  * @param symbol       ticker ({@code S})
  * @param timestamp    event time, epoch nanoseconds UTC ({@code t})
@@ -20,13 +25,14 @@ import java.util.Objects;
  */
 public record Quote(
         String symbol,
+        @JsonSerialize(using = Rfc3339Json.Serializer.class) @JsonDeserialize(using = Rfc3339Json.Deserializer.class)
         long timestamp,
-        String bidExchange,
-        double bidPrice,
-        long bidSize,
-        String askExchange,
-        double askPrice,
-        long askSize,
+        @JsonProperty("bid_exchange") String bidExchange,
+        @JsonProperty("bid_price") double bidPrice,
+        @JsonProperty("bid_size") long bidSize,
+        @JsonProperty("ask_exchange") String askExchange,
+        @JsonProperty("ask_price") double askPrice,
+        @JsonProperty("ask_size") long askSize,
         String[] conditions,
         String tape) {
 
