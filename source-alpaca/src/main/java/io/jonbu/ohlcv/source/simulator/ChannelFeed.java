@@ -58,12 +58,32 @@ final class ChannelFeed {
      * @param firstIndex the index of the batch's first trade in the emission
      * @param now        the tape's clock: the nominal time of the batch's last trade, which no later trade precedes
      * @param quotes     whether to make quotes (some client subscribed to them)
+     * @param bars       whether to make bars (some client subscribed to minute, updated or daily bars); while
+     *                   none does, no bar is tracked, and the next subscriber's bars start at the minute then
      */
-    List<FeedEvent> tick(long firstIndex, List<Trade> batch, List<FeedEvent> amendments, long now, boolean quotes) {
+    List<FeedEvent> tick(long firstIndex, List<Trade> batch, List<FeedEvent> amendments, long now, boolean quotes,
+            boolean bars) {
         List<FeedEvent> out = new ArrayList<>();
         if (quotes) {
             batch.forEach(trade -> out.add(FeedEvent.of(quoteBefore(trade))));
         }
+        if (bars) {
+            bars(batch, amendments, now, out);
+        } else {
+            closedUpTo = Long.MIN_VALUE;
+            sent.clear();
+        }
+        if (statusEvery > 0) {
+            for (int i = 0; i < batch.size(); i++) {
+                if ((firstIndex + i + 1) % statusEvery == 0) {
+                    out.add(FeedEvent.of(toggle(batch.get(i))));
+                }
+            }
+        }
+        return out;
+    }
+
+    private void bars(List<Trade> batch, List<FeedEvent> amendments, long now, List<FeedEvent> out) {
         if (closedUpTo == Long.MIN_VALUE) {
             closedUpTo = Timeframe.M1.start(batch.get(0).timestamp());
         }
@@ -95,14 +115,6 @@ final class ChannelFeed {
         if (!dailyChanged.isEmpty()) {
             out.addAll(dailyBars(dailyChanged, now));
         }
-        if (statusEvery > 0) {
-            for (int i = 0; i < batch.size(); i++) {
-                if ((firstIndex + i + 1) % statusEvery == 0) {
-                    out.add(FeedEvent.of(toggle(batch.get(i))));
-                }
-            }
-        }
-        return out;
     }
 
     /** The minute bars of every symbol starting within [from, to), as the history now holds them. */

@@ -122,7 +122,9 @@ final class TradeEmitter implements Runnable {
         history.addAll(batch);
         history.amend(amendments);
         boolean quotes = sessions.stream().anyMatch(session -> session.wants("quotes"));
-        List<FeedEvent> channelEvents = channels.tick(from, batch, amendments, origin + (to - 1) * stepNanos, quotes);
+        boolean bars = sessions.stream().anyMatch(session -> session.wants("bars") || session.wants("updatedBars")
+                || session.wants("dailyBars"));
+        List<FeedEvent> channelEvents = channels.tick(from, batch, amendments, origin + (to - 1) * stepNanos, quotes, bars);
         sessions.forEach(session -> session.offer(batch, allTrades, amendments, allAmendments, channelEvents));
         synchronized (this) {
             emitted = to;

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One split's connection: connect, wait for {@code connected}, authenticate, subscribe to the split's
- * trades, wait for the subscription, then put every frame on the {@link FrameQueue}. When the split's
+ * trades (and the {@link StreamSettings#channels() channels} configured besides), wait for the
+ * subscription, then put every frame on the {@link FrameQueue}. When the split's
  * symbols change ({@link #resubscribe()}), the live socket is sent the difference, as Alpaca's
  * {@code subscribe} and {@code unsubscribe} add to and take from the current subscription; a handshake
  * always subscribes the split's current symbols. A split left without symbols closes its socket and
