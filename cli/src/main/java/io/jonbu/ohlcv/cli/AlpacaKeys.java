@@ -1,23 +1,27 @@
 package io.jonbu.ohlcv.cli;
 
-import java.util.Map;
+import io.jonbu.ohlcv.cli.config.Secret;
+import io.jonbu.ohlcv.cli.config.Settings;
 
-/** An Alpaca API key pair, read from the environment only, so it never shows in a command line or a log. */
+/**
+ * An Alpaca API key pair, from the environment or the config file only, so it never shows in a
+ * command line or a log.
+ */
 record AlpacaKeys(String key, String secret) {
-    static final String KEY_VARIABLE = "APCA_API_KEY_ID";
-    static final String SECRET_VARIABLE = "APCA_API_SECRET_KEY";
 
     /**
      * @param who names what needs the keys in the error, as {@code fetch} or {@code --feed alpaca}
-     * @throws IllegalArgumentException when either variable is missing or blank
+     * @throws IllegalArgumentException when either is missing
      */
-    static AlpacaKeys from(Map<String, String> environment, String who) {
-        String key = environment.get(KEY_VARIABLE);
-        String secret = environment.get(SECRET_VARIABLE);
-        if (key == null || key.isBlank() || secret == null || secret.isBlank()) {
-            throw new IllegalArgumentException(who + ": set " + KEY_VARIABLE + " and " + SECRET_VARIABLE + " in the environment");
+    static AlpacaKeys from(Settings settings, String who) {
+        var key = settings.secret(Secret.ALPACA_KEY_ID);
+        var secret = settings.secret(Secret.ALPACA_SECRET_KEY);
+        if (key.isEmpty() || secret.isEmpty()) {
+            throw new IllegalArgumentException(who + ": set " + Secret.ALPACA_KEY_ID.environmentVariable() + " and "
+                    + Secret.ALPACA_SECRET_KEY.environmentVariable() + " in the environment, or " + Secret.ALPACA_KEY_ID.path()
+                    + " and " + Secret.ALPACA_SECRET_KEY.path() + " in the config file (--config)");
         }
-        return new AlpacaKeys(key, secret);
+        return new AlpacaKeys(key.get(), secret.get());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.jonbu.ohlcv.cli;
 
+import io.jonbu.ohlcv.cli.config.ConfigOption;
 import io.jonbu.ohlcv.cli.local.LocalDatabase;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.EpochNanos;
@@ -11,6 +12,7 @@ import io.jonbu.ohlcv.model.enriched.MarketContext;
 import io.jonbu.ohlcv.model.json.ApiJson;
 import io.jonbu.ohlcv.serving.candle.CandleRepository;
 import java.io.BufferedWriter;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -28,19 +30,23 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code jonbu export}: enriched candles from PostgreSQL in batch, for model training and vector
- * stores, as JSON lines (the API's shape) or flat CSV (one column per value).
+ * stores, as JSON lines (the API's shape), flat CSV (one column per value) or Parquet (the CSV's
+ * columns, typed, and the embedding vector: {@link EnrichedParquetWriter}).
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Write enriched candles (indicators, patterns, context, features, description, embedding) of",
-            "a time range to a file, JSON lines or CSV, ordered by symbol then start."})
+            "a time range to a file, JSON lines, CSV or Parquet, ordered by symbol then start."})
 final class ExportCommand implements Callable<Integer> {
     private static final int PAGE = 10_000;
 
     /** The formats {@code --format} offers. */
-    enum Format { jsonl, csv }
+    enum Format { jsonl, csv, parquet }
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    ConfigOption config;
 
     @Mixin
     DatabaseOptions database;
@@ -52,7 +58,7 @@ final class ExportCommand implements Callable<Integer> {
             description = "1m, 5m, 15m, 1h or 1d (default: ${DEFAULT-VALUE})")
     Timeframe timeframe;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl", description = "jsonl or csv (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl", description = "jsonl, csv or parquet (default: ${DEFAULT-VALUE})")
     Format format;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "file to write (replaced when complete)")
@@ -71,48 +77,86 @@ final class ExportCommand implements Callable<Integer> {
         Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
         long written = 0;
         try (LocalDatabase db = LocalDatabase.open(database.external(), database.dataDir, database.dbPort);
-             BufferedWriter file = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+             Rows file = open(temp)) {
             CandleRepository<EnrichedCandle> enriched = CandleRepository.enriched(db.dataSource());
-            if (format == Format.csv) {
-                file.write(csvHeader());
-                file.write('\n');
+            long total = 0;
+            for (String symbol : tickers) {
+                total += enriched.count(symbol, timeframe, range.start, until);
             }
+            ProgressBar progress = new ProgressBar(err, "export", total, "candles");
+            progress.advance(0);
             for (String symbol : tickers) {
                 long from = range.start;
                 List<EnrichedCandle> page;
                 do {
                     page = enriched.range(symbol, timeframe, from, until, PAGE);
                     for (EnrichedCandle e : page) {
-                        file.write(format == Format.csv ? csvRow(e) : ApiJson.mapper().writeValueAsString(e));
-                        file.write('\n');
+                        file.write(e);
                     }
                     written += page.size();
-                    err.printf("\rexport: %s ... %d candles", symbol, written);
-                    err.flush();
+                    progress.advance(page.size());
                     if (!page.isEmpty()) {
                         from = page.get(page.size() - 1).ohlcv().start() + 1;
                     }
                 } while (page.size() == PAGE);
             }
+            err.println();
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
         }
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        err.printf("\rexport: %d %s candles of %s to %s%n", written, timeframe, String.join(",", tickers), target);
+        err.printf("export: %d %s candles of %s to %s%n", written, timeframe, String.join(",", tickers), target);
         return 0;
+    }
+
+    /** Where the candles go, one after another, in the chosen format. */
+    interface Rows extends Closeable {
+        void write(EnrichedCandle e) throws IOException;
+    }
+
+    private Rows open(Path temp) throws IOException {
+        if (format == Format.parquet) {
+            return new EnrichedParquetWriter(temp);
+        }
+        BufferedWriter text = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+        if (format == Format.csv) {
+            text.write(csvHeader());
+            text.write('\n');
+        }
+        return new Rows() {
+            @Override
+            public void write(EnrichedCandle e) throws IOException {
+                text.write(format == Format.csv ? csvRow(e) : ApiJson.mapper().writeValueAsString(e));
+                text.write('\n');
+            }
+
+            @Override
+            public void close() throws IOException {
+                text.close();
+            }
+        };
     }
 
     static String csvHeader() {
         StringBuilder h = new StringBuilder("symbol,timeframe,start,end,open,high,low,close,volume,trade_count,vwap");
         for (IndicatorKey key : IndicatorKey.values()) {
-            h.append(',').append(key.jsonName());
+            h.append(',').append(column(key));
         }
         h.append(",patterns,regime,support,resistance,trend_slope_deg,trend_strength,feature_schema_version");
         for (FeatureSchema feature : FeatureSchema.values()) {
             h.append(",f_").append(feature.jsonName());
         }
         return h.append(",description").toString();
+    }
+
+    /**
+     * An indicator's column in the flat exports: its JSON key, except the session VWAP, whose key
+     * {@code vwap} is the candle's own trade VWAP column already (a second {@code vwap} would be
+     * renamed by pandas and refused by Parquet).
+     */
+    static String column(IndicatorKey key) {
+        return key == IndicatorKey.VWAP ? "session_vwap" : key.jsonName();
     }
 
     /** Empty fields for values not known yet; patterns joined by '|'; the description quoted. */

@@ -1,5 +1,8 @@
 package io.jonbu.ohlcv.cli;
 
+import io.jonbu.ohlcv.cli.config.ConfigOption;
+import io.jonbu.ohlcv.cli.config.Settings;
+import io.jonbu.ohlcv.cli.config.UsesSettings;
 import io.jonbu.ohlcv.cli.local.LocalDatabase;
 import io.jonbu.ohlcv.job.sink.PostgresSinks;
 import io.jonbu.ohlcv.model.Candle;
@@ -12,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -29,11 +31,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "fetch", mixinStandardHelpOptions = true,
         description = {"Backfill candles from Alpaca's historical bars endpoint (or any server speaking it, such as",
             "`jonbu simulate`) into PostgreSQL. Keys from APCA_API_KEY_ID and APCA_API_SECRET_KEY."})
-final class FetchCommand implements Callable<Integer> {
+final class FetchCommand implements Callable<Integer>, UsesSettings {
     private static final int BATCH = 1000;
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    ConfigOption config;
 
     @Mixin
     DatabaseOptions database;
@@ -55,14 +60,18 @@ final class FetchCommand implements Callable<Integer> {
             description = "Alpaca's data API, or a `jonbu simulate` (default: ${DEFAULT-VALUE})")
     String restUrl;
 
-    /** Where the keys are read from; tests hand in their own. */
-    Map<String, String> environment = System.getenv();
+    private Settings settings;
+
+    @Override
+    public void use(Settings settings) {
+        this.settings = settings;
+    }
 
     @Override
     public Integer call() throws Exception {
         AlpacaKeys keys;
         try {
-            keys = AlpacaKeys.from(environment, "fetch");
+            keys = AlpacaKeys.from(settings, "fetch");
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -1,5 +1,8 @@
 package io.jonbu.ohlcv.cli;
 
+import io.jonbu.ohlcv.cli.config.ConfigOption;
+import io.jonbu.ohlcv.cli.config.Settings;
+import io.jonbu.ohlcv.cli.config.UsesSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.jonbu.ohlcv.job.CandleJob;
 import io.jonbu.ohlcv.job.CandleJobConfig;
@@ -31,7 +34,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -62,9 +64,12 @@ import picocli.CommandLine.Spec;
             "range, in Flink batch mode, and write every final candle as CSV sorted by symbol, timeframe, start.",
             "Malformed lines are reported on stderr and counted; they never stop the run. --from-alpaca reads",
             "keys from APCA_API_KEY_ID and APCA_API_SECRET_KEY."})
-final class ReplayCommand implements Callable<Integer> {
+final class ReplayCommand implements Callable<Integer>, UsesSettings {
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    ConfigOption config;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Input from;
@@ -95,8 +100,12 @@ final class ReplayCommand implements Callable<Integer> {
             description = "with --from-alpaca: Alpaca's data API, or a `jonbu simulate` (default: ${DEFAULT-VALUE})")
     String restUrl;
 
-    /** Where the keys are read from; tests hand in their own. */
-    Map<String, String> environment = System.getenv();
+    private Settings settings;
+
+    @Override
+    public void use(Settings settings) {
+        this.settings = settings;
+    }
 
     @Option(names = "--output", required = true, paramLabel = "FILE", description = "CSV file to write (replaced)")
     Path output;
@@ -155,7 +164,7 @@ final class ReplayCommand implements Callable<Integer> {
     private TradeFeed alpacaFeed(List<String> symbols) {
         AlpacaKeys keys;
         try {
-            keys = AlpacaKeys.from(environment, "--from-alpaca");
+            keys = AlpacaKeys.from(settings, "--from-alpaca");
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -1,5 +1,8 @@
 package io.jonbu.ohlcv.cli;
 
+import io.jonbu.ohlcv.cli.config.ConfigOption;
+import io.jonbu.ohlcv.cli.config.Settings;
+import io.jonbu.ohlcv.cli.config.UsesSettings;
 import io.jonbu.ohlcv.cli.local.Feed;
 import io.jonbu.ohlcv.cli.local.LocalStack;
 import io.jonbu.ohlcv.cli.local.LocalStackConfig;
@@ -9,25 +12,38 @@ import io.jonbu.ohlcv.model.alpaca.Channel;
 import io.jonbu.ohlcv.source.rest.AlpacaRestClient;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code jonbu run}: the whole local stack in one process until Ctrl-C. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Start the whole local stack in one process: the Alpaca-protocol simulator, the candle",
             "job on a Flink MiniCluster, PostgreSQL (embedded, data under --data-dir, unless --db-url)",
             "and the REST API. Ctrl-C stops everything."})
-final class RunCommand implements Callable<Integer> {
+final class RunCommand implements Callable<Integer>, UsesSettings {
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    ConfigOption config;
+
+    private Settings settings;
+
+    @Override
+    public void use(Settings settings) {
+        this.settings = settings;
+    }
 
     @Mixin
     SimulatorOptions simulator;
@@ -58,6 +74,31 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "REST API port (default: ${DEFAULT-VALUE})")
     int port;
 
+    /** Who may use the API: {@code --auth none|api-key}. */
+    enum Auth {
+        NONE, API_KEY;
+
+        static Auth parse(String text) {
+            return switch (text.trim().toLowerCase(Locale.ROOT)) {
+                case "none" -> NONE;
+                case "api-key", "api_key" -> API_KEY;
+                default -> throw new TypeConversionException("'" + text + "' is not none or api-key");
+            };
+        }
+    }
+
+    @Option(names = "--auth", paramLabel = "MODE", defaultValue = "none", converter = AuthConverter.class,
+            description = {"none (anyone who reaches the port may read and change the tracked symbols: for local use)",
+                "or api-key (keys from `jonbu keys create`, per-key rate limits) (default: ${DEFAULT-VALUE})"})
+    Auth auth;
+
+    static final class AuthConverter implements ITypeConverter<Auth> {
+        @Override
+        public Auth convert(String value) {
+            return Auth.parse(value);
+        }
+    }
+
     @Option(names = "--flink-ui-port", paramLabel = "PORT", defaultValue = "8081", description = "Flink web UI port; 0 = no web UI (default: ${DEFAULT-VALUE})")
     int flinkUiPort;
 
@@ -87,7 +128,7 @@ final class RunCommand implements Callable<Integer> {
             description = "Flink checkpoint interval (default: ${DEFAULT-VALUE})")
     Duration checkpointInterval;
 
-    @Option(names = "--kafka-bootstrap", paramLabel = "HOST:PORT", defaultValue = "${env:JONBU_KAFKA_BOOTSTRAP}",
+    @Option(names = "--kafka-bootstrap", paramLabel = "HOST:PORT", 
             description = "publish to this Kafka cluster instead of the embedded broker (env JONBU_KAFKA_BOOTSTRAP)")
     String kafkaBootstrap;
 
@@ -129,6 +170,7 @@ final class RunCommand implements Callable<Integer> {
                   feed         %s (%s)
                   PostgreSQL   %s%s
                   Kafka        %s (topics %s)
+                  auth         %s
                 Ctrl-C stops everything.
                 """,
                 config.job().outOfOrderness().toMillis() + " ms of out-of-orderness",
@@ -139,7 +181,9 @@ final class RunCommand implements Callable<Integer> {
                 stack.kafkaBootstrap(), KafkaSettings.DEFAULT_CANDLES_TOPIC + ", " + KafkaSettings.DEFAULT_ENRICHED_TOPIC
                         + (config.feed().channels().contains(Channel.QUOTES) ? ", " + KafkaSettings.DEFAULT_QUOTES_TOPIC : ""),
                 config.kafka().externalBootstrap() != null ? "external" : "embedded, data in "
-                        + config.dataDirectory().resolve("kafka").toAbsolutePath());
+                        + config.dataDirectory().resolve("kafka").toAbsolutePath(),
+                auth == Auth.API_KEY ? "API keys (Authorization: Bearer <key> or X-API-Key; `jonbu keys create NAME`)"
+                        : "NONE: every client of port " + stack.servingPort() + " can read and change the tracked symbols (--auth api-key to require keys)");
         out.flush();
         stopped.await();
         return 0;
@@ -161,7 +205,7 @@ final class RunCommand implements Callable<Integer> {
         if (feedKind == FeedKind.simulator) {
             return new Feed.Simulated(simulator.toBuilder(simPort).build(), channels);
         }
-        AlpacaKeys keys = AlpacaKeys.from(System.getenv(), "--feed alpaca");
+        AlpacaKeys keys = AlpacaKeys.from(settings, "--feed alpaca");
         return new Feed.Alpaca(feedUrl, restUrl, keys.key(), keys.secret(), simulator.symbols(), channels);
     }
 
@@ -178,7 +222,8 @@ final class RunCommand implements Callable<Integer> {
             return new LocalStackConfig(port, flinkUiPort, database.dataDir, database.dbPort, database.external(), feed, job,
                     parallelism, checkpointInterval,
                     new LocalStackConfig.LocalKafka(kafkaBootstrap == null || kafkaBootstrap.isBlank() ? null : kafkaBootstrap,
-                            kafkaPort, kafkaDelivery));
+                            kafkaPort, kafkaDelivery),
+                    auth == Auth.API_KEY);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package io.jonbu.ohlcv.cli;
 
+import io.jonbu.ohlcv.cli.config.ConfigOption;
 import io.jonbu.ohlcv.source.simulator.AlpacaSimulator;
 import io.jonbu.ohlcv.source.simulator.SimulatorConfig;
 import java.util.concurrent.Callable;
@@ -19,6 +20,9 @@ import picocli.CommandLine.Spec;
 final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    ConfigOption config;
 
     @Mixin
     SimulatorOptions simulator;

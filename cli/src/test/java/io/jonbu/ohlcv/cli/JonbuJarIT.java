@@ -54,7 +54,7 @@ class JonbuJarIT {
     }
 
     @Test
-    void runServesCandlesOverHttpAndStopsCleanlyOnSigterm() throws Exception {
+    void runServesCandlesOverHttpStopsCleanlyOnSigtermAndWhatItStoredExportsToParquet() throws Exception {
         // a fast virtual clock closes a minute candle every second of wall time
         int flinkUi = freePort();
         Process p = jonbu("run", "--port", "0", "--flink-ui-port", String.valueOf(flinkUi), "--sim-port", "0", "--db-port", "0",
@@ -90,6 +90,19 @@ class JonbuJarIT {
         }
         assertThat(Files.readString(dir.resolve("run.err"))).contains("jonbu: stopping");
         assertThat(dir.resolve("postgres/PG_VERSION")).as("data kept under --data-dir").exists();
+
+        // the Parquet writer and the parts of Hadoop it links against made it into the jar
+        Path parquet = dir.resolve("aapl.parquet");
+        Process export = jonbu("export", "AAPL", "--start", "2024-03-08", "--end", "2024-03-09", "--format", "parquet",
+                "--out", parquet.toString(), "--data-dir", dir.toString(), "--db-port", "0")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("export.log").toFile()).start();
+        assertThat(export.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String log = Files.readString(dir.resolve("export.log"));
+        assertThat(export.exitValue()).as(log).isZero();
+        assertThat(log).containsPattern("export: \\d+ 1m candles of AAPL to ");
+        byte[] bytes = Files.readAllBytes(parquet);
+        assertThat(new String(bytes, 0, 4, StandardCharsets.US_ASCII)).as("Parquet's leading magic").isEqualTo("PAR1");
+        assertThat(new String(bytes, bytes.length - 4, 4, StandardCharsets.US_ASCII)).as("and trailing one").isEqualTo("PAR1");
     }
 
     private static int freePort() throws IOException {

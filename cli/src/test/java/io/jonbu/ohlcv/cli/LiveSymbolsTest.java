@@ -13,8 +13,10 @@ import io.jonbu.ohlcv.model.json.ApiJson;
 import io.jonbu.ohlcv.source.simulator.AlpacaSimulator;
 import io.jonbu.ohlcv.source.simulator.SimulatorConfig;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -27,7 +29,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Issue 6 end to end: the stack streams AAPL only, though the simulator trades MSFT too; after
  * {@code POST /api/v1/symbols} names MSFT, MSFT's candles appear over REST, with no restart, and after
- * {@code DELETE /api/v1/symbols/AAPL} AAPL's stop.
+ * {@code DELETE /api/v1/symbols/AAPL} AAPL's stop. The stack needs API keys ({@code --auth api-key}):
+ * the test makes its key with {@code jonbu keys create} on the stack's database, and revokes it at the end.
  */
 class LiveSymbolsTest {
     /** 120 virtual seconds per wall second: a 1m candle closes every half second. */
@@ -36,7 +39,13 @@ class LiveSymbolsTest {
     /** Several candle closes and checkpoints long. */
     private static final Duration QUIET = Duration.ofSeconds(3);
 
-    private final OkHttpClient http = new OkHttpClient();
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private volatile String key;
+    private final OkHttpClient http = new OkHttpClient.Builder()
+            .addInterceptor(chain -> chain.proceed(key == null ? chain.request()
+                    : chain.request().newBuilder().header("Authorization", "Bearer " + key).build()))
+            .build();
 
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -48,8 +57,13 @@ class LiveSymbolsTest {
              LocalStack stack = LocalStack.start(new LocalStackConfig(0, 0, null, 0, null,
                      new Feed.Alpaca(server.url("iex"), server.restUrl(), "key", "secret", List.of("AAPL")),
                      CandleJobConfig.defaults().withTimeframes(List.of(Timeframe.M1)), 1, Duration.ofSeconds(1),
-                     LocalStackConfig.LocalKafka.embedded()))) {
+                     LocalStackConfig.LocalKafka.embedded(), true))) {
             String api = "http://localhost:" + stack.servingPort() + "/api/v1";
+            assertThat(status(api + "/symbols")).as("no key").isEqualTo(401);
+            assertThat(JonbuInProcess.run(Map.of(), out, err, "keys", "create", "live-symbols-test", "--db-url", stack.jdbcUrl()))
+                    .as(err.toString()).isZero();
+            key = out.toString().trim();
+            assertThat(status(api + "/symbols")).isEqualTo(200);
             System.out.printf("stack up in %d ms%n", (System.nanoTime() - started) / 1_000_000);
             started = System.nanoTime();
             awaitCandles(api, "AAPL", 2);
@@ -65,6 +79,17 @@ class LiveSymbolsTest {
 
             send(new Request.Builder().url(api + "/symbols/AAPL").delete().build());
             awaitStopped(api, "AAPL", "MSFT");
+
+            StringWriter keyList = new StringWriter();
+            assertThat(JonbuInProcess.run(Map.of(), keyList, err, "keys", "list", "--db-url", stack.jdbcUrl())).isZero();
+            String id = key.split("_")[1];
+            assertThat(keyList.toString()).contains(id).contains("live-symbols-test").doesNotContain(key);
+            assertThat(JonbuInProcess.run(Map.of(), out, err, "keys", "revoke", id, "--db-url", stack.jdbcUrl())).isZero();
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (status(api + "/symbols") != 401 && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+            }
+            assertThat(status(api + "/symbols")).as("a revoked key, within seconds").isEqualTo(401);
         }
     }
 
@@ -105,6 +130,12 @@ class LiveSymbolsTest {
     private int candles(String api, String symbol) throws IOException {
         return send(new Request.Builder().url(api + "/ohlcv/" + symbol
                 + "/history?timeframe=1m&start=2024-03-08&end=2024-03-10&limit=10000").build()).path("candles").size();
+    }
+
+    private int status(String url) throws IOException {
+        try (Response r = http.newCall(new Request.Builder().url(url).build()).execute()) {
+            return r.code();
+        }
     }
 
     private JsonNode send(Request request) throws IOException {

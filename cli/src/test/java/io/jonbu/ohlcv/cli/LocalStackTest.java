@@ -55,7 +55,7 @@ class LocalStackTest {
 
     private static LocalStackConfig stack(Feed feed) {
         return new LocalStackConfig(0, 0, null, 0, null, feed,
-                CandleJobConfig.defaults(), 2, Duration.ofSeconds(2), LocalStackConfig.LocalKafka.embedded());
+                CandleJobConfig.defaults(), 2, Duration.ofSeconds(2), LocalStackConfig.LocalKafka.embedded(), false);
     }
 
     @Test

@@ -1,10 +1,9 @@
 package io.jonbu.ohlcv.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Bad arguments exit with 2 and a message naming the option, before anything starts. */
@@ -12,12 +11,11 @@ class UsageErrorsTest {
     private final StringWriter err = new StringWriter();
 
     private int jonbu(String... args) {
-        return Jonbu.commandLine().setErr(new PrintWriter(err, true)).setOut(new PrintWriter(new StringWriter(), true)).execute(args);
+        return JonbuInProcess.run(Map.of(), err, args);
     }
 
     @Test
     void alpacaFeedWithoutKeysInTheEnvironmentIsAUsageError() {
-        assumeTrue(System.getenv("APCA_API_KEY_ID") == null, "Alpaca keys are set in this environment");
         assertThat(jonbu("run", "--feed", "alpaca")).isEqualTo(2);
         assertThat(err.toString()).contains("--feed alpaca: set APCA_API_KEY_ID and APCA_API_SECRET_KEY");
     }

@@ -2,8 +2,6 @@ package io.jonbu.ohlcv.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Locale;
@@ -29,9 +27,6 @@ public enum Timeframe {
     private final String label;
     private final long nanos;
 
-    /** The last New York day looked up; immutable, so racing threads at worst recompute it. */
-    private static volatile Day lastDay = Day.containing(0);
-
     Timeframe(String label, long seconds) {
         this.label = label;
         this.nanos = seconds * NANOS_PER_SECOND;
@@ -50,7 +45,7 @@ public enum Timeframe {
     /** Start of the candle that holds {@code epochNanos}. */
     public long start(long epochNanos) {
         if (this == D1) {
-            return day(epochNanos).start;
+            return MarketDays.midnight(MarketDays.dateAt(epochNanos));
         }
         return Math.floorDiv(epochNanos, nanos) * nanos;
     }
@@ -58,18 +53,9 @@ public enum Timeframe {
     /** End (exclusive) of the candle that starts at {@code start}. */
     public long end(long start) {
         if (this == D1) {
-            return day(start).end;
+            return MarketDays.midnight(MarketDays.dateAt(start) + 1);
         }
         return start + nanos;
-    }
-
-    private static Day day(long epochNanos) {
-        Day d = lastDay;
-        if (epochNanos < d.start || epochNanos >= d.end) {
-            d = Day.containing(epochNanos);
-            lastDay = d;
-        }
-        return d;
     }
 
     /** Parses a label such as {@code 5m}; the message lists the valid ones. */
@@ -93,17 +79,5 @@ public enum Timeframe {
     @Override
     public String toString() {
         return label;
-    }
-
-    private record Day(long start, long end) {
-        static Day containing(long epochNanos) {
-            Instant instant = Instant.ofEpochSecond(Math.floorDiv(epochNanos, NANOS_PER_SECOND));
-            LocalDate date = instant.atZone(MARKET_ZONE).toLocalDate();
-            return new Day(nanosOf(date), nanosOf(date.plusDays(1)));
-        }
-
-        private static long nanosOf(LocalDate date) {
-            return date.atStartOfDay(MARKET_ZONE).toEpochSecond() * NANOS_PER_SECOND;
-        }
     }
 }

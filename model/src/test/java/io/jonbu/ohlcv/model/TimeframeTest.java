@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class TimeframeTest {
@@ -54,6 +55,25 @@ class TimeframeTest {
         for (int i = 0; i < 3; i++) {
             assertThat(Timeframe.D1.start(a)).isEqualTo(at("2024-03-09T05:00:00Z"));
             assertThat(Timeframe.D1.start(b)).isEqualTo(at("2024-03-11T04:00:00Z"));
+        }
+    }
+
+    @Test
+    void dailyBoundariesEqualJavaTimesInsideAndOutsideTheCachedYears() {
+        LocalDate[][] ranges = {
+            {LocalDate.of(1899, 11, 1), LocalDate.of(1900, 3, 1)},
+            {LocalDate.of(1969, 12, 1), LocalDate.of(1970, 2, 1)},
+            {LocalDate.of(2023, 1, 1), LocalDate.of(2027, 1, 1)},
+            {LocalDate.of(2261, 11, 1), LocalDate.of(2262, 3, 1)}};
+        for (LocalDate[] range : ranges) {
+            for (LocalDate d = range[0]; d.isBefore(range[1]); d = d.plusDays(1)) {
+                long midnight = d.atStartOfDay(Timeframe.MARKET_ZONE).toEpochSecond() * 1_000_000_000L;
+                long next = d.plusDays(1).atStartOfDay(Timeframe.MARKET_ZONE).toEpochSecond() * 1_000_000_000L;
+                for (long t : new long[] {midnight, midnight + 12 * 3600 * 1_000_000_000L, next - 1}) {
+                    assertThat(Timeframe.D1.start(t)).as("%s at %d", d, t).isEqualTo(midnight);
+                }
+                assertThat(Timeframe.D1.end(midnight)).as("%s", d).isEqualTo(next);
+            }
         }
     }
 

@@ -7,15 +7,21 @@ import static io.javalin.apibuilder.ApiBuilder.ws;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.validation.ValidationException;
 import io.jonbu.ohlcv.model.json.ApiJson;
+import io.jonbu.ohlcv.serving.auth.Access;
+import io.jonbu.ohlcv.serving.auth.AccessFilter;
 import io.jonbu.ohlcv.serving.candle.CandleHandlers;
 import io.jonbu.ohlcv.serving.candle.CandleRepository;
 import io.jonbu.ohlcv.serving.error.ErrorMapper;
 import io.jonbu.ohlcv.serving.health.HealthHandler;
+import io.jonbu.ohlcv.serving.health.HealthReport;
+import io.jonbu.ohlcv.serving.health.JobFreshness;
 import io.jonbu.ohlcv.serving.metrics.MetricsHandler;
+import io.jonbu.ohlcv.serving.metrics.RequestMetrics;
 import io.jonbu.ohlcv.serving.pattern.PatternHandlers;
 import io.jonbu.ohlcv.serving.pattern.PatternRepository;
 import io.jonbu.ohlcv.serving.stream.CandleStream;
@@ -23,10 +29,14 @@ import io.jonbu.ohlcv.serving.stream.CandleStreamSettings;
 import io.jonbu.ohlcv.serving.stream.StreamMetrics;
 import io.jonbu.ohlcv.serving.symbol.SymbolHandlers;
 import io.jonbu.ohlcv.serving.symbol.SymbolRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -38,6 +48,9 @@ import javax.sql.DataSource;
  * every other route only reads.
  */
 public final class ServingServer implements AutoCloseable {
+    /** A 1m candle a minute, plus out-of-orderness, the sink's batching and slack for a slow checkpoint. */
+    private static final Duration JOB_STALE_AFTER = Duration.ofMinutes(3);
+
     private final Javalin app;
     private final int port;
     private final List<String> routes = new CopyOnWriteArrayList<>();
@@ -65,20 +78,41 @@ public final class ServingServer implements AutoCloseable {
      * @param stream       where the WebSocket stream reads candles; null for none
      */
     public ServingServer(DataSource dataSource, DataSource controlPlane, int port, CandleStreamSettings stream) {
+        this(dataSource, controlPlane, port, stream, Access.open());
+    }
+
+    /**
+     * As {@link #ServingServer(DataSource, DataSource, int, CandleStreamSettings)}, with who may use the
+     * API and the stream.
+     */
+    public ServingServer(DataSource dataSource, DataSource controlPlane, int port, CandleStreamSettings stream, Access access) {
         this.port = port;
-        this.stream = stream == null ? null : new CandleStream(stream);
+        this.stream = stream == null ? null : new CandleStream(stream, access);
         CandleHandlers candles = new CandleHandlers(CandleRepository.candles(dataSource), CandleRepository.enriched(dataSource));
         PatternHandlers patterns = new PatternHandlers(new PatternRepository(dataSource));
-        HealthHandler health = this.stream == null ? new HealthHandler(dataSource)
-                : new HealthHandler(dataSource, Map.of("kafka", this.stream::health));
+        Map<String, Supplier<HealthReport.Component>> components = new HashMap<>();
+        components.put("job", new JobFreshness(dataSource, JOB_STALE_AFTER, Clock.systemUTC()));
+        if (this.stream != null) {
+            components.put("kafka", this.stream::health);
+        }
+        HealthHandler health = new HealthHandler(dataSource, components);
         SymbolHandlers symbols = new SymbolHandlers(new SymbolRepository(controlPlane));
         ErrorMapper errors = new ErrorMapper();
-        MetricsHandler metrics = new MetricsHandler(streamMetrics());
+        RequestMetrics requests = new RequestMetrics();
+        MetricsHandler metrics = new MetricsHandler(requests, streamMetrics());
+        AccessFilter accessFilter = new AccessFilter(access);
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
-            config.events(events -> events.handlerAdded(h -> routes.add(h.getHttpMethod() + " " + h.getPath())));
+            // the routes, not the filters (the access check is a before-matched handler)
+            config.events(events -> events.handlerAdded(h -> {
+                if (h.getHttpMethod().isHttpMethod()) {
+                    routes.add(h.getHttpMethod() + " " + h.getPath());
+                }
+            }));
             config.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
             QueryConverters.registerOn(config.validation);
+            config.requestLogger.http((ctx, millis) -> requests.record(ctx.method().name(), routeOf(ctx), ctx.statusCode(), millis / 1000.0));
+            config.router.mount(router -> router.beforeMatched(accessFilter));
             // where scrapers look by default, outside the versioned API
             config.router.apiBuilder(() -> get("/metrics", metrics::handle));
             config.router.apiBuilder(() -> path("/api/v1", () -> {
@@ -91,6 +125,8 @@ public final class ServingServer implements AutoCloseable {
                 delete("symbols/{symbol}", symbols::remove);
                 // <symbol> rather than {symbol}: crypto pairs such as BTC/USD carry a slash; the
                 // longer routes go first so ".../history" is not read as part of a symbol
+                // before ohlcv/<symbol>, which would take "history" for a symbol
+                get("ohlcv/history", candles::historyOfMany);
                 get("ohlcv/<symbol>/history", candles::history);
                 get("ohlcv/<symbol>/enriched", candles::enriched);
                 get("ohlcv/<symbol>", candles::latest);
@@ -105,6 +141,16 @@ public final class ServingServer implements AutoCloseable {
                     .exception(HttpResponseException.class, errors)
                     .exception(ValidationException.class, errors));
         });
+    }
+
+    /** The pattern of the route that answered, so metrics stay per route whatever the path. */
+    private static String routeOf(Context ctx) {
+        try {
+            String route = ctx.endpointHandlerPath();
+            return route == null || route.isEmpty() || route.equals("*") ? "unmatched" : route;
+        } catch (RuntimeException e) {
+            return "unmatched";
+        }
     }
 
     /** Every route, as {@code GET /api/v1/...} with Javalin's path parameters: what the OpenAPI document must cover. */

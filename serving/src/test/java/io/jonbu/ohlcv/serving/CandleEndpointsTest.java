@@ -213,6 +213,54 @@ class CandleEndpointsTest {
         assertThat(api.get("/api/v1/ohlcv/SPY/history?page_token=%21%21").status()).isEqualTo(400);
     }
 
+    @Test
+    void severalSymbolsComeAsOneSeriesEachAndOneTokenPagesThemAll() {
+        String query = "/api/v1/ohlcv/history?symbols=aapl,BTC/USD,MSFT,AAPL&start=2024-03-08T14:30:00Z&end=2024-03-09T00:00:00Z&limit=4";
+        Reply first = api.get(query);
+
+        assertThat(first.status()).as(first.json().toString()).isEqualTo(200);
+        JsonNode series = first.json().get("series");
+        assertThat(series).hasSize(3);
+        assertThat(List.of(series.get(0), series.get(1), series.get(2))).map(n -> n.get("symbol").asText())
+                .containsExactly("AAPL", "BTC/USD", "MSFT");
+        assertThat(candles(series.get(0))).isEqualTo(AAPL_1M.subList(0, 4));
+        assertThat(series.get(0).get("has_more").asBoolean()).isTrue();
+        assertThat(candles(series.get(1))).containsExactly(BTC_USD);
+        assertThat(series.get(1).get("has_more").asBoolean()).isFalse();
+        assertThat(candles(series.get(2))).as("tracked, no candles yet").isEmpty();
+
+        Reply second = api.get(query + "&page_token=" + first.json().get("next_page_token").asText());
+        assertThat(candles(second.json().get("series").get(0))).isEqualTo(AAPL_1M.subList(4, 8));
+        assertThat(candles(second.json().get("series").get(1))).as("ended on the first page").isEmpty();
+        Reply third = api.get(query + "&page_token=" + second.json().get("next_page_token").asText());
+        assertThat(candles(third.json().get("series").get(0))).isEqualTo(AAPL_1M.subList(8, 10));
+        assertThat(third.json().get("next_page_token").isNull()).isTrue();
+
+        Reply latest = api.get("/api/v1/ohlcv/history?symbols=SPY,AAPL&limit=2&end=2024-03-10T00:00:00Z");
+        assertThat(candles(latest.json().get("series").get(0))).isEqualTo(SPY_1M.subList(999, 1001));
+        assertThat(candles(latest.json().get("series").get(1))).isEqualTo(AAPL_1M.subList(8, 10));
+    }
+
+    @Test
+    void severalSymbolsValidateEachParameterNamingIt() {
+        assertThat(api.get("/api/v1/ohlcv/history").json().at("/error/field").asText()).isEqualTo("symbols");
+        Reply bad = api.get("/api/v1/ohlcv/history?symbols=AAPL,1BAD");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().at("/error/field").asText()).isEqualTo("symbols");
+        assertThat(bad.json().at("/error/message").asText()).contains("'1BAD'");
+        Reply unknown = api.get("/api/v1/ohlcv/history?symbols=AAPL,NOPE");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json()).isEqualTo(errorBody("not_found", "symbol", "unknown symbol 'NOPE'"));
+        Reply tooMany = api.get("/api/v1/ohlcv/history?symbols=A,B,C,D,E,F,G,H,I,J,K&limit=10000&start=2024-03-08");
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.json().at("/error/field").asText()).isEqualTo("limit");
+        String singleToken = api.get("/api/v1/ohlcv/SPY/history?start=2024-03-08T14:30:00Z&end=2024-03-09T00:00:00Z")
+                .json().get("next_page_token").asText();
+        Reply foreign = api.get("/api/v1/ohlcv/history?symbols=SPY&page_token=" + singleToken);
+        assertThat(foreign.status()).isEqualTo(400);
+        assertThat(foreign.json().at("/error/field").asText()).isEqualTo("page_token");
+    }
+
     private static Candle candle(String symbol, Timeframe timeframe, int index, boolean isFinal) {
         long start = OPEN_2024_03_08 + index * timeframe.nominalNanos();
         double open = 170.0 + index;

@@ -3,12 +3,16 @@ package io.jonbu.ohlcv.cli.local;
 import io.jonbu.ohlcv.job.sink.PostgresConnection;
 import io.jonbu.ohlcv.sql.EmbeddedDatabase;
 import io.jonbu.ohlcv.sql.Migrations;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
@@ -41,10 +45,41 @@ public final class LocalDatabase implements AutoCloseable {
             LOG.info("PostgreSQL at {}: {} migration(s) applied", external, applied);
             return new LocalDatabase(null, new PostgresConnection(external.url(), external.user(), external.password()));
         }
+        if (dataDirectory != null) {
+            Optional<Integer> running = runningPort(dataDirectory.resolve("postgres"));
+            if (running.isPresent()) {
+                // a `jonbu run` (or another command) has the directory's server up: share it, as a second
+                // server cannot open the same data
+                String url = "jdbc:postgresql://localhost:" + running.get() + "/postgres";
+                LOG.info("PostgreSQL of {} is running on port {}: using it", dataDirectory, running.get());
+                return open(new LocalStackConfig.ExternalDatabase(url, "postgres", null), null, 0);
+            }
+        }
         EmbeddedDatabase db = dataDirectory == null
                 ? EmbeddedDatabase.startTemporary()
                 : EmbeddedDatabase.startPersistent(dataDirectory.resolve("postgres"), embeddedPort);
         return new LocalDatabase(db, new PostgresConnection(db.jdbcUrl(), null, null));
+    }
+
+    /**
+     * The port of the server running on {@code directory}, read from its {@code postmaster.pid}
+     * (PostgreSQL writes the postmaster's pid on line 1 and its port on line 4), when that process lives.
+     */
+    private static Optional<Integer> runningPort(Path directory) {
+        try {
+            List<String> lines = Files.readAllLines(directory.resolve("postmaster.pid"));
+            boolean alive = lines.size() >= 4
+                    && ProcessHandle.of(Long.parseLong(lines.get(0).trim())).map(ProcessHandle::isAlive).orElse(false);
+            if (!alive) {
+                return Optional.empty();
+            }
+            return Optional.of(Integer.parseInt(lines.get(3).trim()));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException | NumberFormatException e) {
+            LOG.warn("cannot read {}: {}", directory.resolve("postmaster.pid"), e.toString());
+            return Optional.empty();
+        }
     }
 
     public PostgresConnection connection() {

@@ -12,6 +12,8 @@ import io.jonbu.ohlcv.job.sink.PostgresConnection;
 import io.jonbu.ohlcv.job.sink.PostgresSinks;
 import io.jonbu.ohlcv.serving.DatabasePool;
 import io.jonbu.ohlcv.serving.ServingServer;
+import io.jonbu.ohlcv.serving.auth.Access;
+import io.jonbu.ohlcv.serving.auth.ApiKeys;
 import io.jonbu.ohlcv.serving.stream.CandleStreamSettings;
 import io.jonbu.ohlcv.source.simulator.AlpacaSimulator;
 import io.jonbu.ohlcv.source.stream.AlpacaStreamSource;
@@ -93,7 +95,8 @@ public final class LocalStack implements AutoCloseable {
         started.push(controlPlane);
         // the stream reads what the job publishes, through Kafka: serving never talks to the job
         ServingServer serving = new ServingServer(pool, controlPlane, config.servingPort(),
-                CandleStreamSettings.of(kafka.bootstrapServers()).withTopics(kafka.candlesTopic(), kafka.enrichedTopic()));
+                CandleStreamSettings.of(kafka.bootstrapServers()).withTopics(kafka.candlesTopic(), kafka.enrichedTopic()),
+                config.requireApiKeys() ? Access.apiKeys(new ApiKeys(pool)) : Access.open());
         servingPort = serving.start();
         started.push(serving);
     }

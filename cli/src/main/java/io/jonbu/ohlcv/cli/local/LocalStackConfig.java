@@ -18,6 +18,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
  * @param parallelism        Flink parallelism
  * @param checkpointInterval how often the job checkpoints
  * @param kafka              where the job publishes live candles
+ * @param requireApiKeys     whether the REST API and the stream need an API key ({@code --auth api-key})
  */
 public record LocalStackConfig(
         int servingPort,
@@ -29,7 +30,8 @@ public record LocalStackConfig(
         CandleJobConfig job,
         int parallelism,
         Duration checkpointInterval,
-        LocalKafka kafka) {
+        LocalKafka kafka,
+        boolean requireApiKeys) {
 
     /**
      * The Kafka of local mode: an embedded single-node broker (its logs under the data directory) unless

@@ -50,6 +50,7 @@ public final class CandleRepository<T> {
     private final String latest;
     private final String range;
     private final String latestBefore;
+    private final String count;
 
     private CandleRepository(DataSource dataSource, String select, RowMapper<T> rows, ToLongFunction<T> startOf) {
         this.dataSource = dataSource;
@@ -58,6 +59,8 @@ public final class CandleRepository<T> {
         this.latest = select + " WHERE symbol = ? AND timeframe = ? ORDER BY start_time DESC LIMIT 1";
         this.range = select + " WHERE symbol = ? AND timeframe = ? AND start_time >= ? AND start_time < ?"
                 + " ORDER BY start_time LIMIT ?";
+        this.count = "SELECT count(*) FROM (" + select + " WHERE symbol = ? AND timeframe = ? AND start_time >= ?"
+                + " AND start_time < ?) AS rows";
         // the newest rows come from walking the index backwards; the outer query restores the ascending
         // order every history response promises
         this.latestBefore = "SELECT * FROM (" + select + " WHERE symbol = ? AND timeframe = ? AND start_time < ?"
@@ -125,6 +128,20 @@ public final class CandleRepository<T> {
     /** The first {@code limit} rows starting in {@code [start, end)}, ascending. */
     public List<T> range(String symbol, Timeframe timeframe, long start, long end, int limit) throws SQLException {
         return query(range, symbol, timeframe.label(), utc(start), utc(end), limit);
+    }
+
+    /** How many rows start in {@code [start, end)}: what a long read will go through. */
+    public long count(String symbol, Timeframe timeframe, long start, long end) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(count)) {
+            s.setString(1, symbol);
+            s.setString(2, timeframe.label());
+            s.setObject(3, utc(start));
+            s.setObject(4, utc(end));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** The last {@code limit} rows starting before {@code end}, ascending. */

@@ -26,6 +26,19 @@ public final class ApiError extends RuntimeException {
         return new ApiError(HttpStatus.BAD_REQUEST, "invalid_parameter", field, message);
     }
 
+    /** No valid API key: {@code field} names the header the key belongs in. */
+    public static ApiError unauthorized(String message) {
+        return new ApiError(HttpStatus.UNAUTHORIZED, "unauthorized", "Authorization", message);
+    }
+
+    public static ApiError rateLimited(String message) {
+        return new ApiError(HttpStatus.TOO_MANY_REQUESTS, "rate_limited", null, message);
+    }
+
+    public static ApiError unavailable(String message) {
+        return new ApiError(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", null, message);
+    }
+
     public static ApiError tooLarge(String message) {
         return new ApiError(HttpStatus.CONTENT_TOO_LARGE, "content_too_large", null, message);
     }

@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /api/v1/health}: 200 when the database answers a trivial query and every other component
- * reports up, 503 otherwise, so a load balancer takes an instance without its database (or, with the
- * WebSocket stream, without its Kafka feed) out of rotation.
+ * {@code GET /api/v1/health}: 200 when the database answers a trivial query and no other component
+ * reports down, 503 otherwise, so a load balancer takes an instance without its database (or, with the
+ * WebSocket stream, without its Kafka feed, or whose job stopped writing candles) out of rotation.
  */
 public final class HealthHandler {
     private static final Logger LOG = LoggerFactory.getLogger(HealthHandler.class);
@@ -39,7 +39,7 @@ public final class HealthHandler {
         Map<String, HealthReport.Component> components = new TreeMap<>();
         components.put("database", database());
         others.forEach((name, component) -> components.put(name, component.get()));
-        boolean up = components.values().stream().allMatch(HealthReport.Component::isUp);
+        boolean up = components.values().stream().noneMatch(HealthReport.Component::isDown);
         ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                 .json(new HealthReport(up ? HealthReport.OK : HealthReport.DOWN, components));
     }

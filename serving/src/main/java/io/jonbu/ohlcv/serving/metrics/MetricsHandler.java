@@ -6,20 +6,23 @@ import java.util.Optional;
 
 /**
  * {@code GET /metrics}: the serving instance's counters in Prometheus' text format, for a scraper.
- * So far the WebSocket stream's (absent when the server has no stream); each instance reports its
- * own, as each serves its own clients.
+ * Requests and their latencies per route, and the WebSocket stream's (absent when the server has no
+ * stream); each instance reports its own, as each serves its own clients.
  */
 public final class MetricsHandler {
     private static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
+    private final RequestMetrics requests;
     private final Optional<StreamMetrics> stream;
 
-    public MetricsHandler(Optional<StreamMetrics> stream) {
+    public MetricsHandler(RequestMetrics requests, Optional<StreamMetrics> stream) {
+        this.requests = requests;
         this.stream = stream;
     }
 
     public void handle(Context ctx) {
         StringBuilder out = new StringBuilder();
+        requests.writeTo(out);
         stream.ifPresent(m -> {
             gauge(out, "jonbu_stream_clients", "WebSocket stream clients connected now", m.clients());
             counter(out, "jonbu_stream_records_total", "Kafka records read by the stream", m.records());

@@ -4,6 +4,8 @@ import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsMessageContext;
+import io.jonbu.ohlcv.serving.auth.Access;
+import io.jonbu.ohlcv.serving.auth.Verdict;
 import io.jonbu.ohlcv.serving.health.HealthReport;
 import java.time.Duration;
 import java.util.Map;
@@ -22,16 +24,24 @@ import org.slf4j.LoggerFactory;
  * its whole subscription back as {@code [{"T":"subscription",..}]}; then {@code [{"T":"candle",..}]}
  * and {@code [{"T":"enriched",..}]} messages, each carrying the REST API's JSON of the candle; errors
  * as {@link StreamError}. The server pings every client; clients may ping too.
+ *
+ * <p>When the server needs API keys, a client authenticates with the REST API's headers on the upgrade
+ * request, or, as on Alpaca's stream, with {@code {"action":"auth","key":".."}} within
+ * {@link #AUTH_TIMEOUT} of connecting; until then it gets nothing and may only authenticate.
  */
 public final class CandleStream implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CandleStream.class);
     private static final Duration ASSIGNMENT_TIMEOUT = Duration.ofSeconds(15);
+    static final Duration AUTH_TIMEOUT = Duration.ofSeconds(10);
     private static final long SWEEP_MILLIS = 250;
     // Jetty's own limit, far above ours, so an oversized message reaches onMessage and gets a JSON error
     // rather than a bare close; past it Jetty closes with 1009 itself
     private static final int JETTY_MAX_MESSAGE_CHARS = 64 * 1024;
 
     private final CandleStreamSettings settings;
+    private final Access access;
+    /** Clients connected but not yet authenticated, with when they connected. */
+    private final Map<String, Long> unauthenticated = new ConcurrentHashMap<>();
     private final StreamMetrics metrics = new StreamMetrics();
     private final Subscribers subscribers = new Subscribers();
     private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
@@ -42,8 +52,9 @@ public final class CandleStream implements AutoCloseable {
         return t;
     });
 
-    public CandleStream(CandleStreamSettings settings) {
+    public CandleStream(CandleStreamSettings settings, Access access) {
         this.settings = settings;
+        this.access = access;
         this.feed = new CandleFeed(settings, subscribers::dispatch, metrics);
     }
 
@@ -56,6 +67,7 @@ public final class CandleStream implements AutoCloseable {
             throw new IllegalStateException("interrupted while starting the candle stream", e);
         }
         sweeper.scheduleWithFixedDelay(subscribers::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+        sweeper.scheduleWithFixedDelay(this::closeUnauthenticated, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** The WebSocket handlers, for {@code ws("stream", stream::configure)}. */
@@ -79,16 +91,47 @@ public final class CandleStream implements AutoCloseable {
     }
 
     private void connected(WsConnectContext ctx) {
-        // API keys (issue: "auth by the same API keys") go here, once the REST API has them: check the
-        // key headers of the upgrade request, or expect an {"action":"auth"} message first as Alpaca
-        // does, and answer 401/402 errors; until then the stream is as open as the REST API
         ctx.session.setMaxTextMessageSize(JETTY_MAX_MESSAGE_CHARS);
         ctx.enableAutomaticPings(settings.pingInterval().toMillis(), TimeUnit.MILLISECONDS);
         ClientSession client = new ClientSession(ctx.session, settings, metrics);
         sessions.put(ctx.sessionId(), client);
-        subscribers.add(client);
         metrics.connected();
         client.reply(ServerMessages.CONNECTED);
+        if (!access.required()) {
+            subscribers.add(client);
+            return;
+        }
+        unauthenticated.put(ctx.sessionId(), System.nanoTime());
+        String presented = Access.presented(ctx.header("Authorization"), ctx.header("X-API-Key"));
+        if (presented != null) {
+            authenticate(ctx.sessionId(), client, presented);
+        }
+    }
+
+    private void authenticate(String sessionId, ClientSession client, String key) {
+        Verdict verdict = access.check(key);
+        if (verdict instanceof Verdict.Granted) {
+            if (unauthenticated.remove(sessionId) != null) {
+                subscribers.add(client);
+                client.reply(ServerMessages.AUTHENTICATED);
+            }
+        } else if (verdict instanceof Verdict.Denied denied) {
+            client.closeWith(StreamError.authFailed(denied.reason()), StatusCode.POLICY_VIOLATION);
+        } else if (verdict instanceof Verdict.Limited limited) {
+            client.reply(StreamError.rateLimited(limited.retryAfterSeconds()).text());
+        } else if (verdict instanceof Verdict.Unavailable unavailable) {
+            client.closeWith(StreamError.unavailable(unavailable.reason()), StatusCode.TRY_AGAIN_LATER);
+        }
+    }
+
+    private void closeUnauthenticated() {
+        long now = System.nanoTime();
+        unauthenticated.forEach((id, connectedAt) -> {
+            ClientSession client = sessions.get(id);
+            if (client != null && now - connectedAt > AUTH_TIMEOUT.toNanos() && unauthenticated.remove(id) != null) {
+                client.closeWith(StreamError.authTimeout(), StatusCode.POLICY_VIOLATION);
+            }
+        });
     }
 
     private void received(WsMessageContext ctx) {
@@ -102,7 +145,18 @@ public final class CandleStream implements AutoCloseable {
             return;
         }
         try {
-            subscribers.apply(client, ClientRequest.parse(text));
+            ClientRequest request = ClientRequest.parse(text);
+            boolean authenticated = !unauthenticated.containsKey(ctx.sessionId());
+            if (request.action() == ClientRequest.Action.AUTH) {
+                if (authenticated) {
+                    throw StreamError.alreadyAuthenticated();
+                }
+                authenticate(ctx.sessionId(), client, request.key());
+            } else if (!authenticated) {
+                throw StreamError.notAuthenticated();
+            } else {
+                subscribers.apply(client, request);
+            }
         } catch (StreamError e) {
             client.reply(e.text());
         }
@@ -110,6 +164,7 @@ public final class CandleStream implements AutoCloseable {
 
     private void disconnected(WsContext ctx) {
         ClientSession client = sessions.remove(ctx.sessionId());
+        unauthenticated.remove(ctx.sessionId());
         if (client != null) {
             client.closed();
             subscribers.remove(client);

@@ -12,14 +12,17 @@ import java.util.Locale;
 /**
  * A client's {@code subscribe} or {@code unsubscribe} message, validated:
  * {@code {"action":"subscribe","candles":["AAPL"],"timeframes":["1m"],"enriched":false}}. Lists may be
- * absent (nothing to add or remove); {@code enriched} absent leaves the flag as it is.
+ * absent (nothing to add or remove); {@code enriched} absent leaves the flag as it is. Or its
+ * {@code {"action":"auth","key":"<API key>"}}, when the server needs keys and the upgrade request
+ * carried none (a browser's WebSocket cannot set headers).
  *
  * @param candles    upper-cased symbols or {@code *}
  * @param timeframes canonical labels or {@code *}
+ * @param key        the API key of an {@code auth}, else null
  */
-record ClientRequest(Action action, List<String> candles, List<String> timeframes, Boolean enriched) {
+record ClientRequest(Action action, List<String> candles, List<String> timeframes, Boolean enriched, String key) {
 
-    enum Action { SUBSCRIBE, UNSUBSCRIBE }
+    enum Action { AUTH, SUBSCRIBE, UNSUBSCRIBE }
 
     /** @throws StreamError a {@code 400} naming the field at fault */
     static ClientRequest parse(String text) {
@@ -32,8 +35,16 @@ record ClientRequest(Action action, List<String> candles, List<String> timeframe
         if (tree == null || !tree.isObject()) {
             throw StreamError.invalidSyntax(null, "expected a JSON object");
         }
-        return new ClientRequest(action(tree.get("action")), candles(tree.get("candles")), timeframes(tree.get("timeframes")),
-                enriched(tree.get("enriched")));
+        Action action = action(tree.get("action"));
+        if (action == Action.AUTH) {
+            JsonNode key = tree.get("key");
+            if (key == null || !key.isTextual() || key.asText().isBlank()) {
+                throw StreamError.invalidSyntax("key", "expected the API key as a string");
+            }
+            return new ClientRequest(action, List.of(), List.of(), null, key.asText());
+        }
+        return new ClientRequest(action, candles(tree.get("candles")), timeframes(tree.get("timeframes")),
+                enriched(tree.get("enriched")), null);
     }
 
     private static Action action(JsonNode node) {
@@ -44,7 +55,10 @@ record ClientRequest(Action action, List<String> candles, List<String> timeframe
         if ("unsubscribe".equals(action)) {
             return Action.UNSUBSCRIBE;
         }
-        throw StreamError.invalidSyntax("action", "expected \"subscribe\" or \"unsubscribe\", got " + node);
+        if ("auth".equals(action)) {
+            return Action.AUTH;
+        }
+        throw StreamError.invalidSyntax("action", "expected \"subscribe\", \"unsubscribe\" or \"auth\", got " + node);
     }
 
     private static List<String> candles(JsonNode node) {

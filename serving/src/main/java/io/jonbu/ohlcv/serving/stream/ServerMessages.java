@@ -9,6 +9,9 @@ final class ServerMessages {
     static final String CONNECTED = ApiJson.mapper().createArrayNode().add(
             ApiJson.mapper().createObjectNode().put("T", "success").put("msg", "connected")).toString();
 
+    static final String AUTHENTICATED = ApiJson.mapper().createArrayNode().add(
+            ApiJson.mapper().createObjectNode().put("T", "success").put("msg", "authenticated")).toString();
+
     private ServerMessages() {}
 
     /** {@code [{"T":"subscription","candles":[..],"timeframes":[..],"enriched":..}]}: the whole current subscription. */

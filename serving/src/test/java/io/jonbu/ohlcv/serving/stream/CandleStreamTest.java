@@ -142,8 +142,8 @@ class CandleStreamTest {
             client.next(WAIT);
             assertError(client, "not json", null, "invalid syntax: not JSON");
             assertError(client, "[1]", null, "invalid syntax: expected a JSON object");
-            assertError(client, "{\"candles\":[\"AAPL\"]}", "action", "action: expected \"subscribe\" or \"unsubscribe\"");
-            assertError(client, "{\"action\":\"subscrib\"}", "action", "action: expected \"subscribe\" or \"unsubscribe\", got \"subscrib\"");
+            assertError(client, "{\"candles\":[\"AAPL\"]}", "action", "action: expected \"subscribe\", \"unsubscribe\" or \"auth\"");
+            assertError(client, "{\"action\":\"subscrib\"}", "action", "action: expected \"subscribe\", \"unsubscribe\" or \"auth\", got \"subscrib\"");
             assertError(client, "{\"action\":\"subscribe\",\"candles\":\"AAPL\"}", "candles", "candles: expected an array of strings");
             assertError(client, "{\"action\":\"subscribe\",\"candles\":[\"1AB\"]}", "candles", "candles: '1AB' is not a symbol");
             assertError(client, "{\"action\":\"subscribe\",\"timeframes\":[\"7m\"]}", "timeframes",

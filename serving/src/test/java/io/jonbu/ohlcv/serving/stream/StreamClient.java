@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -40,9 +41,11 @@ final class StreamClient implements AutoCloseable {
     private final CountDownLatch reading;
     private final WebSocket socket;
 
-    private StreamClient(int port, boolean stalled) {
+    private StreamClient(int port, boolean stalled, Map<String, String> headers) {
         this.reading = new CountDownLatch(stalled ? 1 : 0);
-        this.socket = (stalled ? SMALL_BUFFER_HTTP : HTTP).newWebSocket(new Request.Builder().url("ws://localhost:" + port + "/api/v1/stream").build(),
+        Request.Builder upgrade = new Request.Builder().url("ws://localhost:" + port + "/api/v1/stream");
+        headers.forEach(upgrade::header);
+        this.socket = (stalled ? SMALL_BUFFER_HTTP : HTTP).newWebSocket(upgrade.build(),
                 new WebSocketListener() {
                     @Override
                     public void onMessage(WebSocket webSocket, String text) {
@@ -73,12 +76,17 @@ final class StreamClient implements AutoCloseable {
     }
 
     static StreamClient connect(int port) {
-        return new StreamClient(port, false);
+        return new StreamClient(port, false, Map.of());
+    }
+
+    /** A client whose upgrade request carries {@code headers}, such as an API key. */
+    static StreamClient connect(int port, Map<String, String> headers) {
+        return new StreamClient(port, false, headers);
     }
 
     /** A client that reads nothing after its first subscription confirmation until {@link #resume()}. */
     static StreamClient stalled(int port) {
-        return new StreamClient(port, true);
+        return new StreamClient(port, true, Map.of());
     }
 
     void resume() {

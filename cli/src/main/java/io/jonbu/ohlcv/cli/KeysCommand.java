@@ -1,0 +1,101 @@
+package io.jonbu.ohlcv.cli;
+
+import io.jonbu.ohlcv.cli.config.ConfigOption;
+import io.jonbu.ohlcv.cli.local.LocalDatabase;
+import io.jonbu.ohlcv.serving.auth.ApiKey;
+import io.jonbu.ohlcv.serving.auth.ApiKeys;
+import io.jonbu.ohlcv.serving.auth.IssuedKey;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code jonbu keys create|list|revoke}: the API keys a server started with {@code --auth api-key} accepts. */
+@Command(name = "keys", mixinStandardHelpOptions = true,
+        description = {"API keys for the REST API and the WebSocket stream (servers started with --auth api-key).",
+            "Only a SHA-256 of each key is stored: a key is shown once, when it is created."},
+        subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
+final class KeysCommand {
+
+    /** What every subcommand shares: where the keys are. */
+    abstract static class OnDatabase implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        ConfigOption config;
+
+        @Mixin
+        DatabaseOptions database;
+
+        @Override
+        public Integer call() throws Exception {
+            try (LocalDatabase db = LocalDatabase.open(database.external(), database.dataDir, database.dbPort)) {
+                return run(new ApiKeys(db.dataSource()), spec.commandLine().getOut());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            }
+        }
+
+        abstract int run(ApiKeys keys, PrintWriter out) throws Exception;
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a key and print it, once.")
+    static final class Create extends OnDatabase {
+        @Parameters(paramLabel = "NAME", description = "who or what the key is for")
+        String name;
+
+        @Option(names = "--rate-per-minute", paramLabel = "N", defaultValue = "600",
+                description = "requests a minute the key's token bucket refills (default: ${DEFAULT-VALUE})")
+        int ratePerMinute;
+
+        @Option(names = "--burst", paramLabel = "N", defaultValue = "60",
+                description = "the bucket's size: requests the key may make at once (default: ${DEFAULT-VALUE})")
+        int burst;
+
+        @Override
+        int run(ApiKeys keys, PrintWriter out) throws Exception {
+            IssuedKey issued = keys.create(name, ratePerMinute, burst);
+            out.println(issued.text());
+            spec.commandLine().getErr().printf("keys: created %s (%s, %d requests a minute, bursts of %d); the key above is"
+                    + " not stored and will not be shown again%n", issued.key().id(), issued.key().name(), ratePerMinute, burst);
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the keys (ids and names, never the keys).")
+    static final class ListKeys extends OnDatabase {
+        @Override
+        int run(ApiKeys keys, PrintWriter out) throws Exception {
+            List<ApiKey> all = keys.all();
+            out.printf("%-14s %-24s %10s %7s  %-24s %s%n", "ID", "NAME", "PER MINUTE", "BURST", "CREATED", "REVOKED");
+            for (ApiKey k : all) {
+                out.printf("%-14s %-24s %10d %7d  %-24s %s%n", k.id(), k.name(), k.ratePerMinute(), k.burst(), k.createdAt(),
+                        k.revoked() ? k.revokedAt().toString() : "-");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true,
+            description = "Revoke a key by its id; servers refuse it within 5 seconds.")
+    static final class Revoke extends OnDatabase {
+        @Parameters(paramLabel = "ID", description = "the key's id, as `keys list` shows it")
+        String id;
+
+        @Override
+        int run(ApiKeys keys, PrintWriter out) throws Exception {
+            if (!keys.revoke(id)) {
+                throw new IllegalArgumentException("ID: no valid key has the id '" + id + "' (see `jonbu keys list`)");
+            }
+            out.println("revoked " + id);
+            return 0;
+        }
+    }
+}
