@@ -17,8 +17,11 @@ import io.jonbu.ohlcv.job.sink.SortedFileSink;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.DeadLetter;
 import io.jonbu.ohlcv.model.EpochNanos;
+import io.jonbu.ohlcv.model.ProviderBar;
+import io.jonbu.ohlcv.model.Quote;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.TradingStatus;
 import io.jonbu.ohlcv.model.enriched.ChartPatternEvent;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
 import io.jonbu.ohlcv.model.json.ApiJson;
@@ -228,6 +231,21 @@ final class ReplayCommand implements Callable<Integer>, UsesSettings {
         @Override
         public void deadLetters(DataStream<DeadLetter> deadLetters) {
             deadLetters.sinkTo(new PrintSink<>(true)).setParallelism(1).uid("dead-letters-stderr").name("dead letters to stderr");
+        }
+
+        @Override
+        public void quotes(DataStream<Quote> quotes) {
+            // replay rebuilds candles: a recording's quotes are read, and dropped
+        }
+
+        @Override
+        public void providerBars(DataStream<ProviderBar> bars) {
+            // likewise the provider's bars in a recording
+        }
+
+        @Override
+        public void tradingStatuses(DataStream<TradingStatus> statuses) {
+            // and its trading statuses
         }
     }
 }

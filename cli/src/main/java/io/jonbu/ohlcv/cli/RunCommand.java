@@ -8,9 +8,11 @@ import io.jonbu.ohlcv.cli.local.LocalStack;
 import io.jonbu.ohlcv.cli.local.LocalStackConfig;
 import io.jonbu.ohlcv.job.CandleJobConfig;
 import io.jonbu.ohlcv.job.sink.KafkaSettings;
+import io.jonbu.ohlcv.model.alpaca.Channel;
 import io.jonbu.ohlcv.source.rest.AlpacaRestClient;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -60,6 +62,11 @@ final class RunCommand implements Callable<Integer>, UsesSettings {
     @Option(names = "--rest-url", paramLabel = "URL", defaultValue = AlpacaRestClient.DEFAULT_BASE_URL,
             description = "historical API for --feed alpaca, same keys: after a dropped connection the trades missed are backfilled from it; the sandbox host or a `jonbu simulate` (default: ${DEFAULT-VALUE})")
     String restUrl;
+
+    @Option(names = "--channels", paramLabel = "LIST", defaultValue = "none", converter = ChannelsConverter.class,
+            description = {"channels to subscribe besides trades, comma-separated: quotes (to Kafka), bars, updatedBars, "
+                    + "dailyBars (to provider_bars), statuses (to trading_statuses); none = trades only (default: ${DEFAULT-VALUE})"})
+    Set<Channel> channels;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "REST API port (default: ${DEFAULT-VALUE})")
     int port;
@@ -139,7 +146,7 @@ final class RunCommand implements Callable<Integer>, UsesSettings {
                   Flink UI     %s
                   feed         %s (%s)
                   PostgreSQL   %s%s
-                  Kafka        %s (topics %s, %s)
+                  Kafka        %s (topics %s)
                   auth         %s
                 Ctrl-C stops everything.
                 """,
@@ -148,7 +155,8 @@ final class RunCommand implements Callable<Integer>, UsesSettings {
                 config.flinkUiPort() == 0 ? "off (--flink-ui-port 0)" : "http://localhost:" + config.flinkUiPort(), stack.feedUrl(),
                 describe(config.feed()), stack.jdbcUrl(),
                 config.externalDb() == null ? " (data in " + config.dataDirectory().resolve("postgres").toAbsolutePath() + ")" : "",
-                stack.kafkaBootstrap(), KafkaSettings.DEFAULT_CANDLES_TOPIC + ", " + KafkaSettings.DEFAULT_ENRICHED_TOPIC,
+                stack.kafkaBootstrap(), KafkaSettings.DEFAULT_CANDLES_TOPIC + ", " + KafkaSettings.DEFAULT_ENRICHED_TOPIC
+                        + (config.feed().channels().contains(Channel.QUOTES) ? ", " + KafkaSettings.DEFAULT_QUOTES_TOPIC : ""),
                 config.kafka().externalBootstrap() != null ? "external" : "embedded, data in "
                         + config.dataDirectory().resolve("kafka").toAbsolutePath(),
                 auth == AuthMode.API_KEY ? "API keys (Authorization: Bearer <key> or X-API-Key; `jonbu keys create NAME`)"
@@ -160,17 +168,22 @@ final class RunCommand implements Callable<Integer>, UsesSettings {
 
     private static String describe(Feed feed) {
         if (feed instanceof Feed.Simulated simulated) {
-            return "simulator: " + feed.symbols().size() + " symbols, " + Math.round(simulated.simulator().rate()) + " trades/s";
+            return "simulator: " + feed.symbols().size() + " symbols, " + Math.round(simulated.simulator().rate()) + " trades/s"
+                    + channels(feed);
         }
-        return "Alpaca protocol: " + feed.symbols().size() + " symbols";
+        return "Alpaca protocol: " + feed.symbols().size() + " symbols" + channels(feed);
+    }
+
+    private static String channels(Feed feed) {
+        return ", trades" + (feed.channels().isEmpty() ? "" : "," + Channel.format(feed.channels()));
     }
 
     private Feed feed() {
         if (feedKind == FeedKind.simulator) {
-            return new Feed.Simulated(simulator.toBuilder(simPort).build());
+            return new Feed.Simulated(simulator.toBuilder(simPort).build(), channels);
         }
         AlpacaKeys keys = AlpacaKeys.from(settings, "--feed alpaca");
-        return new Feed.Alpaca(feedUrl, restUrl, keys.key(), keys.secret(), simulator.symbols());
+        return new Feed.Alpaca(feedUrl, restUrl, keys.key(), keys.secret(), simulator.symbols(), channels);
     }
 
     private LocalStackConfig config() {

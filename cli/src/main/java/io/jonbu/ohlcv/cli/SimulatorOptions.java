@@ -56,6 +56,11 @@ final class SimulatorOptions {
             description = "share of trades cancelled or withdrawn as errors (T:x) a little after they were sent (default: ${DEFAULT-VALUE})")
     double cancelShare;
 
+    @Option(names = "--status-every", paramLabel = "N", defaultValue = "0",
+            description = "every N trades, halt that trade's symbol, or resume it if halted (T:s, to clients subscribed to "
+                    + "statuses); 0 = never (default: ${DEFAULT-VALUE})")
+    long statusEvery;
+
     @Option(names = "--fault", paramLabel = "SPEC", converter = FaultConverter.class,
             description = {"misbehave on every stream connection, as Alpaca and networks do (repeatable): "
                     + FaultConverter.KINDS + "; durations such as 500ms, 10s, 1m"})
@@ -79,6 +84,7 @@ final class SimulatorOptions {
                 .restRateLimit(restRateLimit, Duration.ofMinutes(1))
                 .corrections(correctionShare)
                 .cancels(cancelShare)
+                .statusEvery(statusEvery)
                 .faults(faults == null ? List.of() : faults);
         if (virtualStart != null) {
             try {

@@ -7,6 +7,7 @@ import io.jonbu.ohlcv.cli.config.ConfigKey;
 import io.jonbu.ohlcv.cli.config.Settings;
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Timeframe;
+import io.jonbu.ohlcv.model.alpaca.Channel;
 import io.jonbu.ohlcv.serving.candle.CandleRepository;
 import io.jonbu.ohlcv.source.simulator.AlpacaSimulator;
 import io.jonbu.ohlcv.source.simulator.SimulatorConfig;
@@ -60,6 +61,7 @@ class ConfigTest {
         Path file = file("""
                 feed:
                   symbols: [spy, qqq]
+                  channels: [statuses, quotes]
                 simulator:
                   rate: 50
                   seed: 7
@@ -74,6 +76,7 @@ class ConfigTest {
 
         RunCommand fromFile = parseRun(Map.of(), "run", "--config", config);
         assertThat(fromFile.simulator.symbols()).containsExactly("SPY", "QQQ");
+        assertThat(fromFile.channels).containsExactly(Channel.QUOTES, Channel.STATUSES);
         assertThat(fromFile.simulator.rate).isEqualTo(50);
         assertThat(fromFile.parallelism).isEqualTo(1);
         assertThat(fromFile.outOfOrderness).isEqualTo(Duration.ofSeconds(5));
@@ -109,7 +112,7 @@ class ConfigTest {
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString())
-                .contains("feed.symbolz: unknown setting (known here: feed.kind, feed.url, feed.rest_url, feed.data_feed, feed.symbols)")
+                .contains("feed.symbolz: unknown setting (known here: feed.kind, feed.url, feed.rest_url, feed.data_feed, feed.symbols, feed.channels)")
                 .contains("feed.symbols: must not be empty")
                 .contains("serving.port: must have a value");
         // the file is read before its values are converted: a file that cannot be read stops there

@@ -66,6 +66,19 @@ class UsageErrorsTest {
     }
 
     @Test
+    void anUnknownChannelIsAUsageErrorNamingTheOptionAndTheChoices() {
+        assertThat(jonbu("run", "--channels", "quotes,trades")).isEqualTo(2);
+        assertThat(err.toString()).contains("--channels")
+                .contains("'trades' is not a channel; use any of quotes,bars,updatedBars,dailyBars,statuses");
+
+        assertThat(jonbu("run", "--feed", "alpaca", "--channels", "luld")).isEqualTo(2);
+        assertThat(err.toString()).contains("--channels").contains("'luld' is not a channel");
+
+        assertThat(jonbu("simulate", "--status-every", "-1")).isEqualTo(2);
+        assertThat(err.toString()).contains("statusEvery must be >= 0");
+    }
+
+    @Test
     void durationsMustHaveAUnit() {
         assertThat(jonbu("run", "--out-of-orderness", "2")).isEqualTo(2);
         assertThat(err.toString()).contains("'2' is not a duration such as 500ms, 2s, 1min or 1h");

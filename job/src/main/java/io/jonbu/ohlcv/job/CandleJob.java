@@ -23,7 +23,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * series searched for chart patterns.
  *
  * <pre>
- *   feed (decoded, event time) -> split --(dead letters)--> sinks
+ *   feed (decoded, event time) -> split --(dead letters, quotes, provider bars, statuses)--> sinks
  *                                   |
  *                             keyBy(symbol) -> candles --(late trades, corrections)--> sinks
  *                                                |
@@ -60,7 +60,7 @@ public final class CandleJob {
                 .process(new FeedSplitter())
                 .setParallelism(events.getParallelism())
                 .uid("feed-splitter")
-                .name("trades, corrections and dead letters");
+                .name("trades, corrections, other channels and dead letters");
 
         SingleOutputStreamOperator<Candle> candles = tape
                 .keyBy(FeedEvent::symbol)
@@ -81,5 +81,8 @@ public final class CandleJob {
         sinks.lateTrades(candles.getSideOutput(CandleAggregator.LATE_TRADES));
         sinks.corrections(candles.getSideOutput(CandleAggregator.CORRECTIONS));
         sinks.deadLetters(tape.getSideOutput(FeedSplitter.DEAD_LETTERS));
+        sinks.quotes(tape.getSideOutput(FeedSplitter.QUOTES));
+        sinks.providerBars(tape.getSideOutput(FeedSplitter.PROVIDER_BARS));
+        sinks.tradingStatuses(tape.getSideOutput(FeedSplitter.STATUSES));
     }
 }

@@ -6,6 +6,7 @@ import io.jonbu.ohlcv.job.sink.PostgresConnection;
 import io.jonbu.ohlcv.job.sink.PostgresSinks;
 import io.jonbu.ohlcv.model.DailySession;
 import io.jonbu.ohlcv.model.Timeframe;
+import io.jonbu.ohlcv.model.alpaca.Channel;
 import io.jonbu.ohlcv.model.tape.SaleConditionRules;
 import io.jonbu.ohlcv.source.rest.AlpacaRestClient;
 import io.jonbu.ohlcv.source.stream.AlpacaStreamSource;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.flink.api.java.utils.ParameterTool;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -28,6 +30,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * {@code --symbols}: its active rows, polled every {@code --symbols-poll-ms} (5 s), so symbols added
  * or removed there (the serving layer's {@code /api/v1/symbols}) are streamed or dropped without a
  * restart. Without it the list is fixed, as before.
+ *
+ * <p>{@code --channels bars,updatedBars,dailyBars,statuses} subscribes the symbols to those channels
+ * besides trades, into {@code provider_bars} and {@code trading_statuses}. Quotes are refused here: this
+ * entry point writes PostgreSQL only, which keeps no quotes ({@code jonbu run} publishes them to Kafka).
  */
 public final class CandleJobMain {
     static final String DEFAULT_FEED_URL = "wss://stream.data.alpaca.markets/v2/iex";
@@ -56,13 +62,25 @@ public final class CandleJobMain {
                 DailySession.valueOf(params.get("daily-session", DailySession.FULL_DAY.name()).toUpperCase(Locale.ROOT).replace('-', '_')),
                 Duration.ofMillis(params.getLong("correction-horizon-ms", CandleJobConfig.DEFAULT_CORRECTION_HORIZON.toMillis())));
 
+        Set<Channel> channels;
+        try {
+            channels = Channel.parseList(params.get("channels", "none"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--channels: " + e.getMessage(), e);
+        }
+        if (channels.contains(Channel.QUOTES)) {
+            throw new IllegalArgumentException("--channels: quotes need Kafka, and this entry point writes PostgreSQL only, "
+                    + "which keeps no quotes; leave quotes out");
+        }
+
         AlpacaStreamSource.Builder source = AlpacaStreamSource.builder()
                 .url(params.get("feed-url", DEFAULT_FEED_URL))
                 .restUrl(params.get("rest-url", AlpacaRestClient.DEFAULT_BASE_URL))
                 .dedupHorizon(Duration.ofMillis(params.getLong("dedup-horizon-ms",
                         AlpacaStreamSource.DEFAULT_DEDUP_HORIZON.toMillis())))
                 .credentials(requiredEnv("APCA_API_KEY_ID"), requiredEnv("APCA_API_SECRET_KEY"))
-                .symbols(symbols);
+                .symbols(symbols)
+                .channels(channels);
         if (symbolsFromDb) {
             source.symbolDirectory(new SymbolTable(db),
                     Duration.ofMillis(params.getLong("symbols-poll-ms", DEFAULT_SYMBOLS_POLL_MILLIS)));

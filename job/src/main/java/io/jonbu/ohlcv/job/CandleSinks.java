@@ -3,7 +3,10 @@ package io.jonbu.ohlcv.job;
 import io.jonbu.ohlcv.job.candle.CorrectionOutcome;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.DeadLetter;
+import io.jonbu.ohlcv.model.ProviderBar;
+import io.jonbu.ohlcv.model.Quote;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.TradingStatus;
 import io.jonbu.ohlcv.model.enriched.ChartPatternEvent;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -30,4 +33,13 @@ public interface CandleSinks {
 
     /** Feed messages that could not be parsed. */
     void deadLetters(DataStream<DeadLetter> deadLetters);
+
+    /** The feed's quotes, when subscribed: many more than trades. */
+    void quotes(DataStream<Quote> quotes);
+
+    /** The provider's minute, updated and daily bars, when subscribed. */
+    void providerBars(DataStream<ProviderBar> bars);
+
+    /** Trading status changes (halts, resumptions), when subscribed. */
+    void tradingStatuses(DataStream<TradingStatus> statuses);
 }

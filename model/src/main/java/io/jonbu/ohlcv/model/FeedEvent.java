@@ -2,47 +2,71 @@ package io.jonbu.ohlcv.model;
 
 /**
  * One message of a feed as the job takes it in: a trade, a correction or a cancel of an earlier
- * trade, or input that could not be used. Exactly one of the four is set. A feed yields them all
+ * trade (the tape, from which the job builds its candles), a quote, a bar of the provider's, a
+ * trading status, or input that could not be used. Exactly one is set. A feed yields them all
  * through one channel because a Flink source has one output; the job splits them right after the
  * source.
  */
-public record FeedEvent(Trade trade, TradeCorrection correction, TradeCancel cancel, DeadLetter deadLetter) {
+public record FeedEvent(
+        Trade trade,
+        TradeCorrection correction,
+        TradeCancel cancel,
+        Quote quote,
+        ProviderBar bar,
+        TradingStatus status,
+        DeadLetter deadLetter) {
 
     public FeedEvent {
         int set = (trade != null ? 1 : 0) + (correction != null ? 1 : 0) + (cancel != null ? 1 : 0)
+                + (quote != null ? 1 : 0) + (bar != null ? 1 : 0) + (status != null ? 1 : 0)
                 + (deadLetter != null ? 1 : 0);
         if (set != 1) {
-            throw new IllegalArgumentException(
-                    "a feed event is a trade, a correction, a cancel or a dead letter, exactly one; got " + set);
+            throw new IllegalArgumentException("a feed event is a trade, a correction, a cancel, a quote, a bar, a status "
+                    + "or a dead letter, exactly one; got " + set);
         }
     }
 
     public static FeedEvent of(Trade trade) {
-        return new FeedEvent(trade, null, null, null);
+        return new FeedEvent(trade, null, null, null, null, null, null);
     }
 
     public static FeedEvent of(TradeCorrection correction) {
-        return new FeedEvent(null, correction, null, null);
+        return new FeedEvent(null, correction, null, null, null, null, null);
     }
 
     public static FeedEvent of(TradeCancel cancel) {
-        return new FeedEvent(null, null, cancel, null);
+        return new FeedEvent(null, null, cancel, null, null, null, null);
+    }
+
+    public static FeedEvent of(Quote quote) {
+        return new FeedEvent(null, null, null, quote, null, null, null);
+    }
+
+    public static FeedEvent of(ProviderBar bar) {
+        return new FeedEvent(null, null, null, null, bar, null, null);
+    }
+
+    public static FeedEvent of(TradingStatus status) {
+        return new FeedEvent(null, null, null, null, null, status, null);
     }
 
     public static FeedEvent of(DeadLetter deadLetter) {
-        return new FeedEvent(null, null, null, deadLetter);
+        return new FeedEvent(null, null, null, null, null, null, deadLetter);
     }
 
     public boolean isTrade() {
         return trade != null;
     }
 
-    /** A trade, correction or cancel: something with a symbol and an event time. */
+    /**
+     * A trade, correction or cancel: the tape the candles are built from. Quotes, bars and statuses
+     * are not: they go their own ways after the source and never reach the candle operator.
+     */
     public boolean isTapeEvent() {
-        return deadLetter == null;
+        return trade != null || correction != null || cancel != null;
     }
 
-    /** The symbol of a trade, correction or cancel, by which the job keys them; a dead letter has none. */
+    /** The symbol of any market-data message, by which the job keys them; a dead letter has none. */
     public String symbol() {
         if (trade != null) {
             return trade.symbol();
@@ -53,10 +77,22 @@ public record FeedEvent(Trade trade, TradeCorrection correction, TradeCancel can
         if (cancel != null) {
             return cancel.symbol();
         }
+        if (quote != null) {
+            return quote.symbol();
+        }
+        if (bar != null) {
+            return bar.symbol();
+        }
+        if (status != null) {
+            return status.symbol();
+        }
         throw new IllegalStateException("a dead letter has no symbol");
     }
 
-    /** The event time of a trade, correction or cancel; a dead letter has none. */
+    /**
+     * The event time of a market-data message: a trade's, a correction's or cancel's (their original
+     * trade's), a quote's or status's, a bar's start; a dead letter has none.
+     */
     public long eventTime() {
         if (trade != null) {
             return trade.timestamp();
@@ -66,6 +102,15 @@ public record FeedEvent(Trade trade, TradeCorrection correction, TradeCancel can
         }
         if (cancel != null) {
             return cancel.timestamp();
+        }
+        if (quote != null) {
+            return quote.timestamp();
+        }
+        if (bar != null) {
+            return bar.start();
+        }
+        if (status != null) {
+            return status.timestamp();
         }
         throw new IllegalStateException("a dead letter has no event time");
     }

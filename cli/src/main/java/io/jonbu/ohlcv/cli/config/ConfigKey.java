@@ -17,6 +17,7 @@ public enum ConfigKey {
     FEED_REST_URL("feed.rest_url", "JONBU_FEED_REST_URL", Map.of("run", "--rest-url", "replay", "--rest-url", "fetch", "--rest-url")),
     FEED_DATA_FEED("feed.data_feed", "JONBU_FEED_DATA_FEED", Map.of("replay", "--feed", "fetch", "--feed")),
     FEED_SYMBOLS("feed.symbols", "JONBU_FEED_SYMBOLS", Map.of("run", "--symbols", "simulate", "--symbols")),
+    FEED_CHANNELS("feed.channels", "JONBU_FEED_CHANNELS", Map.of("run", "--channels")),
 
     SIMULATOR_PORT("simulator.port", "JONBU_SIMULATOR_PORT", Map.of("run", "--sim-port", "simulate", "--port")),
     SIMULATOR_RATE("simulator.rate", "JONBU_SIMULATOR_RATE", simulator("--rate")),
@@ -30,6 +31,7 @@ public enum ConfigKey {
     SIMULATOR_REST_RATE_LIMIT("simulator.rest_rate_limit", "JONBU_SIMULATOR_REST_RATE_LIMIT", simulator("--rest-rate-limit")),
     SIMULATOR_CORRECTIONS("simulator.corrections", "JONBU_SIMULATOR_CORRECTIONS", simulator("--corrections")),
     SIMULATOR_CANCELS("simulator.cancels", "JONBU_SIMULATOR_CANCELS", simulator("--cancels")),
+    SIMULATOR_STATUS_EVERY("simulator.status_every", "JONBU_SIMULATOR_STATUS_EVERY", simulator("--status-every")),
 
     JOB_PARALLELISM("job.parallelism", "JONBU_JOB_PARALLELISM", Map.of("run", "--parallelism", "replay", "--parallelism")),
     JOB_CHECKPOINT_INTERVAL("job.checkpoint_interval", "JONBU_JOB_CHECKPOINT_INTERVAL", Map.of("run", "--checkpoint-interval")),

@@ -116,7 +116,7 @@ public final class LocalStack implements AutoCloseable {
 
     private AlpacaStreamSource source(Feed feed, SymbolTable symbols) {
         AlpacaStreamSource.Builder source = AlpacaStreamSource.builder().symbols(feed.symbols())
-                .symbolDirectory(symbols, SYMBOLS_POLL);
+                .symbolDirectory(symbols, SYMBOLS_POLL).channels(feed.channels());
         if (feed instanceof Feed.Alpaca alpaca) {
             feedUrl = alpaca.url();
             source.url(feedUrl).restUrl(alpaca.restUrl()).credentials(alpaca.key(), alpaca.secret());

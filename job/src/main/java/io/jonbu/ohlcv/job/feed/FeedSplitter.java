@@ -2,6 +2,9 @@ package io.jonbu.ohlcv.job.feed;
 
 import io.jonbu.ohlcv.model.DeadLetter;
 import io.jonbu.ohlcv.model.FeedEvent;
+import io.jonbu.ohlcv.model.ProviderBar;
+import io.jonbu.ohlcv.model.Quote;
+import io.jonbu.ohlcv.model.TradingStatus;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -12,8 +15,10 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Sends a feed's trades, corrections and cancels on, in feed order, to the candle operator (which
- * needs all three to revise candles), and its unusable messages, counted, to {@link #DEAD_LETTERS}:
- * bad input never fails the job and is never lost.
+ * needs all three to revise candles); its quotes, the provider's bars and trading statuses, counted,
+ * to {@link #QUOTES}, {@link #PROVIDER_BARS} and {@link #STATUSES}, which never reach the candles; and
+ * its unusable messages, counted, to {@link #DEAD_LETTERS}: bad input never fails the job and is never
+ * lost.
  */
 public final class FeedSplitter extends ProcessFunction<FeedEvent, FeedEvent> {
     private static final long serialVersionUID = 1L;
@@ -21,7 +26,21 @@ public final class FeedSplitter extends ProcessFunction<FeedEvent, FeedEvent> {
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class)) {
         private static final long serialVersionUID = 1L;
     };
+    public static final OutputTag<Quote> QUOTES = new OutputTag<>("quotes", TypeInformation.of(Quote.class)) {
+        private static final long serialVersionUID = 1L;
+    };
+    public static final OutputTag<ProviderBar> PROVIDER_BARS = new OutputTag<>("provider-bars",
+            TypeInformation.of(ProviderBar.class)) {
+        private static final long serialVersionUID = 1L;
+    };
+    public static final OutputTag<TradingStatus> STATUSES = new OutputTag<>("trading-statuses",
+            TypeInformation.of(TradingStatus.class)) {
+        private static final long serialVersionUID = 1L;
+    };
     public static final String TRADES_ACCUMULATOR = "trades";
+    public static final String QUOTES_ACCUMULATOR = "quotes";
+    public static final String PROVIDER_BARS_ACCUMULATOR = "provider-bars";
+    public static final String STATUSES_ACCUMULATOR = "trading-statuses";
     public static final String CORRECTIONS_ACCUMULATOR = "corrections";
     public static final String CANCELS_ACCUMULATOR = "cancels";
     public static final String MALFORMED_ACCUMULATOR = "malformed-messages";
@@ -33,6 +52,12 @@ public final class FeedSplitter extends ProcessFunction<FeedEvent, FeedEvent> {
     private transient LongCounter correctionsTotal;
     private transient LongCounter cancelsTotal;
     private transient LongCounter malformedTotal;
+    private transient Counter quotes;
+    private transient Counter providerBars;
+    private transient Counter statuses;
+    private transient LongCounter quotesTotal;
+    private transient LongCounter providerBarsTotal;
+    private transient LongCounter statusesTotal;
 
     @Override
     public void open(OpenContext openContext) {
@@ -43,6 +68,12 @@ public final class FeedSplitter extends ProcessFunction<FeedEvent, FeedEvent> {
         correctionsTotal = getRuntimeContext().getLongCounter(CORRECTIONS_ACCUMULATOR);
         cancelsTotal = getRuntimeContext().getLongCounter(CANCELS_ACCUMULATOR);
         malformedTotal = getRuntimeContext().getLongCounter(MALFORMED_ACCUMULATOR);
+        quotes = getRuntimeContext().getMetricGroup().counter("quotes");
+        providerBars = getRuntimeContext().getMetricGroup().counter("providerBars");
+        statuses = getRuntimeContext().getMetricGroup().counter("tradingStatuses");
+        quotesTotal = getRuntimeContext().getLongCounter(QUOTES_ACCUMULATOR);
+        providerBarsTotal = getRuntimeContext().getLongCounter(PROVIDER_BARS_ACCUMULATOR);
+        statusesTotal = getRuntimeContext().getLongCounter(STATUSES_ACCUMULATOR);
     }
 
     @Override
@@ -58,6 +89,18 @@ public final class FeedSplitter extends ProcessFunction<FeedEvent, FeedEvent> {
             cancels.inc();
             cancelsTotal.add(1);
             out.collect(event);
+        } else if (event.quote() != null) {
+            quotes.inc();
+            quotesTotal.add(1);
+            ctx.output(QUOTES, event.quote());
+        } else if (event.bar() != null) {
+            providerBars.inc();
+            providerBarsTotal.add(1);
+            ctx.output(PROVIDER_BARS, event.bar());
+        } else if (event.status() != null) {
+            statuses.inc();
+            statusesTotal.add(1);
+            ctx.output(STATUSES, event.status());
         } else {
             malformed.inc();
             malformedTotal.add(1);

@@ -12,6 +12,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
  * @param bootstrapServers      {@code host:port,...} of the cluster
  * @param candlesTopic          final candles and their revisions, keyed by symbol
  * @param enrichedTopic         enriched candles, keyed by symbol
+ * @param quotesTopic           the feed's quotes, when subscribed, keyed by symbol
  * @param guarantee             {@code EXACTLY_ONCE} (transactions committed with each checkpoint: readers
  *                              that use {@code read_committed} see candles a checkpoint interval later),
  *                              {@code AT_LEAST_ONCE} (flushed on checkpoints, visible at once, a replay after
@@ -21,12 +22,13 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
  * @param transactionTimeout    must not exceed the brokers' {@code transaction.max.timeout.ms} (15 min by
  *                              default) and must outlast a checkpoint plus a restart
  */
-public record KafkaSettings(String bootstrapServers, String candlesTopic, String enrichedTopic, DeliveryGuarantee guarantee,
-        String transactionalIdPrefix, Duration transactionTimeout) implements Serializable {
+public record KafkaSettings(String bootstrapServers, String candlesTopic, String enrichedTopic, String quotesTopic,
+        DeliveryGuarantee guarantee, String transactionalIdPrefix, Duration transactionTimeout) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public static final String DEFAULT_CANDLES_TOPIC = "ohlcv.candles";
     public static final String DEFAULT_ENRICHED_TOPIC = "ohlcv.enriched";
+    public static final String DEFAULT_QUOTES_TOPIC = "ohlcv.quotes";
     public static final String DEFAULT_TRANSACTIONAL_ID_PREFIX = "jonbu-ohlcv";
     public static final Duration DEFAULT_TRANSACTION_TIMEOUT = Duration.ofMinutes(10);
 
@@ -41,6 +43,9 @@ public record KafkaSettings(String bootstrapServers, String candlesTopic, String
         if (enrichedTopic == null || enrichedTopic.isBlank()) {
             errors.add("enrichedTopic: must not be empty");
         }
+        if (quotesTopic == null || quotesTopic.isBlank()) {
+            errors.add("quotesTopic: must not be empty");
+        }
         if (transactionalIdPrefix == null || transactionalIdPrefix.isBlank()) {
             errors.add("transactionalIdPrefix: must not be empty");
         }
@@ -54,17 +59,23 @@ public record KafkaSettings(String bootstrapServers, String candlesTopic, String
 
     /** The default topics and transactions, the guarantee chosen by whether the job checkpoints. */
     public static KafkaSettings of(String bootstrapServers) {
-        return new KafkaSettings(bootstrapServers, DEFAULT_CANDLES_TOPIC, DEFAULT_ENRICHED_TOPIC, null,
+        return new KafkaSettings(bootstrapServers, DEFAULT_CANDLES_TOPIC, DEFAULT_ENRICHED_TOPIC, DEFAULT_QUOTES_TOPIC, null,
                 DEFAULT_TRANSACTIONAL_ID_PREFIX, DEFAULT_TRANSACTION_TIMEOUT);
     }
 
     public KafkaSettings withGuarantee(DeliveryGuarantee deliveryGuarantee) {
-        return new KafkaSettings(bootstrapServers, candlesTopic, enrichedTopic, deliveryGuarantee, transactionalIdPrefix,
-                transactionTimeout);
+        return new KafkaSettings(bootstrapServers, candlesTopic, enrichedTopic, quotesTopic, deliveryGuarantee,
+                transactionalIdPrefix, transactionTimeout);
     }
 
     public KafkaSettings withTopics(String candles, String enriched) {
-        return new KafkaSettings(bootstrapServers, candles, enriched, guarantee, transactionalIdPrefix, transactionTimeout);
+        return new KafkaSettings(bootstrapServers, candles, enriched, quotesTopic, guarantee, transactionalIdPrefix,
+                transactionTimeout);
+    }
+
+    public KafkaSettings withQuotesTopic(String quotes) {
+        return new KafkaSettings(bootstrapServers, candlesTopic, enrichedTopic, quotes, guarantee, transactionalIdPrefix,
+                transactionTimeout);
     }
 
     /** The guarantee to use in a job that does or does not checkpoint. */

@@ -4,7 +4,10 @@ import io.jonbu.ohlcv.job.CandleSinks;
 import io.jonbu.ohlcv.job.candle.CorrectionOutcome;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.DeadLetter;
+import io.jonbu.ohlcv.model.ProviderBar;
+import io.jonbu.ohlcv.model.Quote;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.TradingStatus;
 import io.jonbu.ohlcv.model.enriched.ChartPatternEvent;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -15,7 +18,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * Publishes candles and enriched candles to Kafka, the live path that serving fans out to WebSocket
- * clients, and hands every output, these included, to the history sinks (PostgreSQL) as well.
+ * clients, and quotes, which only Kafka takes; and hands every output, these included, to the history
+ * sinks (PostgreSQL) as well.
  */
 public final class KafkaSinks implements CandleSinks {
     private final CandleSinks history;
@@ -59,6 +63,23 @@ public final class KafkaSinks implements CandleSinks {
     @Override
     public void deadLetters(DataStream<DeadLetter> deadLetters) {
         history.deadLetters(deadLetters);
+    }
+
+    @Override
+    public void quotes(DataStream<Quote> quotes) {
+        history.quotes(quotes);
+        quotes.sinkTo(sink(quotes, "quotes", new JsonRecordSerializer<>(settings.quotesTopic(), Quote.class, Quote::symbol)))
+                .uid("quotes-kafka").name("quotes to Kafka " + settings.quotesTopic());
+    }
+
+    @Override
+    public void providerBars(DataStream<ProviderBar> bars) {
+        history.providerBars(bars);
+    }
+
+    @Override
+    public void tradingStatuses(DataStream<TradingStatus> statuses) {
+        history.tradingStatuses(statuses);
     }
 
     private <T> KafkaSink<T> sink(DataStream<T> stream, String what, KafkaRecordSerializationSchema<T> serializer) {

@@ -25,7 +25,7 @@ public final class KafkaTopics {
     public static void ensure(KafkaSettings settings, int partitions) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()))) {
             Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            List<NewTopic> missing = List.of(settings.candlesTopic(), settings.enrichedTopic()).stream().distinct()
+            List<NewTopic> missing = List.of(settings.candlesTopic(), settings.enrichedTopic(), settings.quotesTopic()).stream().distinct()
                     .filter(topic -> !existing.contains(topic))
                     .map(topic -> new NewTopic(topic, Optional.of(partitions), Optional.empty()))
                     .toList();

@@ -6,9 +6,12 @@ import io.jonbu.ohlcv.job.candle.CorrectionOutcome;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.DeadLetter;
 import io.jonbu.ohlcv.model.EpochNanos;
+import io.jonbu.ohlcv.model.ProviderBar;
+import io.jonbu.ohlcv.model.Quote;
 import io.jonbu.ohlcv.model.Trade;
 import io.jonbu.ohlcv.model.TradeCancel;
 import io.jonbu.ohlcv.model.TradeCorrection;
+import io.jonbu.ohlcv.model.TradingStatus;
 import io.jonbu.ohlcv.model.enriched.ChartPatternEvent;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
 import io.jonbu.ohlcv.model.enriched.FeatureSchema;
@@ -30,7 +33,9 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * after a failure (at-least-once) rewrites the same values; an older revision never overwrites a
  * newer one. Chart patterns are inserted once per (symbol, timeframe, pattern, end): a replay finds
  * the same match and inserts nothing. Corrections and cancels are inserted once per message, with
- * whether they were applied.
+ * whether they were applied. The provider's bars are upserted per (symbol, kind, start), an updated
+ * minute bar replacing the minute's bar; trading statuses are inserted once per message. Quotes are not
+ * kept here: they are too many for a table, and {@link KafkaSinks} publishes them.
  */
 public final class PostgresSinks implements CandleSinks {
     public static final String UPSERT_CANDLE = """
@@ -68,6 +73,19 @@ public final class PostgresSinks implements CandleSinks {
                                           original_size, original_conditions, corrected_id, corrected_price, corrected_size,
                                           corrected_conditions, applied, reason)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING""";
+    static final String UPSERT_PROVIDER_BAR = """
+            INSERT INTO provider_bars (symbol, kind, start_time, open, high, low, close, volume, trade_count, vwap,
+                                       updated, received_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+            ON CONFLICT (symbol, kind, start_time) DO UPDATE SET
+                open = EXCLUDED.open, high = EXCLUDED.high, low = EXCLUDED.low, close = EXCLUDED.close,
+                volume = EXCLUDED.volume, trade_count = EXCLUDED.trade_count, vwap = EXCLUDED.vwap,
+                updated = provider_bars.updated OR EXCLUDED.updated, received_at = now()""";
+    static final String INSERT_TRADING_STATUS = """
+            INSERT INTO trading_statuses (symbol, status_time, timestamp_ns, status_code, status_message, reason_code,
+                                          reason_message, tape)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING""";
 
     private final PostgresConnection connection;
@@ -110,6 +128,25 @@ public final class PostgresSinks implements CandleSinks {
     @Override
     public void deadLetters(DataStream<DeadLetter> deadLetters) {
         deadLetters.sinkTo(sink(INSERT_DEAD_LETTER, PostgresSinks::bindDeadLetter)).uid("dead-letters-postgres").name("dead letters to PostgreSQL");
+    }
+
+    /** Quotes are not kept in PostgreSQL: a busy symbol quotes many times a second; see {@link KafkaSinks#quotes}. */
+    @Override
+    public void quotes(DataStream<Quote> quotes) {
+        // deliberately not stored
+    }
+
+    /** Keyed by symbol, so a minute's bar and its updates reach the table in the order they were sent. */
+    @Override
+    public void providerBars(DataStream<ProviderBar> bars) {
+        bars.keyBy(ProviderBar::symbol).sinkTo(sink(UPSERT_PROVIDER_BAR, PostgresSinks::bindProviderBar))
+                .uid("provider-bars-postgres").name("provider bars to PostgreSQL");
+    }
+
+    @Override
+    public void tradingStatuses(DataStream<TradingStatus> statuses) {
+        statuses.sinkTo(sink(INSERT_TRADING_STATUS, PostgresSinks::bindTradingStatus))
+                .uid("trading-statuses-postgres").name("trading statuses to PostgreSQL");
     }
 
     private <T> JdbcSink<T> sink(String sql, JdbcStatementBuilder<T> binder) {
@@ -244,6 +281,31 @@ public final class PostgresSinks implements CandleSinks {
         }
         ps.setBoolean(15, o.applied());
         ps.setString(16, o.reason());
+    }
+
+    static void bindProviderBar(PreparedStatement ps, ProviderBar b) throws SQLException {
+        ps.setString(1, b.symbol());
+        ps.setString(2, b.kind() == ProviderBar.Kind.DAILY_BAR ? "daily" : "minute");
+        ps.setObject(3, utc(b.start()));
+        ps.setDouble(4, b.open());
+        ps.setDouble(5, b.high());
+        ps.setDouble(6, b.low());
+        ps.setDouble(7, b.close());
+        ps.setLong(8, b.volume());
+        ps.setLong(9, b.tradeCount());
+        ps.setDouble(10, b.vwap());
+        ps.setBoolean(11, b.kind() == ProviderBar.Kind.UPDATED_BAR);
+    }
+
+    static void bindTradingStatus(PreparedStatement ps, TradingStatus s) throws SQLException {
+        ps.setString(1, s.symbol());
+        ps.setObject(2, utc(s.timestamp()));
+        ps.setLong(3, s.timestamp());
+        ps.setString(4, s.statusCode());
+        ps.setString(5, s.statusMessage());
+        ps.setString(6, s.reasonCode());
+        ps.setString(7, s.reasonMessage());
+        ps.setString(8, s.tape());
     }
 
     static void bindDeadLetter(PreparedStatement ps, DeadLetter d) throws SQLException {

@@ -4,9 +4,13 @@ import static io.jonbu.ohlcv.job.testing.Trades.trade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jonbu.ohlcv.model.DeadLetter;
+import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.job.testing.TapeRevisions;
 import io.jonbu.ohlcv.model.FeedEvent;
+import io.jonbu.ohlcv.model.ProviderBar;
+import io.jonbu.ohlcv.model.Quote;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.TradingStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,6 +58,22 @@ class TradeWatermarksTest {
         generator.onEvent(FeedEvent.of(new DeadLetter("feed", "bad", "x", 0)), Long.MAX_VALUE, output);
         generator.onPeriodicEmit(output);
         assertThat(emitted).isEmpty();
+    }
+
+    @Test
+    void quotesBarsAndStatusesCarryTheirOwnTimeAndDoNotMoveEventTime() {
+        long late = EpochNanos.parse("1970-01-01T00:01:00Z");
+        FeedEvent quote = FeedEvent.of(new Quote("AAPL", late, "V", 1, 1, "V", 2, 1, new String[0], "C"));
+        FeedEvent bar = FeedEvent.of(new ProviderBar(ProviderBar.Kind.BAR, "AAPL", late, 1, 1, 1, 1, 1, 1, 1));
+        FeedEvent status = FeedEvent.of(new TradingStatus("AAPL", late, "H", "Trading Halt", "", "", "C"));
+        var stamps = new TradeWatermarks(java.time.Duration.ofSeconds(2), java.time.Duration.ZERO).createTimestampAssigner(null);
+        see(trade("AAPL", "1970-01-01T00:00:10Z", 1, 1, 1));
+        for (FeedEvent e : List.of(quote, bar, status)) {
+            assertThat(stamps.extractTimestamp(e, Long.MIN_VALUE)).isEqualTo(60_000L);
+            generator.onEvent(e, 60_000L, output);
+        }
+        generator.onPeriodicEmit(output);
+        assertThat(emitted).as("only the trade moves the watermark").containsExactly(10_000L - 2_000 - 1);
     }
 
     @Test

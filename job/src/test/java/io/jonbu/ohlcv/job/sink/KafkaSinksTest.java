@@ -105,7 +105,7 @@ class KafkaSinksTest {
 
     @Test
     void settingsNameEveryMistakeAtOnce() {
-        assertThatThrownBy(() -> new KafkaSettings(" ", "", "e", null, "p", Duration.ZERO))
+        assertThatThrownBy(() -> new KafkaSettings(" ", "", "e", "q", null, "p", Duration.ZERO))
                 .hasMessage("bootstrapServers: must name at least one broker; candlesTopic: must not be empty; "
                         + "transactionTimeout: must be positive");
     }

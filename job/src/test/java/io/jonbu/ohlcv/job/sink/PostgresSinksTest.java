@@ -8,8 +8,10 @@ import io.jonbu.ohlcv.job.testing.TapeRevisions;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.DeadLetter;
 import io.jonbu.ohlcv.model.EpochNanos;
+import io.jonbu.ohlcv.model.ProviderBar;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.TradingStatus;
 import io.jonbu.ohlcv.model.enriched.ChartPatternEvent;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
 import io.jonbu.ohlcv.model.enriched.FeatureSchema;
@@ -163,6 +165,35 @@ class PostgresSinksTest {
                     .containsExactly(
                             "AAPL 2024-03-08 14:30:00.5+00 correction V 7 187.41 200 @ 8 187.4 100 @,I t -",
                             "AAPL 2024-03-08 14:30:00.5+00 cancel V 7 187.41 200 - - - - f " + CorrectionOutcome.BEYOND_HORIZON);
+        }
+    }
+
+    @Test
+    void anUpdatedMinuteBarReplacesItsBarTheDailyBarRunsAndStatusesAreKeptOncePerMessage() throws Exception {
+        long minute = EpochNanos.parse("2024-03-08T14:31:00Z");
+        long day = EpochNanos.parse("2024-03-08T05:00:00Z");
+        ProviderBar bar = new ProviderBar(ProviderBar.Kind.BAR, "NVDA", minute, 875, 876, 874.5, 875.5, 300, 3, 875.2);
+        ProviderBar updated = new ProviderBar(ProviderBar.Kind.UPDATED_BAR, "NVDA", minute, 875, 877, 874.5, 875.5, 400, 4, 875.6);
+        ProviderBar daily = new ProviderBar(ProviderBar.Kind.DAILY_BAR, "NVDA", day, 870, 877, 869, 875.5, 9_000, 90, 873);
+        ProviderBar dailyLater = new ProviderBar(ProviderBar.Kind.DAILY_BAR, "NVDA", day, 870, 878, 869, 877.5, 9_500, 95, 873.5);
+        TradingStatus halt = new TradingStatus("NVDA", minute + 5, "H", "Trading Halt", "T12", "For information requested", "C");
+        TradingStatus resume = new TradingStatus("NVDA", minute + 9, "T", "Trading Resumption", "", "", "C");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        sinks.providerBars(env.fromData(List.of(bar, daily, updated, dailyLater), TypeInformation.of(ProviderBar.class)));
+        sinks.tradingStatuses(env.fromData(List.of(halt, resume, halt), TypeInformation.of(TradingStatus.class)));
+        env.execute("provider bars and statuses");
+
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            assertThat(rows(s, "SELECT concat_ws(' ', symbol, kind, start_time::text, open, high, low, close, volume, trade_count, vwap,"
+                    + " updated) FROM provider_bars WHERE symbol = 'NVDA' ORDER BY kind"))
+                    .containsExactly("NVDA daily 2024-03-08 05:00:00+00 870 878 869 877.5 9500 95 873.5 f",
+                            "NVDA minute 2024-03-08 14:31:00+00 875 877 874.5 875.5 400 4 875.6 t");
+            // timestamptz keeps microseconds; timestamp_ns the exact time
+            assertThat(rows(s, "SELECT concat_ws(' ', symbol, status_time::text, timestamp_ns - " + minute
+                    + ", status_code, status_message, reason_code, tape) FROM trading_statuses ORDER BY timestamp_ns"))
+                    .containsExactly("NVDA 2024-03-08 14:31:00+00 5 H Trading Halt T12 C",
+                            "NVDA 2024-03-08 14:31:00+00 9 T Trading Resumption  C");
         }
     }
 

@@ -4,7 +4,10 @@ import io.jonbu.ohlcv.job.CandleSinks;
 import io.jonbu.ohlcv.job.candle.CorrectionOutcome;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.DeadLetter;
+import io.jonbu.ohlcv.model.ProviderBar;
+import io.jonbu.ohlcv.model.Quote;
 import io.jonbu.ohlcv.model.Trade;
+import io.jonbu.ohlcv.model.TradingStatus;
 import io.jonbu.ohlcv.model.enriched.ChartPatternEvent;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -17,6 +20,9 @@ public final class CollectingSinks implements CandleSinks {
     public final CollectingSink<Trade> lateTrades = new CollectingSink<>();
     public final CollectingSink<CorrectionOutcome> corrections = new CollectingSink<>();
     public final CollectingSink<DeadLetter> deadLetters = new CollectingSink<>();
+    public final CollectingSink<Quote> quotes = new CollectingSink<>();
+    public final CollectingSink<ProviderBar> providerBars = new CollectingSink<>();
+    public final CollectingSink<TradingStatus> statuses = new CollectingSink<>();
 
     @Override
     public void candles(DataStream<Candle> stream) {
@@ -46,5 +52,20 @@ public final class CollectingSinks implements CandleSinks {
     @Override
     public void deadLetters(DataStream<DeadLetter> stream) {
         stream.sinkTo(deadLetters).uid("test-dead-letters");
+    }
+
+    @Override
+    public void quotes(DataStream<Quote> stream) {
+        stream.sinkTo(quotes).uid("test-quotes");
+    }
+
+    @Override
+    public void providerBars(DataStream<ProviderBar> stream) {
+        stream.sinkTo(providerBars).uid("test-provider-bars");
+    }
+
+    @Override
+    public void tradingStatuses(DataStream<TradingStatus> stream) {
+        stream.sinkTo(statuses).uid("test-trading-statuses");
     }
 }

@@ -2,14 +2,17 @@ package io.jonbu.ohlcv.model.alpaca;
 
 import io.jonbu.ohlcv.model.DeadLetter;
 import io.jonbu.ohlcv.model.FeedEvent;
+import io.jonbu.ohlcv.model.ProviderBar;
+import io.jonbu.ohlcv.model.Quote;
 import io.jonbu.ohlcv.model.Trade;
 import io.jonbu.ohlcv.model.TradeCancel;
 import io.jonbu.ohlcv.model.TradeCorrection;
+import io.jonbu.ohlcv.model.TradingStatus;
 import java.util.function.Consumer;
 
 /**
  * Turns Alpaca messages (stream frames, or lines of a recorded file) into {@link FeedEvent}s: each
- * trade, correction and cancel, and each message that cannot be used as a dead letter naming the feed. Connection messages
+ * trade, correction, cancel, quote, bar and trading status, and each message that cannot be used as a dead letter naming the feed. Connection messages
  * yield nothing; blank text (a file's trailing newline) neither. One instance per thread: it reuses
  * its parser and listener.
  */
@@ -48,6 +51,21 @@ public final class AlpacaFeedDecoder {
         @Override
         public void onCancel(TradeCancel cancel) {
             out.accept(FeedEvent.of(cancel));
+        }
+
+        @Override
+        public void onQuote(Quote quote) {
+            out.accept(FeedEvent.of(quote));
+        }
+
+        @Override
+        public void onBar(ProviderBar bar) {
+            out.accept(FeedEvent.of(bar));
+        }
+
+        @Override
+        public void onStatus(TradingStatus status) {
+            out.accept(FeedEvent.of(status));
         }
 
         @Override

@@ -4,14 +4,16 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.FeedEvent;
+import io.jonbu.ohlcv.model.ProviderBar;
+import io.jonbu.ohlcv.model.Quote;
 import io.jonbu.ohlcv.model.Trade;
 import io.jonbu.ohlcv.model.TradeCancel;
 import io.jonbu.ohlcv.model.TradeCorrection;
+import io.jonbu.ohlcv.model.TradingStatus;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 
 /** Writes Alpaca Market Data v2 stream messages, byte for byte in the shapes Alpaca sends and accepts. */
@@ -32,13 +34,17 @@ public final class AlpacaMessageWriter {
     }
 
     /**
-     * A frame of trades, corrections ({@code {"T":"c","S","x","oi","op","os","oc","ci","cp","cs","cc","z","t"}})
-     * and cancels ({@code {"T":"x","S","i","x","p","s","a","z","t"}}) in the given order; a correction's or
-     * cancel's {@code t} is the original trade's time.
+     * A frame of market-data messages in the given order: trades, corrections
+     * ({@code {"T":"c","S","x","oi","op","os","oc","ci","cp","cs","cc","z","t"}}), cancels
+     * ({@code {"T":"x","S","i","x","p","s","a","z","t"}}), quotes
+     * ({@code {"T":"q","S","bx","bp","bs","ax","ap","as","t","c","z"}}), bars
+     * ({@code {"T":"b"|"u"|"d","S","o","h","l","c","v","t","n","vw"}}) and statuses
+     * ({@code {"T":"s","S","sc","sm","rc","rm","t","z"}}); a correction's or cancel's {@code t} is the
+     * original trade's time, a bar's its interval start.
      *
      * @throws IllegalArgumentException for a dead letter, which is no message of Alpaca's
      */
-    public static String tapeEvents(Collection<FeedEvent> events) {
+    public static String events(Collection<FeedEvent> events) {
         return write(g -> {
             g.writeStartArray();
             for (FeedEvent e : events) {
@@ -48,6 +54,12 @@ public final class AlpacaMessageWriter {
                     writeCorrection(g, e.correction());
                 } else if (e.cancel() != null) {
                     writeCancel(g, e.cancel());
+                } else if (e.quote() != null) {
+                    writeQuote(g, e.quote());
+                } else if (e.bar() != null) {
+                    writeBar(g, e.bar());
+                } else if (e.status() != null) {
+                    writeStatus(g, e.status());
                 } else {
                     throw new IllegalArgumentException("a dead letter is not an Alpaca message: " + e);
                 }
@@ -99,6 +111,50 @@ public final class AlpacaMessageWriter {
         g.writeStringField("a", x.action());
         g.writeStringField("z", x.tape());
         g.writeStringField("t", EpochNanos.format(x.timestamp()));
+        g.writeEndObject();
+    }
+
+    private static void writeQuote(JsonGenerator g, Quote q) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("T", "q");
+        g.writeStringField("S", q.symbol());
+        g.writeStringField("bx", q.bidExchange());
+        g.writeNumberField("bp", q.bidPrice());
+        g.writeNumberField("bs", q.bidSize());
+        g.writeStringField("ax", q.askExchange());
+        g.writeNumberField("ap", q.askPrice());
+        g.writeNumberField("as", q.askSize());
+        g.writeStringField("t", EpochNanos.format(q.timestamp()));
+        writeConditions(g, "c", q.conditions());
+        g.writeStringField("z", q.tape());
+        g.writeEndObject();
+    }
+
+    private static void writeBar(JsonGenerator g, ProviderBar b) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("T", b.kind().type());
+        g.writeStringField("S", b.symbol());
+        g.writeNumberField("o", b.open());
+        g.writeNumberField("h", b.high());
+        g.writeNumberField("l", b.low());
+        g.writeNumberField("c", b.close());
+        g.writeNumberField("v", b.volume());
+        g.writeStringField("t", EpochNanos.format(b.start()));
+        g.writeNumberField("n", b.tradeCount());
+        g.writeNumberField("vw", b.vwap());
+        g.writeEndObject();
+    }
+
+    private static void writeStatus(JsonGenerator g, TradingStatus s) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("T", "s");
+        g.writeStringField("S", s.symbol());
+        g.writeStringField("sc", s.statusCode());
+        g.writeStringField("sm", s.statusMessage());
+        g.writeStringField("rc", s.reasonCode());
+        g.writeStringField("rm", s.reasonMessage());
+        g.writeStringField("t", EpochNanos.format(s.timestamp()));
+        g.writeStringField("z", s.tape());
         g.writeEndObject();
     }
 
@@ -166,10 +222,6 @@ public final class AlpacaMessageWriter {
             writeChannels(g, channels);
             g.writeEndObject();
         });
-    }
-
-    public static String subscribeTrades(List<String> symbols) {
-        return action("subscribe", Map.of("trades", symbols));
     }
 
     private static void writeChannels(JsonGenerator g, Map<String, ? extends Collection<String>> channels) throws IOException {

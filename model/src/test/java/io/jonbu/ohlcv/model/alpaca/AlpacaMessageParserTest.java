@@ -197,10 +197,10 @@ class AlpacaMessageParserTest {
     }
 
     @Test
-    void otherMarketDataTypesAreNeitherTradesNorErrors() {
-        parser.parse("[{\"T\":\"b\",\"S\":\"AAPL\",\"o\":1,\"h\":1,\"l\":1,\"c\":1,\"v\":3,\"t\":\"2024-03-08T14:30:00Z\"},"
-                + "{\"T\":\"q\",\"S\":\"AAPL\",\"bp\":1,\"c\":[\"R\"]}]", listener);
-        assertThat(trades).isEmpty();
+    void luldBandsNewsAndImbalancesAreNeitherDataNorErrors() {
+        parser.parse("[{\"T\":\"l\",\"S\":\"AAPL\",\"u\":190.1,\"d\":180.2,\"i\":\"B\",\"t\":\"2024-03-08T14:30:00Z\",\"z\":\"C\"},"
+                + "{\"T\":\"n\",\"headline\":\"x\"}," + trade("AAPL", 1) + "]", listener);
+        assertThat(trades).extracting(Trade::id).containsExactly(1L);
         assertThat(malformed).isEmpty();
     }
 

@@ -31,14 +31,14 @@ class AlpacaMessageWriterTest {
         TradeCancel cancel = new TradeCancel("MSFT", msftTime, "Q", "C", 52983525029462L, 409.12, 5, TradeCancel.CANCEL);
 
         assertThat(AlpacaMessageWriter.trades(List.of(aapl, msft))).isEqualTo(session.get(3));
-        assertThat(AlpacaMessageWriter.tapeEvents(List.of(FeedEvent.of(aapl), FeedEvent.of(msft)))).isEqualTo(session.get(3));
-        assertThat(AlpacaMessageWriter.tapeEvents(List.of(FeedEvent.of(correction)))).isEqualTo(session.get(5));
-        assertThat(AlpacaMessageWriter.tapeEvents(List.of(FeedEvent.of(cancel)))).isEqualTo(session.get(6));
+        assertThat(AlpacaMessageWriter.events(List.of(FeedEvent.of(aapl), FeedEvent.of(msft)))).isEqualTo(session.get(3));
+        assertThat(AlpacaMessageWriter.events(List.of(FeedEvent.of(correction)))).isEqualTo(session.get(5));
+        assertThat(AlpacaMessageWriter.events(List.of(FeedEvent.of(cancel)))).isEqualTo(session.get(6));
     }
 
     @Test
     void aDeadLetterIsNoAlpacaMessage() {
         FeedEvent dead = FeedEvent.of(new DeadLetter("feed", "reason", "raw", 0));
-        assertThatThrownBy(() -> AlpacaMessageWriter.tapeEvents(List.of(dead))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AlpacaMessageWriter.events(List.of(dead))).isInstanceOf(IllegalArgumentException.class);
     }
 }

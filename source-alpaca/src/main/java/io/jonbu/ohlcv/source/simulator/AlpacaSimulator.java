@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A local stand-in for Alpaca's v2 stock stream ({@code ws://127.0.0.1:<port>/v2/<feed>}, any feed
  * name): the same greeting, authentication, subscription replies and error codes, and a paced stream
- * of generated trades. Other channels may be subscribed but stay silent.
+ * of generated trades, with quotes, minute, updated and daily bars and trading statuses derived from
+ * them for the clients that subscribe to those ({@link ChannelFeed}). LULD bands may be subscribed but
+ * stay silent.
  *
  * <p>Optionally the tape corrects and cancels some trades a little after sending them
  * ({@link SimulatorConfig#correctionShare()}), and faults ({@link SimulatorFault}) misbehave as Alpaca

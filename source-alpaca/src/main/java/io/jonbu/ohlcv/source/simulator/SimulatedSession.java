@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One client connection speaking Alpaca's v2 stream protocol: greeting, authentication (message or
- * upgrade headers) within the auth timeout, additive subscriptions, and the trade frames of its
- * subscription.
+ * upgrade headers) within the auth timeout, additive subscriptions, and the trade, quote, bar and
+ * status frames of its subscription.
  *
  * <p>Replies and trade frames are sent under the session's lock so a subscription reply always
  * precedes the trades it enables. Sends are asynchronous and counted: a client whose unsent frames
@@ -131,6 +131,10 @@ final class SimulatedSession {
         return authenticated && !closed && subscription.hasTrades();
     }
 
+    synchronized boolean wants(String channel) {
+        return authenticated && !closed && subscription.has(channel);
+    }
+
     /** Whether data may still flow: silent-after stops it for good, though the connection stays open. */
     private boolean silenced() {
         return config.fault(SimulatorFault.SilentAfter.class)
@@ -145,10 +149,24 @@ final class SimulatedSession {
      *
      * @param allTrades     the frame of all trades, built once per tick for the clients subscribed to "*"
      * @param allAmendments the same for the corrections and cancels
+     * @param channelEvents the tick's quotes, bars and statuses, of which the client gets those of its
+     *                      channels and symbols in a third frame
      */
     synchronized void offer(List<Trade> trades, Supplier<String> allTrades, List<FeedEvent> amendments,
+            Supplier<String> allAmendments, List<FeedEvent> channelEvents) {
+        if (!authenticated || closed || !subscription.hasAny() || silenced()) {
+            return;
+        }
+        offerTrades(trades, allTrades, amendments, allAmendments);
+        List<FeedEvent> mine = channelEvents.stream().filter(subscription::wants).toList();
+        if (!mine.isEmpty() && !closed) {
+            sendData(AlpacaMessageWriter.events(mine));
+        }
+    }
+
+    private void offerTrades(List<Trade> trades, Supplier<String> allTrades, List<FeedEvent> amendments,
             Supplier<String> allAmendments) {
-        if (!wantsTrades() || silenced()) {
+        if (!subscription.hasTrades()) {
             return;
         }
         if (subscription.allTrades()) {
@@ -164,7 +182,7 @@ final class SimulatedSession {
         }
         List<FeedEvent> myAmendments = amendments.stream().filter(e -> subscription.wantsTrade(symbol(e))).toList();
         if (!myAmendments.isEmpty() && !closed) {
-            sendData(AlpacaMessageWriter.tapeEvents(myAmendments));
+            sendData(AlpacaMessageWriter.events(myAmendments));
         }
     }
 

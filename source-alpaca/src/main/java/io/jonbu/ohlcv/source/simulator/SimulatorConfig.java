@@ -28,6 +28,8 @@ import java.util.Optional;
  * @param correctionShare   share of trades the tape corrects a little later ({@code "T":"c"}), with a new id
  * @param cancelShare       share of trades the tape cancels or errors a little later ({@code "T":"x"})
  * @param faults            misbehaviours put on every stream connection, at most one of each kind
+ * @param statusEvery       every this many trades, the symbol of the trade is halted, or resumed if halted
+ *                          (a {@code "T":"s"} trading status to the clients subscribed to statuses); 0 = never
  */
 public record SimulatorConfig(
         int port,
@@ -48,7 +50,8 @@ public record SimulatorConfig(
         Duration restRateWindow,
         double correctionShare,
         double cancelShare,
-        List<SimulatorFault> faults) {
+        List<SimulatorFault> faults,
+        long statusEvery) {
 
     public static final List<String> DEFAULT_SYMBOLS = List.of("AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "TSLA", "SPY");
     public static final double DEFAULT_OUT_OF_ORDER_SHARE = 0.02;
@@ -106,6 +109,9 @@ public record SimulatorConfig(
         if (!(correctionShare >= 0 && cancelShare >= 0 && correctionShare + cancelShare <= 1)) {
             throw new IllegalArgumentException("correctionShare and cancelShare must be >= 0 with a sum <= 1, were "
                     + correctionShare + " and " + cancelShare);
+        }
+        if (statusEvery < 0) {
+            throw new IllegalArgumentException("statusEvery must be >= 0 (0 = never), was " + statusEvery);
         }
         faults = List.copyOf(faults == null ? List.of() : faults);
         // two of a kind would leave it to chance which one acts
@@ -165,8 +171,15 @@ public record SimulatorConfig(
         private double correctionShare;
         private double cancelShare;
         private final List<SimulatorFault> faults = new ArrayList<>();
+        private long statusEvery;
 
         private Builder() {}
+
+        /** Every {@code trades} trades, a halt or resumption of that trade's symbol; 0, the default, sends none. */
+        public Builder statusEvery(long trades) {
+            this.statusEvery = trades;
+            return this;
+        }
 
         public Builder port(int port) {
             this.port = port;
@@ -261,7 +274,7 @@ public record SimulatorConfig(
         public SimulatorConfig build() {
             return new SimulatorConfig(port, symbols, rate, seed, outOfOrderShare, maxDelayMillis, virtualStart, speed,
                     limit, waitForSubscriber, key, secret, authTimeout, historySize, restRateLimit, restRateWindow,
-                    correctionShare, cancelShare, faults);
+                    correctionShare, cancelShare, faults, statusEvery);
         }
     }
 
@@ -273,6 +286,6 @@ public record SimulatorConfig(
                 + ", waitForSubscriber=" + waitForSubscriber + ", credentials=" + (key == null ? "any" : "***")
                 + ", authTimeout=" + authTimeout + ", historySize=" + historySize
                 + ", restRateLimit=" + restRateLimit + "/" + restRateWindow
-                + ", corrections=" + correctionShare + ", cancels=" + cancelShare + ", faults=" + faults + "]";
+                + ", corrections=" + correctionShare + ", cancels=" + cancelShare + ", faults=" + faults + ", statusEvery=" + statusEvery + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.jonbu.ohlcv.source.simulator;
 
+import io.jonbu.ohlcv.model.FeedEvent;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,8 +41,40 @@ final class Subscription {
     }
 
     boolean wantsTrade(String symbol) {
-        Set<String> trades = symbolsByChannel.get(TRADES);
-        return trades.contains(symbol) || trades.contains(WILDCARD);
+        return wants(TRADES, symbol);
+    }
+
+    boolean hasAny() {
+        return symbolsByChannel.values().stream().anyMatch(symbols -> !symbols.isEmpty());
+    }
+
+    boolean has(String channel) {
+        return !symbolsByChannel.get(channel).isEmpty();
+    }
+
+    /** Whether a quote, bar or status goes to this client: its channel lists its symbol or {@code "*"}. */
+    boolean wants(FeedEvent event) {
+        return wants(channelOf(event), event.symbol());
+    }
+
+    private boolean wants(String channel, String symbol) {
+        Set<String> symbols = symbolsByChannel.get(channel);
+        return symbols.contains(symbol) || symbols.contains(WILDCARD);
+    }
+
+    /** The channel a quote, bar or status is sent on. */
+    static String channelOf(FeedEvent event) {
+        if (event.quote() != null) {
+            return "quotes";
+        }
+        if (event.status() != null) {
+            return "statuses";
+        }
+        return switch (event.bar().kind()) {
+            case BAR -> "bars";
+            case UPDATED_BAR -> "updatedBars";
+            case DAILY_BAR -> "dailyBars";
+        };
     }
 
     /** The whole subscription as Alpaca replies it: corrections and cancel/errors follow trades. */

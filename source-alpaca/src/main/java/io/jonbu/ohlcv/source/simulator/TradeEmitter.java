@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * or the wall clock when emission starts, so in wall-clock mode a trade carries the wall time it was
  * due. Every emitted trade also goes to the {@link TradeHistory} the REST side serves, in either mode.
  * The corrections and cancels the {@link TapeAmender} has due follow the tick's trades, to the
- * history and to the sessions alike. Ticks run on one thread.
+ * history and to the sessions alike; then the tick's quotes, bars and statuses ({@link ChannelFeed}).
+ * Ticks run on one thread.
  */
 final class TradeEmitter implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(TradeEmitter.class);
@@ -38,6 +39,7 @@ final class TradeEmitter implements Runnable {
     private final Collection<SimulatedSession> sessions;
     private final TradeHistory history;
     private final TapeAmender amender;
+    private final ChannelFeed channels;
     /** The newest {@code historySize} of each, as the history keeps trades: a long run must not grow without bound. */
     private final ArrayDeque<TradeCorrection> corrections = new ArrayDeque<>();
     private final ArrayDeque<TradeCancel> cancels = new ArrayDeque<>();
@@ -52,6 +54,7 @@ final class TradeEmitter implements Runnable {
         this.sessions = sessions;
         this.history = history;
         this.amender = new TapeAmender(config);
+        this.channels = new ChannelFeed(config, history);
         this.stepNanos = config.stepNanos();
     }
 
@@ -114,11 +117,15 @@ final class TradeEmitter implements Runnable {
         }
         List<FeedEvent> amendments = amender.due(to - 1, to == config.limit());
         Supplier<String> allTrades = memoized(() -> AlpacaMessageWriter.trades(batch));
-        Supplier<String> allAmendments = memoized(() -> AlpacaMessageWriter.tapeEvents(amendments));
+        Supplier<String> allAmendments = memoized(() -> AlpacaMessageWriter.events(amendments));
         // history first: a client that saw a trade on the stream can always find it over REST
         history.addAll(batch);
         history.amend(amendments);
-        sessions.forEach(session -> session.offer(batch, allTrades, amendments, allAmendments));
+        boolean quotes = sessions.stream().anyMatch(session -> session.wants("quotes"));
+        boolean bars = sessions.stream().anyMatch(session -> session.wants("bars") || session.wants("updatedBars")
+                || session.wants("dailyBars"));
+        List<FeedEvent> channelEvents = channels.tick(from, batch, amendments, origin + (to - 1) * stepNanos, quotes, bars);
+        sessions.forEach(session -> session.offer(batch, allTrades, amendments, allAmendments, channelEvents));
         synchronized (this) {
             emitted = to;
             for (FeedEvent e : amendments) {

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The tape as it stands after the trades the simulator has emitted, newest last, up to a fixed count:
@@ -50,11 +51,20 @@ final class TradeHistory {
         }
     }
 
+    /** The kept trades of every symbol stamped within [start, end], in emission order. */
+    List<Trade> select(long start, long end) {
+        return select(t -> true, start, end);
+    }
+
     /** The kept trades of {@code symbols} stamped within [start, end], in emission order. */
-    synchronized List<Trade> select(Set<String> symbols, long start, long end) {
+    List<Trade> select(Set<String> symbols, long start, long end) {
+        return select(t -> symbols.contains(t.symbol()), start, end);
+    }
+
+    private synchronized List<Trade> select(Predicate<Trade> which, long start, long end) {
         List<Trade> selected = new ArrayList<>();
         for (Trade t : trades.values()) {
-            if (symbols.contains(t.symbol()) && t.timestamp() >= start && t.timestamp() <= end) {
+            if (which.test(t) && t.timestamp() >= start && t.timestamp() <= end) {
                 selected.add(t);
             }
         }

@@ -1,14 +1,17 @@
 package io.jonbu.ohlcv.source.stream;
 
 import io.jonbu.ohlcv.model.FeedEvent;
+import io.jonbu.ohlcv.model.alpaca.Channel;
 import io.jonbu.ohlcv.source.rest.AlpacaRestClient;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import okhttp3.HttpUrl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
@@ -22,7 +25,8 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
  * Alpaca's live stock stream (or the simulator) as an unbounded Flink source of {@link FeedEvent}s:
- * the trades of every frame, and a dead letter for each message that cannot be used. Frames are
+ * the trades of every frame with their corrections and cancels, the quotes, bars and statuses of the
+ * {@link Builder#channels channels} asked for, and a dead letter for each message that cannot be used. Frames are
  * decoded per split, so a watermark strategy given to {@code fromSource} tracks each split apart.
  *
  * <p>Each split is a group of symbols on its own connection. Alpaca allows one stream connection per
@@ -155,8 +159,19 @@ public final class AlpacaStreamSource
         private Duration dedupHorizon = DEFAULT_DEDUP_HORIZON;
         private SymbolDirectory directory;
         private Duration pollInterval;
+        private Set<Channel> channels = EnumSet.noneOf(Channel.class);
 
         private Builder() {}
+
+        /**
+         * What to subscribe each symbol to besides trades (none by default): quotes, minute bars, updated
+         * bars, daily bars, trading statuses. Asked for on every connection and for every symbol added
+         * while running, dropped with every symbol removed.
+         */
+        public Builder channels(Set<Channel> channels) {
+            this.channels = channels;
+            return this;
+        }
 
         /** {@code wss://stream.data.alpaca.markets/v2/iex}, or the simulator's URL. */
         public Builder url(String url) {
@@ -265,8 +280,11 @@ public final class AlpacaStreamSource
             if (dedupHorizon == null || dedupHorizon.isNegative() || dedupHorizon.isZero()) {
                 throw new IllegalArgumentException("dedupHorizon: must be positive, was " + dedupHorizon);
             }
+            if (channels == null) {
+                throw new IllegalArgumentException("channels: must be a set (empty for trades only), was null");
+            }
             return new AlpacaStreamSource(new StreamSettings(url, restUrl, key, secret, initialBackoff, maxBackoff,
-                    dataAgeTimeout, dedupHorizon), distinct, symbolsPerSplit, directory, pollInterval);
+                    dataAgeTimeout, dedupHorizon, channels), distinct, symbolsPerSplit, directory, pollInterval);
         }
     }
 }

@@ -8,7 +8,6 @@ import io.jonbu.ohlcv.model.alpaca.ControlMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -26,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One split's connection: connect, wait for {@code connected}, authenticate, subscribe to the split's
- * trades, wait for the subscription, then put every frame on the {@link FrameQueue}. When the split's
+ * trades (and the {@link StreamSettings#channels() channels} configured besides), wait for the
+ * subscription, then put every frame on the {@link FrameQueue}. When the split's
  * symbols change ({@link #resubscribe()}), the live socket is sent the difference, as Alpaca's
  * {@code subscribe} and {@code unsubscribe} add to and take from the current subscription; a handshake
  * always subscribes the split's current symbols. A split left without symbols closes its socket and
@@ -154,10 +154,10 @@ final class StreamConnection extends WebSocketListener {
         List<String> added = wanted.stream().filter(symbol -> !subscribed.contains(symbol)).toList();
         List<String> removed = subscribed.stream().filter(symbol -> !wanted.contains(symbol)).sorted().toList();
         if (!added.isEmpty()) {
-            socket.send(AlpacaMessageWriter.subscribeTrades(added));
+            socket.send(AlpacaMessageWriter.action("subscribe", settings.subscription(added)));
         }
         if (!removed.isEmpty()) {
-            socket.send(AlpacaMessageWriter.action("unsubscribe", Map.of("trades", removed)));
+            socket.send(AlpacaMessageWriter.action("unsubscribe", settings.subscription(removed)));
         }
         subscribed = Set.copyOf(wanted);
         LOG.info("split {}: subscribed {}, unsubscribed {} on the live connection", splitId, added, removed);
@@ -288,18 +288,22 @@ final class StreamConnection extends WebSocketListener {
             phase = Phase.AWAIT_SUBSCRIPTION;
             List<String> wanted = symbols.get();
             subscribed = Set.copyOf(wanted);
-            ws.send(AlpacaMessageWriter.subscribeTrades(wanted));
+            ws.send(AlpacaMessageWriter.action("subscribe", settings.subscription(wanted)));
         } else if (phase == Phase.AWAIT_SUBSCRIPTION && ControlMessage.SUBSCRIPTION.equals(message.type())) {
-            subscribed(message.channel("trades"));
+            subscribed(message);
         }
     }
 
-    private void subscribed(List<String> trades) {
-        List<String> missing = trades.contains("*") ? List.of()
-                : subscribed.stream().filter(symbol -> !trades.contains(symbol)).sorted().toList();
-        if (!missing.isEmpty()) {
-            LOG.warn("split {}: the server did not confirm trades of {}", splitId, missing);
-        }
+    /** Each channel asked for should list each symbol (or {@code *}); a gap is logged, as data simply will not come. */
+    private void subscribed(ControlMessage reply) {
+        settings.subscription(subscribed.stream().sorted().toList()).forEach((channel, symbols) -> {
+            List<String> confirmed = reply.channel(channel);
+            List<String> missing = confirmed.contains("*") ? List.of()
+                    : symbols.stream().filter(symbol -> !confirmed.contains(symbol)).toList();
+            if (!missing.isEmpty()) {
+                LOG.warn("split {}: the server did not confirm {} of {}", splitId, channel, missing);
+            }
+        });
         failedAttempts = 0;
         cancelTimer();
         watchData(socket);

@@ -1,8 +1,14 @@
 package io.jonbu.ohlcv.source.stream;
 
+import io.jonbu.ohlcv.model.alpaca.Channel;
 import io.jonbu.ohlcv.source.Backoff;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Where a reader connects and backfills, how it retries, how long a silent connection is trusted,
@@ -14,10 +20,32 @@ import java.time.Duration;
  *                       (zero: never)
  * @param dedupHorizon   how far below a symbol's newest trade the reader remembers emitted trade ids;
  *                       must exceed the stream's disorder
+ * @param channels       what the split's symbols are subscribed to besides trades (with which Alpaca sends
+ *                       corrections and cancels unasked)
  */
 record StreamSettings(String url, String restUrl, String key, String secret, Duration initialBackoff,
-        Duration maxBackoff, Duration dataAgeTimeout, Duration dedupHorizon) implements Serializable {
-    private static final long serialVersionUID = 1L;
+        Duration maxBackoff, Duration dataAgeTimeout, Duration dedupHorizon, Set<Channel> channels) implements Serializable {
+    private static final long serialVersionUID = 2L;
+    static final String TRADES = "trades";
+
+    StreamSettings {
+        // an EnumSet: serializable, and iterated in Alpaca's channel order
+        channels = channels.isEmpty() ? EnumSet.noneOf(Channel.class) : EnumSet.copyOf(channels);
+    }
+
+    /** Trades only. */
+    StreamSettings(String url, String restUrl, String key, String secret, Duration initialBackoff, Duration maxBackoff,
+            Duration dataAgeTimeout, Duration dedupHorizon) {
+        this(url, restUrl, key, secret, initialBackoff, maxBackoff, dataAgeTimeout, dedupHorizon, Set.of());
+    }
+
+    /** The body of a {@code subscribe} or {@code unsubscribe} for {@code symbols}: trades and every configured channel. */
+    Map<String, List<String>> subscription(List<String> symbols) {
+        Map<String, List<String>> body = new LinkedHashMap<>();
+        body.put(TRADES, symbols);
+        channels.forEach(channel -> body.put(channel.wireName(), symbols));
+        return body;
+    }
 
     /** The wait before reconnect attempt {@code attempt} (0 after a connection that worked); see {@link Backoff}. */
     long backoffMillis(int attempt, double random) {
@@ -27,6 +55,7 @@ record StreamSettings(String url, String restUrl, String key, String secret, Dur
     @Override
     public String toString() {
         return "StreamSettings[url=" + url + ", restUrl=" + restUrl + ", backoff=" + initialBackoff + ".." + maxBackoff
-                + ", dataAgeTimeout=" + dataAgeTimeout + ", dedupHorizon=" + dedupHorizon + "]";
+                + ", dataAgeTimeout=" + dataAgeTimeout + ", dedupHorizon=" + dedupHorizon
+                + ", channels=trades" + (channels.isEmpty() ? "" : "," + Channel.format(channels)) + "]";
     }
 }
