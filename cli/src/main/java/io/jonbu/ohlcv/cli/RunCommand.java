@@ -80,6 +80,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Flink checkpoint interval (default: ${DEFAULT-VALUE})")
     Duration checkpointInterval;
 
+    @Option(names = "--max-backfill", paramLabel = "DURATION", defaultValue = "3d", converter = DurationConverter.class,
+            description = {"how far back a gap in the live stream is backfilled over REST at most; an older part is",
+                "skipped, logged at WARN and counted in the backfillGapsSkipped metric (default: ${DEFAULT-VALUE})"})
+    Duration maxBackfill;
+
     @Option(names = "--kafka-bootstrap", paramLabel = "HOST:PORT", defaultValue = "${env:JONBU_KAFKA_BOOTSTRAP}",
             description = "publish to this Kafka cluster instead of the embedded broker (env JONBU_KAFKA_BOOTSTRAP)")
     String kafkaBootstrap;
@@ -165,7 +170,7 @@ final class RunCommand implements Callable<Integer> {
             return new LocalStackConfig(port, flinkUiPort, database.dataDir, database.dbPort, database.external(), feed, job,
                     parallelism, checkpointInterval,
                     new LocalStackConfig.LocalKafka(kafkaBootstrap == null || kafkaBootstrap.isBlank() ? null : kafkaBootstrap,
-                            kafkaPort, kafkaDelivery));
+                            kafkaPort, kafkaDelivery), maxBackfill);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

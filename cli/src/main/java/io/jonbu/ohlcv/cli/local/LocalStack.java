@@ -69,7 +69,7 @@ public final class LocalStack implements AutoCloseable {
         database.track(config.feed().symbols());
         PostgresConnection db = database.connection();
         jdbcUrl = db.url();
-        AlpacaStreamSource source = source(config.feed(), new SymbolTable(db));
+        AlpacaStreamSource source = source(config.feed(), new SymbolTable(db), config.maxBackfill());
         StreamExecutionEnvironment env;
         if (config.flinkUiPort() == 0) {
             env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism());
@@ -111,9 +111,9 @@ public final class LocalStack implements AutoCloseable {
         return kafkaBootstrap;
     }
 
-    private AlpacaStreamSource source(Feed feed, SymbolTable symbols) {
+    private AlpacaStreamSource source(Feed feed, SymbolTable symbols, Duration maxBackfill) {
         AlpacaStreamSource.Builder source = AlpacaStreamSource.builder().symbols(feed.symbols())
-                .symbolDirectory(symbols, SYMBOLS_POLL);
+                .symbolDirectory(symbols, SYMBOLS_POLL).maxBackfill(maxBackfill);
         if (feed instanceof Feed.Alpaca alpaca) {
             feedUrl = alpaca.url();
             source.url(feedUrl).restUrl(alpaca.restUrl()).credentials(alpaca.key(), alpaca.secret());

@@ -18,6 +18,8 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
  * @param parallelism        Flink parallelism
  * @param checkpointInterval how often the job checkpoints
  * @param kafka              where the job publishes live candles
+ * @param maxBackfill        how far back the live source backfills a gap at most (see
+ *                           {@code AlpacaStreamSource.Builder#maxBackfill})
  */
 public record LocalStackConfig(
         int servingPort,
@@ -29,7 +31,8 @@ public record LocalStackConfig(
         CandleJobConfig job,
         int parallelism,
         Duration checkpointInterval,
-        LocalKafka kafka) {
+        LocalKafka kafka,
+        Duration maxBackfill) {
 
     /**
      * The Kafka of local mode: an embedded single-node broker (its logs under the data directory) unless

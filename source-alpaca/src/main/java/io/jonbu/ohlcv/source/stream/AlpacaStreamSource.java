@@ -44,6 +44,17 @@ public final class AlpacaStreamSource
     public static final Duration DEFAULT_DATA_AGE_TIMEOUT = Duration.ofMinutes(10);
     /** Alpaca's stream is out of order by a second or two; see {@link Builder#dedupHorizon}. */
     public static final Duration DEFAULT_DEDUP_HORIZON = Duration.ofSeconds(5);
+    /** A gap longer than this is caught up before subscribing; see {@link Builder#catchUpThreshold}. */
+    public static final Duration DEFAULT_CATCH_UP_THRESHOLD = Duration.ofMinutes(1);
+    /**
+     * How far back a gap is backfilled; see {@link Builder#maxBackfill}. Three days covers a job down
+     * from a Friday's close to the next Monday's open (65.5 h), the longest quiet stretch of a normal
+     * week, plus a margin for a holiday Friday. Beyond that a backfill replays more than the live
+     * candles need (their state and corrections reach back minutes, not days) at up to a day's
+     * trades per symbol per day missed, under the account's REST rate limit; older history is what
+     * {@code jonbu fetch} is for.
+     */
+    public static final Duration DEFAULT_MAX_BACKFILL = Duration.ofDays(3);
 
     private final StreamSettings settings;
     private final List<String> symbols;
@@ -153,6 +164,8 @@ public final class AlpacaStreamSource
         private Duration maxBackoff = Duration.ofSeconds(30);
         private Duration dataAgeTimeout = DEFAULT_DATA_AGE_TIMEOUT;
         private Duration dedupHorizon = DEFAULT_DEDUP_HORIZON;
+        private Duration catchUpThreshold = DEFAULT_CATCH_UP_THRESHOLD;
+        private Duration maxBackfill = DEFAULT_MAX_BACKFILL;
         private SymbolDirectory directory;
         private Duration pollInterval;
 
@@ -180,6 +193,26 @@ public final class AlpacaStreamSource
          */
         public Builder dedupHorizon(Duration horizon) {
             this.dedupHorizon = horizon;
+            return this;
+        }
+
+        /**
+         * A gap longer than this (measured against the tape's newest print) is fetched over REST in
+         * pages before the connection subscribes, up to within this of the present, so that no live
+         * frames pile up behind a long backfill; the rest is backfilled at the seam as for a short gap.
+         */
+        public Builder catchUpThreshold(Duration threshold) {
+            this.catchUpThreshold = threshold;
+            return this;
+        }
+
+        /**
+         * How far back from the tape's present a gap is backfilled at most; the older part of a longer
+         * gap is skipped, logged at WARN with its symbols and interval and counted in the
+         * {@code backfillGapsSkipped} and {@code backfillSecondsSkipped} metrics. See {@link #DEFAULT_MAX_BACKFILL}.
+         */
+        public Builder maxBackfill(Duration maxBackfill) {
+            this.maxBackfill = maxBackfill;
             return this;
         }
 
@@ -265,8 +298,14 @@ public final class AlpacaStreamSource
             if (dedupHorizon == null || dedupHorizon.isNegative() || dedupHorizon.isZero()) {
                 throw new IllegalArgumentException("dedupHorizon: must be positive, was " + dedupHorizon);
             }
+            if (catchUpThreshold == null || catchUpThreshold.isNegative() || catchUpThreshold.isZero()) {
+                throw new IllegalArgumentException("catchUpThreshold: must be positive, was " + catchUpThreshold);
+            }
+            if (maxBackfill == null || maxBackfill.isNegative() || maxBackfill.isZero()) {
+                throw new IllegalArgumentException("maxBackfill: must be positive, was " + maxBackfill);
+            }
             return new AlpacaStreamSource(new StreamSettings(url, restUrl, key, secret, initialBackoff, maxBackoff,
-                    dataAgeTimeout, dedupHorizon), distinct, symbolsPerSplit, directory, pollInterval);
+                    dataAgeTimeout, dedupHorizon, catchUpThreshold, maxBackfill), distinct, symbolsPerSplit, directory, pollInterval);
         }
     }
 }

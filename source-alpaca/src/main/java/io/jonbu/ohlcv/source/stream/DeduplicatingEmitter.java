@@ -44,7 +44,9 @@ final class DeduplicatingEmitter implements RecordEmitter<Arrival, FeedEvent, Al
             });
             return;
         }
-        split.openSeam();
+        if (!arrival.catchUp()) {
+            split.openSeam();
+        }
         for (Trade trade : arrival.backfilled()) {
             if (split.admitBackfilled(trade)) {
                 backfilledTrades.inc();

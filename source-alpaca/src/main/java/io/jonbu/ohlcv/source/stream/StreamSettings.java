@@ -14,9 +14,12 @@ import java.time.Duration;
  *                       (zero: never)
  * @param dedupHorizon   how far below a symbol's newest trade the reader remembers emitted trade ids;
  *                       must exceed the stream's disorder
+ * @param catchUpThreshold a gap longer than this is caught up over REST before the live subscription
+ * @param maxBackfill     how far behind the tape's present a backfill reaches at most
  */
 record StreamSettings(String url, String restUrl, String key, String secret, Duration initialBackoff,
-        Duration maxBackoff, Duration dataAgeTimeout, Duration dedupHorizon) implements Serializable {
+        Duration maxBackoff, Duration dataAgeTimeout, Duration dedupHorizon, Duration catchUpThreshold,
+        Duration maxBackfill) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** The wait before reconnect attempt {@code attempt} (0 after a connection that worked); see {@link Backoff}. */
@@ -27,6 +30,6 @@ record StreamSettings(String url, String restUrl, String key, String secret, Dur
     @Override
     public String toString() {
         return "StreamSettings[url=" + url + ", restUrl=" + restUrl + ", backoff=" + initialBackoff + ".." + maxBackoff
-                + ", dataAgeTimeout=" + dataAgeTimeout + ", dedupHorizon=" + dedupHorizon + "]";
+                + ", dataAgeTimeout=" + dataAgeTimeout + ", dedupHorizon=" + dedupHorizon + ", catchUpThreshold=" + catchUpThreshold + ", maxBackfill=" + maxBackfill + "]";
     }
 }
