@@ -64,6 +64,8 @@ public final class CandleJobMain {
                         AlpacaStreamSource.DEFAULT_DEDUP_HORIZON.toMillis())))
                 .maxBackfill(Duration.ofMillis(params.getLong("max-backfill-ms",
                         AlpacaStreamSource.DEFAULT_MAX_BACKFILL.toMillis())))
+                // after a gap, the tape is re-read as far back as the candles can still be corrected
+                .reconcileLookback(config.correctionHorizon())
                 .credentials(requiredEnv("APCA_API_KEY_ID"), requiredEnv("APCA_API_SECRET_KEY"))
                 .symbols(symbols);
         if (symbolsFromDb) {

@@ -69,7 +69,7 @@ public final class LocalStack implements AutoCloseable {
         database.track(config.feed().symbols());
         PostgresConnection db = database.connection();
         jdbcUrl = db.url();
-        AlpacaStreamSource source = source(config.feed(), new SymbolTable(db), config.maxBackfill());
+        AlpacaStreamSource source = source(config, new SymbolTable(db));
         StreamExecutionEnvironment env;
         if (config.flinkUiPort() == 0) {
             env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism());
@@ -111,9 +111,12 @@ public final class LocalStack implements AutoCloseable {
         return kafkaBootstrap;
     }
 
-    private AlpacaStreamSource source(Feed feed, SymbolTable symbols, Duration maxBackfill) {
+    private AlpacaStreamSource source(LocalStackConfig config, SymbolTable symbols) {
+        Feed feed = config.feed();
+        // after a gap, the tape is re-read as far back as the candles can still be corrected
         AlpacaStreamSource.Builder source = AlpacaStreamSource.builder().symbols(feed.symbols())
-                .symbolDirectory(symbols, SYMBOLS_POLL).maxBackfill(maxBackfill);
+                .symbolDirectory(symbols, SYMBOLS_POLL).maxBackfill(config.maxBackfill())
+                .reconcileLookback(config.job().correctionHorizon());
         if (feed instanceof Feed.Alpaca alpaca) {
             feedUrl = alpaca.url();
             source.url(feedUrl).restUrl(alpaca.restUrl()).credentials(alpaca.key(), alpaca.secret());

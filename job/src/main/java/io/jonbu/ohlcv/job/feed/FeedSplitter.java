@@ -11,8 +11,8 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Sends a feed's trades, corrections and cancels on, in feed order, to the candle operator (which
- * needs all three to revise candles), and its unusable messages, counted, to {@link #DEAD_LETTERS}:
+ * Sends a feed's trades, corrections, cancels and tape snapshots on, in feed order, to the candle
+ * operator (which needs them all to revise candles), and its unusable messages, counted, to {@link #DEAD_LETTERS}:
  * bad input never fails the job and is never lost.
  */
 public final class FeedSplitter extends ProcessFunction<FeedEvent, FeedEvent> {
@@ -29,6 +29,7 @@ public final class FeedSplitter extends ProcessFunction<FeedEvent, FeedEvent> {
     private transient Counter malformed;
     private transient Counter corrections;
     private transient Counter cancels;
+    private transient Counter snapshots;
     private transient LongCounter tradesTotal;
     private transient LongCounter correctionsTotal;
     private transient LongCounter cancelsTotal;
@@ -39,6 +40,7 @@ public final class FeedSplitter extends ProcessFunction<FeedEvent, FeedEvent> {
         malformed = getRuntimeContext().getMetricGroup().counter("malformedMessages");
         corrections = getRuntimeContext().getMetricGroup().counter("corrections");
         cancels = getRuntimeContext().getMetricGroup().counter("cancels");
+        snapshots = getRuntimeContext().getMetricGroup().counter("tapeSnapshots");
         tradesTotal = getRuntimeContext().getLongCounter(TRADES_ACCUMULATOR);
         correctionsTotal = getRuntimeContext().getLongCounter(CORRECTIONS_ACCUMULATOR);
         cancelsTotal = getRuntimeContext().getLongCounter(CANCELS_ACCUMULATOR);
@@ -57,6 +59,9 @@ public final class FeedSplitter extends ProcessFunction<FeedEvent, FeedEvent> {
         } else if (event.cancel() != null) {
             cancels.inc();
             cancelsTotal.add(1);
+            out.collect(event);
+        } else if (event.snapshot() != null) {
+            snapshots.inc();
             out.collect(event);
         } else {
             malformed.inc();

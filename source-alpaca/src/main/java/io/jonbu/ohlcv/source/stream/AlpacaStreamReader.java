@@ -52,7 +52,8 @@ final class AlpacaStreamReader
                         context.metricGroup().counter("backfillSecondsSkipped", new ThreadSafeSimpleCounter()))),
                 new DeduplicatingEmitter(new AlpacaFeedDecoder(settings.url()),
                         context.metricGroup().counter("duplicateTrades"),
-                        context.metricGroup().counter("backfilledTrades")),
+                        context.metricGroup().counter("backfilledTrades"),
+                        context.metricGroup().counter("tapeSnapshots")),
                 context.getConfiguration(), context);
         this.horizonNanos = settings.dedupHorizon().toNanos();
         this.states = states;

@@ -36,6 +36,14 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * the job after a restore, the trades missed meanwhile are fetched from the REST trades endpoint
  * ({@link Builder#restUrl}) and emitted before the live frames, with the trades both carry dropped
  * by id, so the output equals an uninterrupted stream's. A first start without state streams live only.
+ * A gap longer than {@link Builder#catchUpThreshold} is caught up before subscribing, and one older
+ * than {@link Builder#maxBackfill} is backfilled from that limit on, the rest reported as skipped.
+ *
+ * <p>Corrections and cancels the tape files during a gap, for trades streamed before it, never come
+ * over the stream. So after each gap the source first emits, per symbol, a {@link io.jonbu.ohlcv.model.TapeSnapshot}:
+ * the tape as REST now holds it from {@link Builder#reconcileLookback} before the gap up to the newest
+ * trade emitted, which the candle operator reconciles its prints with. Trades in that window count as
+ * emitted: one the stream had not delivered before the gap comes inside the snapshot, not as a trade.
  */
 public final class AlpacaStreamSource
         implements Source<FeedEvent, AlpacaStreamSplit, AlpacaEnumeratorState>, ResultTypeQueryable<FeedEvent> {
@@ -55,6 +63,8 @@ public final class AlpacaStreamSource
      * {@code jonbu fetch} is for.
      */
     public static final Duration DEFAULT_MAX_BACKFILL = Duration.ofDays(3);
+    /** The job's default correction horizon; see {@link Builder#reconcileLookback}. */
+    public static final Duration DEFAULT_RECONCILE_LOOKBACK = Duration.ofMinutes(5);
 
     private final StreamSettings settings;
     private final List<String> symbols;
@@ -166,6 +176,7 @@ public final class AlpacaStreamSource
         private Duration dedupHorizon = DEFAULT_DEDUP_HORIZON;
         private Duration catchUpThreshold = DEFAULT_CATCH_UP_THRESHOLD;
         private Duration maxBackfill = DEFAULT_MAX_BACKFILL;
+        private Duration reconcileLookback = DEFAULT_RECONCILE_LOOKBACK;
         private SymbolDirectory directory;
         private Duration pollInterval;
 
@@ -213,6 +224,18 @@ public final class AlpacaStreamSource
          */
         public Builder maxBackfill(Duration maxBackfill) {
             this.maxBackfill = maxBackfill;
+            return this;
+        }
+
+        /**
+         * How far before a gap the tape is read back over REST, per symbol, into a
+         * {@link io.jonbu.ohlcv.model.TapeSnapshot} emitted ahead of the backfill: corrections and
+         * cancels filed during the gap for trades streamed before it are then in the tape, though the
+         * stream never sent them. Set it to the job's correction horizon, beyond which the candles no
+         * longer change anyway; zero turns it off.
+         */
+        public Builder reconcileLookback(Duration lookback) {
+            this.reconcileLookback = lookback;
             return this;
         }
 
@@ -304,8 +327,11 @@ public final class AlpacaStreamSource
             if (maxBackfill == null || maxBackfill.isNegative() || maxBackfill.isZero()) {
                 throw new IllegalArgumentException("maxBackfill: must be positive, was " + maxBackfill);
             }
+            if (reconcileLookback == null || reconcileLookback.isNegative()) {
+                throw new IllegalArgumentException("reconcileLookback: must be zero (off) or positive, was " + reconcileLookback);
+            }
             return new AlpacaStreamSource(new StreamSettings(url, restUrl, key, secret, initialBackoff, maxBackoff,
-                    dataAgeTimeout, dedupHorizon, catchUpThreshold, maxBackfill), distinct, symbolsPerSplit, directory, pollInterval);
+                    dataAgeTimeout, dedupHorizon, catchUpThreshold, maxBackfill, reconcileLookback), distinct, symbolsPerSplit, directory, pollInterval);
         }
     }
 }

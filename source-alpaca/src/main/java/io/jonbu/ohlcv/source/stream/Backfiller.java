@@ -1,6 +1,7 @@
 package io.jonbu.ohlcv.source.stream;
 
 import io.jonbu.ohlcv.model.EpochNanos;
+import io.jonbu.ohlcv.model.TapeSnapshot;
 import io.jonbu.ohlcv.model.Trade;
 import io.jonbu.ohlcv.source.Backoff;
 import io.jonbu.ohlcv.source.rest.AlpacaRestClient;
@@ -14,9 +15,11 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
@@ -47,6 +50,10 @@ final class Backfiller implements AutoCloseable {
      * a queue full of backfill about as large as one full of live frames.
      */
     private static final int BATCH = 250;
+    /** How long a catch-up waits for the frames queued before the gap to be emitted. */
+    private static final Duration BARRIER_WAIT = Duration.ofSeconds(30);
+    /** Trades per tape snapshot at most: a busy symbol's lookback is cut into several. */
+    private static final int SNAPSHOT_TRADES = 10_000;
     /** Trades buffered over all symbols' current pages; fewer symbols get larger pages, up to the API's 10,000. */
     private static final int MERGE_BUFFER = 100_000;
     /**
@@ -70,6 +77,7 @@ final class Backfiller implements AutoCloseable {
     private final long horizonNanos;
     private final long catchUpThresholdNanos;
     private final long maxBackfillNanos;
+    private final long lookbackNanos;
     private final Counter failures;
     private final Counter skippedGaps;
     private final Counter skippedSeconds;
@@ -89,6 +97,7 @@ final class Backfiller implements AutoCloseable {
         this.horizonNanos = settings.dedupHorizon().toNanos();
         this.catchUpThresholdNanos = settings.catchUpThreshold().toNanos();
         this.maxBackfillNanos = settings.maxBackfill().toNanos();
+        this.lookbackNanos = settings.reconcileLookback().toNanos();
         this.failures = metrics.failures();
         this.skippedGaps = metrics.skippedGaps();
         this.skippedSeconds = metrics.skippedSeconds();
@@ -112,15 +121,44 @@ final class Backfiller implements AutoCloseable {
     /**
      * Before a connection subscribes: measures the gap since {@code from} against the tape's present
      * (its newest print, so a feed on any clock is measured on its own), trims a gap longer than
-     * {@code maxBackfill} to its newest part, reporting the rest as skipped, and fetches a gap longer
+     * {@code maxBackfill} to its newest part, reporting the rest as skipped, re-reads the tape over the
+     * reconcile lookback before the gap into {@link TapeSnapshot}s, and fetches a gap longer
      * than {@code catchUpThreshold} in rounds up to the present, handing batches to {@code deliver},
      * until the present is within the threshold. Then {@code done} gets where the seam backfill after
      * the subscription must start at the earliest, or {@link AlpacaSplitState#NOTHING_EMITTED} when
      * this changed nothing (the gap is short, or it could not be measured or caught up).
      */
-    void catchUp(AlpacaStreamSplit split, long from, Predicate<Arrival> deliver, LongConsumer done) {
+    void catchUp(AlpacaStreamSplit split, LongSupplier from, Predicate<Arrival> deliver, LongConsumer done) {
         long[] seamFrom = {AlpacaSplitState.NOTHING_EMITTED};
-        run(() -> seamFrom[0] = catchUp(split, from, deliver), () -> done.accept(seamFrom[0]));
+        run(() -> {
+            long start = emittedUpToTheGap(split, from, deliver);
+            if (start != AlpacaSplitState.NOTHING_EMITTED) {
+                seamFrom[0] = catchUp(split, start, deliver);
+            }
+        }, () -> done.accept(seamFrom[0]));
+    }
+
+    /**
+     * Where the gap starts once the frames queued before it have been emitted: until then the split's
+     * position lags behind what the job has already seen, and the snapshot's window would end short
+     * of it. Waits at most {@link #BARRIER_WAIT} (a job under backpressure), then goes on from the
+     * position as it is. {@link AlpacaSplitState#NOTHING_EMITTED} if {@code deliver} refused.
+     */
+    private static long emittedUpToTheGap(AlpacaStreamSplit split, LongSupplier from, Predicate<Arrival> deliver) {
+        CountDownLatch reached = new CountDownLatch(1);
+        if (!deliver.test(Arrival.barrier(reached))) {
+            return AlpacaSplitState.NOTHING_EMITTED;
+        }
+        try {
+            if (!reached.await(BARRIER_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("split {}: the frames before the gap are not all emitted after {}; measuring the gap from the"
+                        + " position as it is", split.id(), BARRIER_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return AlpacaSplitState.NOTHING_EMITTED;
+        }
+        return from.getAsLong();
     }
 
     private void run(Runnable work, Runnable done) {
@@ -144,14 +182,16 @@ final class Backfiller implements AutoCloseable {
         long started = System.nanoTime();
         try {
             long present = newestPrint(split, cursor);
-            if (present == AlpacaSplitState.NOTHING_EMITTED) {
-                return seamFrom;
-            }
-            long floor = present - maxBackfillNanos;
+            long floor = present == AlpacaSplitState.NOTHING_EMITTED ? cursor : present - maxBackfillNanos;
             if (cursor < floor) {
                 skipped(split, cursor, floor);
                 cursor = floor;
                 seamFrom = floor;
+            } else if (lookbackNanos > 0 && !snapshot(split, from, deliver)) {
+                return AlpacaSplitState.NOTHING_EMITTED;
+            }
+            if (present == AlpacaSplitState.NOTHING_EMITTED) {
+                return seamFrom;
             }
             while (present - cursor > catchUpThresholdNanos) {
                 LOG.info("split {}: catching up {} ms of trades from {} to {} over REST before subscribing", split.id(),
@@ -180,6 +220,58 @@ final class Backfiller implements AutoCloseable {
                     split.id(), count, EpochNanos.format(cursor), e.toString());
             return seamFrom;
         }
+    }
+
+    /**
+     * Re-reads each symbol's tape from the lookback before the gap to the newest trade emitted before
+     * it ({@code from} is that less the dedup horizon), and hands each over as one snapshot. A trade
+     * emitted before the gap and corrected or cancelled during it is in the tape as it now stands,
+     * and only there. A gap whose older part was skipped gets none: its window is older still.
+     * Returns false if {@code deliver} stopped it.
+     */
+    private boolean snapshot(AlpacaStreamSplit split, long from, Predicate<Arrival> deliver) {
+        long windowFrom = from - lookbackNanos;
+        long windowTo = from + horizonNanos + 1;
+        long count = 0;
+        for (String symbol : split.symbols()) {
+            // end is inclusive in the REST API
+            try (Stream<Trade> tape = rest.trades(HistoricalQuery.symbols(symbol).start(windowFrom).end(windowTo - 1)
+                    .feed(feed).sort("asc").limit(HistoricalQuery.MAX_LIMIT).build())) {
+                long[] delivered = {0};
+                if (!snapshots(symbol, windowFrom, windowTo, tape.iterator(), snapshot -> {
+                    delivered[0] += snapshot.trades().length;
+                    return deliver.test(Arrival.snapshot(snapshot));
+                })) {
+                    return false;
+                }
+                count += delivered[0];
+            }
+        }
+        LOG.info("split {}: re-read {} trades of the tape from {} to {} for the candles to reconcile", split.id(), count,
+                EpochNanos.format(windowFrom), EpochNanos.format(windowTo));
+        return true;
+    }
+
+    /**
+     * Cuts a symbol's window into snapshots of at most {@link #SNAPSHOT_TRADES} trades each, so a busy
+     * symbol's minutes do not make one huge record: each covers a sub-window whole, so a cut falls
+     * only between two different instants. Returns false if {@code deliver} stopped it.
+     */
+    private static boolean snapshots(String symbol, long from, long to, Iterator<Trade> trades, Predicate<TapeSnapshot> deliver) {
+        List<Trade> part = new ArrayList<>();
+        long partFrom = from;
+        while (trades.hasNext()) {
+            Trade trade = trades.next();
+            if (part.size() >= SNAPSHOT_TRADES && trade.timestamp() > part.get(part.size() - 1).timestamp()) {
+                if (!deliver.test(new TapeSnapshot(symbol, partFrom, trade.timestamp(), part.toArray(Trade[]::new)))) {
+                    return false;
+                }
+                partFrom = trade.timestamp();
+                part = new ArrayList<>();
+            }
+            part.add(trade);
+        }
+        return deliver.test(new TapeSnapshot(symbol, partFrom, to, part.toArray(Trade[]::new)));
     }
 
     /**

@@ -131,15 +131,14 @@ final class StreamConnection extends WebSocketListener {
             LOG.info("split {}: no symbols; idle until some are added", splitId);
             return;
         }
-        long from = backfillFrom();
-        if (from == AlpacaSplitState.NOTHING_EMITTED) {
+        if (backfillFrom() == AlpacaSplitState.NOTHING_EMITTED) {
             connect();
             return;
         }
         phase = Phase.CATCHING_UP;
         Object attempt = new Object();
         catchUp = attempt;
-        backfiller.catchUp(new AlpacaStreamSplit(splitId, wanted.stream().sorted().toList()), from,
+        backfiller.catchUp(new AlpacaStreamSplit(splitId, wanted.stream().sorted().toList()), this::backfillFrom,
                 arrival -> deliver(() -> catchUp == attempt, arrival), bound -> caughtUp(attempt, bound));
     }
 
@@ -153,7 +152,7 @@ final class StreamConnection extends WebSocketListener {
     }
 
     /** Where the next backfill starts: the resume point, or earlier if the last one did not finish. */
-    private long backfillFrom() {
+    private synchronized long backfillFrom() {
         long from = resumeFrom.getAsLong();
         if (unfinishedBackfillFrom != AlpacaSplitState.NOTHING_EMITTED) {
             from = Math.min(from, unfinishedBackfillFrom);

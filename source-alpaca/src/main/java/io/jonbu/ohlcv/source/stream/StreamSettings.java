@@ -16,10 +16,12 @@ import java.time.Duration;
  *                       must exceed the stream's disorder
  * @param catchUpThreshold a gap longer than this is caught up over REST before the live subscription
  * @param maxBackfill     how far behind the tape's present a backfill reaches at most
+ * @param reconcileLookback how far before a gap the tape is re-read into {@link io.jonbu.ohlcv.model.TapeSnapshot}s
+ *                        (zero: not at all)
  */
 record StreamSettings(String url, String restUrl, String key, String secret, Duration initialBackoff,
         Duration maxBackoff, Duration dataAgeTimeout, Duration dedupHorizon, Duration catchUpThreshold,
-        Duration maxBackfill) implements Serializable {
+        Duration maxBackfill, Duration reconcileLookback) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** The wait before reconnect attempt {@code attempt} (0 after a connection that worked); see {@link Backoff}. */
@@ -30,6 +32,6 @@ record StreamSettings(String url, String restUrl, String key, String secret, Dur
     @Override
     public String toString() {
         return "StreamSettings[url=" + url + ", restUrl=" + restUrl + ", backoff=" + initialBackoff + ".." + maxBackoff
-                + ", dataAgeTimeout=" + dataAgeTimeout + ", dedupHorizon=" + dedupHorizon + ", catchUpThreshold=" + catchUpThreshold + ", maxBackfill=" + maxBackfill + "]";
+                + ", dataAgeTimeout=" + dataAgeTimeout + ", dedupHorizon=" + dedupHorizon + ", catchUpThreshold=" + catchUpThreshold + ", maxBackfill=" + maxBackfill + ", reconcileLookback=" + reconcileLookback + "]";
     }
 }

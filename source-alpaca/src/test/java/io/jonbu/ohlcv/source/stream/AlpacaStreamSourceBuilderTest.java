@@ -88,7 +88,7 @@ class AlpacaStreamSourceBuilderTest {
     @Test
     void backoffDoublesUpToTheCapWithJitterInTheUpperHalf() {
         StreamSettings settings = new StreamSettings("ws://x", "http://x", "k", "s", Duration.ofMillis(100), Duration.ofSeconds(2),
-                Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofDays(3));
+                Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofDays(3), Duration.ZERO);
         assertThat(settings.backoffMillis(0, 0)).isEqualTo(50);
         assertThat(settings.backoffMillis(0, 0.999)).isBetween(99L, 100L);
         assertThat(settings.backoffMillis(3, 0)).isEqualTo(400);

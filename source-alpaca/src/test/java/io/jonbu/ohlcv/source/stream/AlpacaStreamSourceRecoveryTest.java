@@ -142,6 +142,8 @@ class AlpacaStreamSourceRecoveryTest {
     private static AlpacaStreamSource source(String url, String restUrl, int symbolsPerSplit, Duration catchUpThreshold) {
         return AlpacaStreamSource.builder().url(url).restUrl(restUrl).credentials("key", "secret")
                 .symbols(SimulatorConfig.DEFAULT_SYMBOLS).symbolsPerSplit(symbolsPerSplit).catchUpThreshold(catchUpThreshold)
+                // trades as trades: a tape snapshot would carry those stamped before the gap (AlpacaStreamSourceReconcileTest)
+                .reconcileLookback(Duration.ZERO)
                 .reconnectBackoff(Duration.ofMillis(300), Duration.ofSeconds(1)).build();
     }
 
