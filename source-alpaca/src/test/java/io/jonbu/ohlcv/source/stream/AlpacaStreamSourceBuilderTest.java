@@ -56,6 +56,9 @@ class AlpacaStreamSourceBuilderTest {
                 .hasMessageContaining("reconnectBackoff");
         assertThatThrownBy(() -> valid().restUrl("data.alpaca.markets").build()).hasMessageContaining("restUrl");
         assertThatThrownBy(() -> valid().dedupHorizon(Duration.ZERO).build()).hasMessageContaining("dedupHorizon");
+        assertThatThrownBy(() -> valid().catchUpThreshold(Duration.ZERO).build()).hasMessageContaining("catchUpThreshold");
+        assertThatThrownBy(() -> valid().maxBackfill(Duration.ofHours(-1)).build()).hasMessageContaining("maxBackfill");
+        assertThatThrownBy(() -> valid().reconcileLookback(Duration.ofMinutes(-5)).build()).hasMessageContaining("reconcileLookback");
     }
 
     @Test
@@ -72,7 +75,8 @@ class AlpacaStreamSourceBuilderTest {
 
     @Test
     void backfillsComeFromAlpacasHistoricalHostWithinAFiveSecondHorizonByDefault() {
-        assertThat(valid().build().toString()).contains("restUrl=https://data.alpaca.markets", "dedupHorizon=PT5S");
+        assertThat(valid().build().toString()).contains("restUrl=https://data.alpaca.markets", "dedupHorizon=PT5S",
+                "catchUpThreshold=PT1M", "maxBackfill=PT72H", "reconcileLookback=PT5M");
     }
 
     @Test
