@@ -105,7 +105,12 @@ final class RunCommand implements Callable<Integer>, UsesSettings {
             description = "Flink checkpoint interval (default: ${DEFAULT-VALUE})")
     Duration checkpointInterval;
 
-    @Option(names = "--kafka-bootstrap", paramLabel = "HOST:PORT", 
+    @Option(names = "--max-backfill", paramLabel = "DURATION", defaultValue = "3d", converter = DurationConverter.class,
+            description = {"how far back a gap in the live stream is backfilled over REST at most; an older part is",
+                "skipped, logged at WARN and counted in the backfillGapsSkipped metric (default: ${DEFAULT-VALUE})"})
+    Duration maxBackfill;
+
+    @Option(names = "--kafka-bootstrap", paramLabel = "HOST:PORT",
             description = "publish to this Kafka cluster instead of the embedded broker (env JONBU_KAFKA_BOOTSTRAP)")
     String kafkaBootstrap;
 
@@ -200,7 +205,7 @@ final class RunCommand implements Callable<Integer>, UsesSettings {
                     parallelism, checkpointInterval,
                     new LocalStackConfig.LocalKafka(kafkaBootstrap == null || kafkaBootstrap.isBlank() ? null : kafkaBootstrap,
                             kafkaPort, kafkaDelivery),
-                    auth == AuthMode.API_KEY);
+                    auth == AuthMode.API_KEY, maxBackfill);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

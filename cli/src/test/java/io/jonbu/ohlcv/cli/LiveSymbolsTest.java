@@ -12,6 +12,7 @@ import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.json.ApiJson;
 import io.jonbu.ohlcv.source.simulator.AlpacaSimulator;
 import io.jonbu.ohlcv.source.simulator.SimulatorConfig;
+import io.jonbu.ohlcv.source.stream.AlpacaStreamSource;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -57,7 +58,7 @@ class LiveSymbolsTest {
              LocalStack stack = LocalStack.start(new LocalStackConfig(0, 0, null, 0, null,
                      new Feed.Alpaca(server.url("iex"), server.restUrl(), "key", "secret", List.of("AAPL")),
                      CandleJobConfig.defaults().withTimeframes(List.of(Timeframe.M1)), 1, Duration.ofSeconds(1),
-                     LocalStackConfig.LocalKafka.embedded(), true))) {
+                     LocalStackConfig.LocalKafka.embedded(), true, AlpacaStreamSource.DEFAULT_MAX_BACKFILL))) {
             String api = "http://localhost:" + stack.servingPort() + "/api/v1";
             assertThat(status(api + "/symbols")).as("no key").isEqualTo(401);
             assertThat(JonbuInProcess.run(Map.of(), out, err, "keys", "create", "live-symbols-test", "--db-url", stack.jdbcUrl()))

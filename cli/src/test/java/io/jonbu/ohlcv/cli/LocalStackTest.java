@@ -21,6 +21,7 @@ import io.jonbu.ohlcv.source.simulator.AlpacaSimulator;
 import io.jonbu.ohlcv.source.simulator.SimulatorConfig;
 import io.jonbu.ohlcv.source.simulator.SimulatorFault;
 import io.jonbu.ohlcv.source.simulator.TradeGenerator;
+import io.jonbu.ohlcv.source.stream.AlpacaStreamSource;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,7 +56,8 @@ class LocalStackTest {
 
     private static LocalStackConfig stack(Feed feed) {
         return new LocalStackConfig(0, 0, null, 0, null, feed,
-                CandleJobConfig.defaults(), 2, Duration.ofSeconds(2), LocalStackConfig.LocalKafka.embedded(), false);
+                CandleJobConfig.defaults(), 2, Duration.ofSeconds(2), LocalStackConfig.LocalKafka.embedded(), false,
+                AlpacaStreamSource.DEFAULT_MAX_BACKFILL);
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.alpaca.Channel;
 import io.jonbu.ohlcv.model.json.ApiJson;
 import io.jonbu.ohlcv.source.simulator.SimulatorConfig;
+import io.jonbu.ohlcv.source.stream.AlpacaStreamSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -51,7 +52,7 @@ class ProviderChannelsTest {
         LocalStackConfig config = new LocalStackConfig(0, 0, null, 0, null,
                 new Feed.Simulated(sim, EnumSet.allOf(Channel.class)),
                 CandleJobConfig.defaults().withOutOfOrderness(Duration.ofSeconds(5)), 2, Duration.ofSeconds(1),
-                LocalStackConfig.LocalKafka.embedded(), false);
+                LocalStackConfig.LocalKafka.embedded(), false, AlpacaStreamSource.DEFAULT_MAX_BACKFILL);
         try (LocalStack stack = LocalStack.start(config)) {
             List<String> mismatches = awaitAgreement(stack.jdbcUrl());
             assertThat(mismatches).as("provider minute bars against 1m candles").isEmpty();

@@ -24,7 +24,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * configuration. Alpaca keys are read from {@code APCA_API_KEY_ID} / {@code APCA_API_SECRET_KEY},
  * the database password from {@code JONBU_DB_PASSWORD}, so neither appears in the job's arguments.
  * Restored from a savepoint or checkpoint, the source backfills the trades it missed from
- * {@code --rest-url} (Alpaca's historical API by default) with the same keys.
+ * {@code --rest-url} (Alpaca's historical API by default) with the same keys, at most
+ * {@code --max-backfill-ms} back (3 days; an older part of the gap is skipped, logged and counted).
  *
  * <p>With {@code --symbols-from-db}, the symbols come from the {@code symbols} table instead of
  * {@code --symbols}: its active rows, polled every {@code --symbols-poll-ms} (5 s), so symbols added
@@ -78,6 +79,10 @@ public final class CandleJobMain {
                 .restUrl(params.get("rest-url", AlpacaRestClient.DEFAULT_BASE_URL))
                 .dedupHorizon(Duration.ofMillis(params.getLong("dedup-horizon-ms",
                         AlpacaStreamSource.DEFAULT_DEDUP_HORIZON.toMillis())))
+                .maxBackfill(Duration.ofMillis(params.getLong("max-backfill-ms",
+                        AlpacaStreamSource.DEFAULT_MAX_BACKFILL.toMillis())))
+                // after a gap, the tape is re-read as far back as the candles can still be corrected
+                .reconcileLookback(config.correctionHorizon())
                 .credentials(requiredEnv("APCA_API_KEY_ID"), requiredEnv("APCA_API_SECRET_KEY"))
                 .symbols(symbols)
                 .channels(channels);

@@ -16,6 +16,7 @@ public enum ConfigKey {
     FEED_URL("feed.url", "JONBU_FEED_URL", Map.of("run", "--feed-url")),
     FEED_REST_URL("feed.rest_url", "JONBU_FEED_REST_URL", Map.of("run", "--rest-url", "replay", "--rest-url", "fetch", "--rest-url")),
     FEED_DATA_FEED("feed.data_feed", "JONBU_FEED_DATA_FEED", Map.of("replay", "--feed", "fetch", "--feed")),
+    FEED_MAX_BACKFILL("feed.max_backfill", "JONBU_FEED_MAX_BACKFILL", Map.of("run", "--max-backfill")),
     FEED_SYMBOLS("feed.symbols", "JONBU_FEED_SYMBOLS", Map.of("run", "--symbols", "simulate", "--symbols")),
     FEED_CHANNELS("feed.channels", "JONBU_FEED_CHANNELS", Map.of("run", "--channels")),
 

@@ -71,7 +71,7 @@ public final class LocalStack implements AutoCloseable {
         database.track(config.feed().symbols());
         PostgresConnection db = database.connection();
         jdbcUrl = db.url();
-        AlpacaStreamSource source = source(config.feed(), new SymbolTable(db));
+        AlpacaStreamSource source = source(config, new SymbolTable(db));
         StreamExecutionEnvironment env;
         if (config.flinkUiPort() == 0) {
             env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism());
@@ -114,9 +114,12 @@ public final class LocalStack implements AutoCloseable {
         return kafkaBootstrap;
     }
 
-    private AlpacaStreamSource source(Feed feed, SymbolTable symbols) {
+    private AlpacaStreamSource source(LocalStackConfig config, SymbolTable symbols) {
+        Feed feed = config.feed();
+        // after a gap, the tape is re-read as far back as the candles can still be corrected
         AlpacaStreamSource.Builder source = AlpacaStreamSource.builder().symbols(feed.symbols())
-                .symbolDirectory(symbols, SYMBOLS_POLL).channels(feed.channels());
+                .symbolDirectory(symbols, SYMBOLS_POLL).channels(feed.channels()).maxBackfill(config.maxBackfill())
+                .reconcileLookback(config.job().correctionHorizon());
         if (feed instanceof Feed.Alpaca alpaca) {
             feedUrl = alpaca.url();
             source.url(feedUrl).restUrl(alpaca.restUrl()).credentials(alpaca.key(), alpaca.secret());

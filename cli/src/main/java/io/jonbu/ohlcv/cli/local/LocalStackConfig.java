@@ -19,6 +19,8 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
  * @param checkpointInterval how often the job checkpoints
  * @param kafka              where the job publishes live candles
  * @param requireApiKeys     whether the REST API and the stream need an API key ({@code --auth api-key})
+ * @param maxBackfill        how far back the live source backfills a gap at most (see
+ *                           {@code AlpacaStreamSource.Builder#maxBackfill})
  */
 public record LocalStackConfig(
         int servingPort,
@@ -31,7 +33,8 @@ public record LocalStackConfig(
         int parallelism,
         Duration checkpointInterval,
         LocalKafka kafka,
-        boolean requireApiKeys) {
+        boolean requireApiKeys,
+        Duration maxBackfill) {
 
     /**
      * The Kafka of local mode: an embedded single-node broker (its logs under the data directory) unless

@@ -5,6 +5,7 @@ import io.jonbu.ohlcv.model.DailySession;
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.FeedEvent;
 import io.jonbu.ohlcv.model.MarketSession;
+import io.jonbu.ohlcv.model.TapeSnapshot;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.Trade;
 import io.jonbu.ohlcv.model.TradeCancel;
@@ -14,8 +15,13 @@ import io.jonbu.ohlcv.model.tape.TradeEligibility;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -55,6 +61,11 @@ import org.apache.flink.util.OutputTag;
  * allowed lateness and horizon has passed after their end. Every correction and cancel is reported
  * on {@link #CORRECTIONS}: applied, or why not (unknown trade, beyond the horizon). With a zero
  * horizon nothing is retained and the trade path does no extra work.
+ *
+ * <p><b>Tape snapshots.</b> After a gap in the stream the source re-reads the tape over a window
+ * before it ({@link TapeSnapshot}): corrections and cancels filed during the gap reach the job only
+ * that way. The retained prints of the window are made to match it, and the candles revised, as
+ * for a correction (see {@code reconcile}).
  */
 public final class CandleAggregator extends KeyedProcessFunction<String, FeedEvent, Candle> {
     private static final long serialVersionUID = 1L;
@@ -89,6 +100,8 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
     private transient Counter revisions;
     private transient Counter correctionsApplied;
     private transient Counter correctionsUnapplied;
+    private transient Counter reconciledPrintsAdded;
+    private transient Counter reconcileFrozenPrints;
     private transient LongCounter candlesEmitted;
     private transient LongCounter lateTradesTotal;
     private transient LongCounter unappliedTotal;
@@ -131,6 +144,8 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
         revisions = getRuntimeContext().getMetricGroup().counter("candleRevisions");
         correctionsApplied = getRuntimeContext().getMetricGroup().counter("correctionsApplied");
         correctionsUnapplied = getRuntimeContext().getMetricGroup().counter("correctionsUnapplied");
+        reconciledPrintsAdded = getRuntimeContext().getMetricGroup().counter("reconciledPrintsAdded");
+        reconcileFrozenPrints = getRuntimeContext().getMetricGroup().counter("reconcileFrozenPrints");
         candlesEmitted = getRuntimeContext().getLongCounter(CANDLES_ACCUMULATOR);
         lateTradesTotal = getRuntimeContext().getLongCounter(LATE_TRADES_ACCUMULATOR);
         unappliedTotal = getRuntimeContext().getLongCounter(UNAPPLIED_CORRECTIONS_ACCUMULATOR);
@@ -140,6 +155,10 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
     public void processElement(FeedEvent event, Context ctx, Collector<Candle> out) throws Exception {
         if (event.isTrade()) {
             onTrade(event.trade(), ctx, out);
+            return;
+        }
+        if (event.snapshot() != null) {
+            reconcile(event.snapshot(), ctx, out);
             return;
         }
         TradeCorrection correction = event.correction();
@@ -228,14 +247,127 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
             }
             return;
         }
+        RetainedPrints prints = retainedOrNew(minute, ctx);
+        prints.add(trade.timestamp(), trade.id(), trade.exchange(), trade.price(), trade.size(), daily, intraday);
+        recent.put(minute, prints);
+    }
+
+    /** The minute's retained prints; a minute without any gets an empty set and its expiry timer. */
+    private RetainedPrints retainedOrNew(long minute, Context ctx) throws Exception {
         RetainedPrints prints = recent.get(minute);
         if (prints == null) {
             prints = new RetainedPrints();
             ctx.timerService().registerEventTimeTimer(expiresAtMillis(minute));
         }
-        prints.add(trade.timestamp(), trade.id(), trade.exchange(), trade.price(), trade.size(), daily, intraday);
-        recent.put(minute, prints);
+        return prints;
     }
+
+    /**
+     * Makes the retained prints of the snapshot's window what the tape now holds there: a retained
+     * print the snapshot lacks was cancelled (or corrected under a new id) while the stream was
+     * down, and goes; a snapshot print not retained (by exchange and id) is a corrected print or one
+     * the stream never delivered, and comes in. The candles around every change are rebuilt as for a
+     * correction and re-emitted with their revision incremented. A removed and an added print on the
+     * same exchange at the same instant are reported as one correction, a removal alone as a cancel;
+     * an addition alone is counted. Minutes already past the horizon (frozen) are skipped and their
+     * snapshot prints counted, as a correction that comes too late is.
+     */
+    private void reconcile(TapeSnapshot snapshot, Context ctx, Collector<Candle> out) throws Exception {
+        if (horizonMillis == 0) {
+            reconcileFrozenPrints.inc(snapshot.trades().length);
+            return;
+        }
+        Map<Long, List<Trade>> tapeByMinute = new TreeMap<>();
+        for (Trade trade : snapshot.trades()) {
+            tapeByMinute.computeIfAbsent(Timeframe.M1.start(trade.timestamp()), m -> new ArrayList<>()).add(trade);
+        }
+        Set<Long> minutes = new TreeSet<>(tapeByMinute.keySet());
+        for (Long minute : recent.keys()) {
+            if (minute + MINUTE > snapshot.from() && minute < snapshot.to()) {
+                minutes.add(minute);
+            }
+        }
+        long watermark = ctx.timerService().currentWatermark();
+        List<Trade> removed = new ArrayList<>();
+        List<Trade> added = new ArrayList<>();
+        for (long minute : minutes) {
+            List<Trade> tape = tapeByMinute.getOrDefault(minute, List.of());
+            if (expiresAtMillis(minute) <= watermark) {
+                reconcileFrozenPrints.inc(tape.size());
+                continue;
+            }
+            RetainedPrints prints = recent.get(minute);
+            Set<PrintKey> onTape = new HashSet<>();
+            tape.forEach(trade -> onTape.add(new PrintKey(trade.exchange(), trade.id())));
+            boolean changed = false;
+            // from the end: removing swaps the last print into the gap, and that one was seen already
+            for (int i = prints == null ? -1 : prints.count - 1; i >= 0; i--) {
+                if (snapshot.covers(prints.times[i]) && !onTape.contains(new PrintKey(prints.exchanges[i], prints.ids[i]))) {
+                    removed.add(new Trade(snapshot.symbol(), prints.times[i], prints.prices[i], prints.sizes[i],
+                            prints.exchanges[i], prints.ids[i], null, null));
+                    prints.remove(i);
+                    changed = true;
+                }
+            }
+            for (Trade trade : tape) {
+                if (prints == null || prints.indexOf(trade.id(), trade.exchange()) < 0) {
+                    prints = prints == null ? retainedOrNew(minute, ctx) : prints;
+                    TradeEligibility plan = rules.eligibility(trade.tape(), trade.conditions());
+                    prints.add(trade.timestamp(), trade.id(), trade.exchange(), trade.price(), trade.size(),
+                            daily(plan, trade), intraday(plan, trade));
+                    added.add(trade);
+                    changed = true;
+                }
+            }
+            if (changed) {
+                recent.put(minute, prints);
+            }
+        }
+        if (removed.isEmpty() && added.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<Long, RetainedPrints>> retained = new ArrayList<>();
+        recent.entries().forEach(retained::add);
+        List<Timeframe> emptied = new ArrayList<>();
+        for (Timeframe tf : timeframes) {
+            Set<Long> starts = new TreeSet<>();
+            removed.forEach(trade -> starts.add(tf.start(trade.timestamp())));
+            added.forEach(trade -> starts.add(tf.start(trade.timestamp())));
+            for (long start : starts) {
+                if (rebuild(tf, start, retained, ctx, out) && !emptied.contains(tf)) {
+                    emptied.add(tf);
+                }
+            }
+        }
+        String reason = CorrectionOutcome.RECONCILED + (emptied.isEmpty() ? ""
+                : "; no print left sets a price in an emitted " + emptied + " candle: its last revision stands");
+        for (Trade original : removed) {
+            Trade corrected = takeSameInstant(added, original);
+            CorrectionOutcome outcome = corrected != null
+                    ? new CorrectionOutcome(new TradeCorrection(snapshot.symbol(), original.timestamp(), original.exchange(),
+                            corrected.tape(), original.id(), original.price(), original.size(), null,
+                            corrected.id(), corrected.price(), corrected.size(), corrected.conditions()), null, true, reason)
+                    : new CorrectionOutcome(null, new TradeCancel(snapshot.symbol(), original.timestamp(), original.exchange(),
+                            null, original.id(), original.price(), original.size(), TradeCancel.CANCEL), true, reason);
+            correctionsApplied.inc();
+            ctx.output(CORRECTIONS, outcome);
+        }
+        reconciledPrintsAdded.inc(added.size());
+    }
+
+    /** Takes from {@code added} a print on the same exchange at the same instant as {@code original}, or null. */
+    private static Trade takeSameInstant(List<Trade> added, Trade original) {
+        for (int i = 0; i < added.size(); i++) {
+            Trade candidate = added.get(i);
+            if (candidate.timestamp() == original.timestamp() && Objects.equals(candidate.exchange(), original.exchange())) {
+                return added.remove(i);
+            }
+        }
+        return null;
+    }
+
+    /** A print as the tape names it: trade ids are unique per symbol and exchange (and day). */
+    private record PrintKey(String exchange, long id) {}
 
     /**
      * Replaces (or, for a cancel, removes) the retained print {@code id} on {@code exchange} and
@@ -254,7 +386,9 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
             return new CorrectionOutcome(correction, cancel, false,
                     expired ? CorrectionOutcome.BEYOND_HORIZON : CorrectionOutcome.UNKNOWN_TRADE);
         }
-        if (replacement == null) {
+        if (replacement == null || prints.indexOf(replacement.id(), replacement.exchange()) >= 0) {
+            // a cancel; or a correction whose corrected print came already, from a backfill that read
+            // the tape after it was corrected: the original goes, and the print stays as it came
             prints.remove(i);
         } else {
             TradeEligibility plan = rules.eligibility(replacement.tape(), replacement.conditions());

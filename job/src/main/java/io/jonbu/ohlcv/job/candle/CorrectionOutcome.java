@@ -17,6 +17,8 @@ public record CorrectionOutcome(TradeCorrection correction, TradeCancel cancel, 
     public static final String UNKNOWN_TRADE = "unknown trade: no retained print has this id on this exchange";
     public static final String BEYOND_HORIZON = "beyond the correction horizon: the print is no longer retained";
     public static final String RETENTION_OFF = "correction horizon is 0: no prints are retained";
+    /** Found by comparing the retained prints with the tape re-read after a gap in the stream. */
+    public static final String RECONCILED = "reconciled with the tape re-read after a gap in the stream";
 
     public String symbol() {
         return correction != null ? correction.symbol() : cancel.symbol();

@@ -14,11 +14,11 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Sends a feed's trades, corrections and cancels on, in feed order, to the candle operator (which
- * needs all three to revise candles); its quotes, the provider's bars and trading statuses, counted,
- * to {@link #QUOTES}, {@link #PROVIDER_BARS} and {@link #STATUSES}, which never reach the candles; and
- * its unusable messages, counted, to {@link #DEAD_LETTERS}: bad input never fails the job and is never
- * lost.
+ * Sends a feed's trades, corrections, cancels and tape snapshots on, in feed order, to the candle
+ * operator (which needs them all to revise candles); its quotes, the provider's bars and trading
+ * statuses, counted, to {@link #QUOTES}, {@link #PROVIDER_BARS} and {@link #STATUSES}, which never reach
+ * the candles; and its unusable messages, counted, to {@link #DEAD_LETTERS}: bad input never fails the
+ * job and is never lost.
  */
 public final class FeedSplitter extends ProcessFunction<FeedEvent, FeedEvent> {
     private static final long serialVersionUID = 1L;
@@ -48,6 +48,7 @@ public final class FeedSplitter extends ProcessFunction<FeedEvent, FeedEvent> {
     private transient Counter malformed;
     private transient Counter corrections;
     private transient Counter cancels;
+    private transient Counter snapshots;
     private transient LongCounter tradesTotal;
     private transient LongCounter correctionsTotal;
     private transient LongCounter cancelsTotal;
@@ -64,6 +65,7 @@ public final class FeedSplitter extends ProcessFunction<FeedEvent, FeedEvent> {
         malformed = getRuntimeContext().getMetricGroup().counter("malformedMessages");
         corrections = getRuntimeContext().getMetricGroup().counter("corrections");
         cancels = getRuntimeContext().getMetricGroup().counter("cancels");
+        snapshots = getRuntimeContext().getMetricGroup().counter("tapeSnapshots");
         tradesTotal = getRuntimeContext().getLongCounter(TRADES_ACCUMULATOR);
         correctionsTotal = getRuntimeContext().getLongCounter(CORRECTIONS_ACCUMULATOR);
         cancelsTotal = getRuntimeContext().getLongCounter(CANCELS_ACCUMULATOR);
@@ -101,6 +103,9 @@ public final class FeedSplitter extends ProcessFunction<FeedEvent, FeedEvent> {
             statuses.inc();
             statusesTotal.add(1);
             ctx.output(STATUSES, event.status());
+        } else if (event.snapshot() != null) {
+            snapshots.inc();
+            out.collect(event);
         } else {
             malformed.inc();
             malformedTotal.add(1);

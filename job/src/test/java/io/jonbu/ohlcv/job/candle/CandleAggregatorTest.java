@@ -12,6 +12,7 @@ import io.jonbu.ohlcv.model.DailySession;
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.FeedEvent;
 import io.jonbu.ohlcv.model.MarketSession;
+import io.jonbu.ohlcv.model.TapeSnapshot;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.Trade;
 import io.jonbu.ohlcv.model.TradeCancel;
@@ -508,6 +509,147 @@ class CandleAggregatorTest {
         assertThat(harness.numEventTimeTimers()).as("one per minute retained and per open candle").isLessThan(30);
         harness.processWatermark(Long.MAX_VALUE);
         assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
+    void aCorrectionWhoseCorrectedPrintCameAlreadyFromABackfillOnlyRemovesTheOriginal() throws Exception {
+        open(List.of(Timeframe.M1), Duration.ZERO, HORIZON);
+        Trade original = trade("AAPL", "2024-03-08T14:30:10Z", 10, 100, 1);
+        Trade other = trade("AAPL", "2024-03-08T14:30:20Z", 11, 100, 2);
+        TradeCorrection correction = correction(original, 10.5, 200, 101, "@");
+        send(original);
+        send(other);
+        // a backfill read the tape after the correction: the corrected print came before the message
+        send(correction.corrected());
+        send(correction);
+        harness.processWatermark(Long.MAX_VALUE);
+
+        assertNewestEqualTheOracle(List.of(correction.corrected(), other), List.of(Timeframe.M1));
+        assertThat(outcomes()).singleElement().satisfies(o -> {
+            assertThat(o.kind()).isEqualTo("correction");
+            assertThat(o.applied()).isTrue();
+        });
+    }
+
+    // ----- tape snapshots (after a gap in the stream) -----
+
+    private void send(TapeSnapshot snapshot) throws Exception {
+        harness.processElement(FeedEvent.of(snapshot), EpochNanos.toMillis(snapshot.to() - 1));
+    }
+
+    private static TapeSnapshot snapshot(String from, String to, Trade... trades) {
+        return new TapeSnapshot("AAPL", EpochNanos.parse(from), EpochNanos.parse(to), trades);
+    }
+
+    @Test
+    void aSnapshotLackingARetainedPrintCancelsItAndOneWithANewIdAtTheSameInstantCorrectsIt() throws Exception {
+        List<Timeframe> timeframes = List.of(Timeframe.M1, Timeframe.M5);
+        open(timeframes, Duration.ZERO, HORIZON);
+        Trade open = trade("AAPL", "2024-03-08T14:30:05Z", 10, 100, 1);
+        Trade high = trade("AAPL", "2024-03-08T14:30:10Z", 15, 100, 2);
+        Trade low = trade("AAPL", "2024-03-08T14:30:20Z", 8, 100, 3);
+        Trade close = trade("AAPL", "2024-03-08T14:30:40Z", 11, 100, 4);
+        Trade afterTheWindow = trade("AAPL", "2024-03-08T14:30:55Z", 7, 100, 5);
+        for (Trade t : List.of(open, high, low, close, afterTheWindow)) {
+            send(t);
+        }
+        harness.processWatermark(millis("2024-03-08T14:31:00Z"));
+        // while the stream was down the tape corrected the high (new id) and cancelled the low
+        TradeCorrection corrected = correction(high, 14, 100, 102, "@");
+        send(snapshot("2024-03-08T14:30:00Z", "2024-03-08T14:30:50Z", open, corrected.corrected(), close));
+        harness.processWatermark(Long.MAX_VALUE);
+
+        assertThat(candles()).filteredOn(c -> c.timeframe() == Timeframe.M1).extracting(Candle::revision)
+                .as("the emitted candle re-emitted once").containsExactly(0, 1);
+        assertNewestEqualTheOracle(List.of(open, corrected.corrected(), close, afterTheWindow), timeframes);
+        assertThat(outcomes()).extracting(CorrectionOutcome::kind, CorrectionOutcome::applied, CorrectionOutcome::reason)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("correction", true, CorrectionOutcome.RECONCILED),
+                        org.assertj.core.groups.Tuple.tuple("cancel", true, CorrectionOutcome.RECONCILED));
+        assertThat(outcomes()).filteredOn(o -> o.correction() != null).singleElement().satisfies(o -> {
+            assertThat(o.correction().originalId()).isEqualTo(2);
+            assertThat(o.correction().originalPrice()).isEqualTo(15);
+            assertThat(o.correction().correctedId()).isEqualTo(102);
+            assertThat(o.correction().correctedPrice()).isEqualTo(14);
+        });
+        assertThat(outcomes()).filteredOn(o -> o.cancel() != null).singleElement()
+                .satisfies(o -> assertThat(o.cancel().id()).isEqualTo(3));
+    }
+
+    @Test
+    void aSnapshotPrintTheStreamNeverDeliveredIsAddedAndRevisesTheCandleWithoutAnOutcome() throws Exception {
+        open(List.of(Timeframe.M1), Duration.ZERO, HORIZON);
+        Trade first = trade("AAPL", "2024-03-08T14:30:05Z", 10, 100, 1);
+        Trade missed = trade("AAPL", "2024-03-08T14:30:30Z", 20, 50, 2);
+        send(first);
+        harness.processWatermark(millis("2024-03-08T14:31:00Z"));
+        send(snapshot("2024-03-08T14:30:00Z", "2024-03-08T14:31:00Z", first, missed));
+
+        assertThat(candles()).extracting(Candle::revision, Candle::high, Candle::volume).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(0, 10.0, 100L), org.assertj.core.groups.Tuple.tuple(1, 20.0, 150L));
+        assertThat(late()).isEmpty();
+        assertThat(outcomes()).as("a new print is no correction").isEmpty();
+    }
+
+    @Test
+    void aSnapshotThatMatchesTheRetainedPrintsChangesNothing() throws Exception {
+        open(List.of(Timeframe.M1, Timeframe.M5), Duration.ZERO, HORIZON);
+        Trade a = trade("AAPL", "2024-03-08T14:30:05Z", 10, 100, 1);
+        Trade b = trade("AAPL", "2024-03-08T14:31:05Z", 11, 100, 2);
+        send(a);
+        send(b);
+        harness.processWatermark(millis("2024-03-08T14:32:00Z"));
+        int emitted = candles().size();
+        send(snapshot("2024-03-08T14:25:00Z", "2024-03-08T14:32:00Z", a, b));
+
+        assertThat(candles()).hasSize(emitted);
+        assertThat(outcomes()).isEmpty();
+    }
+
+    @Test
+    void minutesOfTheWindowPastTheHorizonAreSkippedAndTheRestReconciled() throws Exception {
+        open(List.of(Timeframe.M1, Timeframe.M5), Duration.ZERO, Duration.ofMinutes(1));
+        Trade old = trade("AAPL", "2024-03-08T14:30:10Z", 10, 100, 1);
+        Trade recent = trade("AAPL", "2024-03-08T14:32:10Z", 12, 100, 2);
+        Trade kept = trade("AAPL", "2024-03-08T14:32:20Z", 11, 100, 3);
+        send(old);
+        send(recent);
+        send(kept);
+        harness.processWatermark(millis("2024-03-08T14:33:00Z")); // 14:30's prints expired at 14:32:00 - 1 ms
+        send(snapshot("2024-03-08T14:30:00Z", "2024-03-08T14:33:00Z", kept));
+
+        assertThat(outcomes()).singleElement().satisfies(o -> {
+            assertThat(o.kind()).isEqualTo("cancel");
+            assertThat(o.cancel().id()).isEqualTo(2);
+        });
+        harness.processWatermark(Long.MAX_VALUE);
+        assertThat(newest().values()).filteredOn(c -> c.timeframe() == Timeframe.M1).extracting(Candle::volume)
+                .as("the frozen 14:30 candle keeps its print").containsExactly(100L, 100L);
+        assertThat(newest().values()).filteredOn(c -> c.timeframe() == Timeframe.M5).singleElement()
+                .extracting(Candle::volume).isEqualTo(200L);
+    }
+
+    @Test
+    void retainedPrintsAndTheirReconciledStateSurviveASnapshotAndRestore() throws Exception {
+        open(List.of(Timeframe.M1), Duration.ZERO, HORIZON);
+        Trade a = trade("AAPL", "2024-03-08T14:30:05Z", 10, 100, 1);
+        Trade b = trade("AAPL", "2024-03-08T14:30:15Z", 12, 100, 2);
+        send(a);
+        send(b);
+        var state = harness.snapshot(1, 1);
+        harness.close();
+        harness = harness(new CandleAggregator(List.of(Timeframe.M1), Duration.ZERO, HORIZON, SaleConditionRules.TAPE_PLAN,
+                DailySession.FULL_DAY));
+        harness.initializeState(state);
+        harness.open();
+        send(snapshot("2024-03-08T14:30:00Z", "2024-03-08T14:30:30Z", a));
+        harness.processWatermark(Long.MAX_VALUE);
+
+        assertThat(candles()).singleElement().satisfies(c -> {
+            assertThat(c.volume()).isEqualTo(100);
+            assertThat(c.revision()).as("not emitted before the reconcile").isZero();
+        });
+        assertThat(outcomes()).singleElement().extracting(CorrectionOutcome::kind).isEqualTo("cancel");
     }
 
     private long keyedStateBytes() throws Exception {

@@ -104,7 +104,8 @@ class CandleBuilderTest {
     @Test
     void stateTypesAreFlinkPojosSoKryoIsNeverUsed() {
         for (Class<?> type : List.of(CandleBuilder.class, RetainedPrints.class, CorrectionOutcome.class,
-                Candle.class, Trade.class, io.jonbu.ohlcv.model.DeadLetter.class, io.jonbu.ohlcv.model.FeedEvent.class)) {
+                Candle.class, Trade.class, io.jonbu.ohlcv.model.DeadLetter.class, io.jonbu.ohlcv.model.FeedEvent.class,
+                io.jonbu.ohlcv.model.TapeSnapshot.class)) {
             TypeInformation<?> info = TypeInformation.of(type);
             assertThat(info).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
             SerializerConfigImpl strict = new SerializerConfigImpl();

@@ -9,6 +9,7 @@ import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.FeedEvent;
 import io.jonbu.ohlcv.model.ProviderBar;
 import io.jonbu.ohlcv.model.Quote;
+import io.jonbu.ohlcv.model.TapeSnapshot;
 import io.jonbu.ohlcv.model.Trade;
 import io.jonbu.ohlcv.model.TradingStatus;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -22,18 +23,20 @@ class FeedSplitterTest {
 
     @Test
     @SuppressWarnings("try") // the harness's close() may throw InterruptedException; the test throws anyway
-    void deadLettersGoToTheSideOutputAndTradesCorrectionsAndCancelsFlowOnInOrder() throws Exception {
+    void deadLettersGoToTheSideOutputAndTradesCorrectionsCancelsAndSnapshotsFlowOnInOrder() throws Exception {
         DeadLetter bad = new DeadLetter("test-feed", "missing field 't' (timestamp)", "{\"T\":\"t\"}", 0);
         Trade good = trade("AAPL", "2024-03-08T14:30:00Z", 10, 5, 1);
         FeedEvent correction = FeedEvent.of(TapeRevisions.correction(good, 11, 5, 2, "@"));
         FeedEvent cancel = FeedEvent.of(TapeRevisions.cancel(good));
+        FeedEvent snapshot = FeedEvent.of(new TapeSnapshot("AAPL", good.timestamp(), good.timestamp() + 1, new Trade[] {good}));
         try (OneInputStreamOperatorTestHarness<FeedEvent, FeedEvent> h = ProcessFunctionTestHarnesses.forProcessFunction(new FeedSplitter())) {
             h.processElement(FeedEvent.of(good), 0);
             h.processElement(FeedEvent.of(bad), 0);
             h.processElement(correction, 0);
             h.processElement(cancel, 0);
+            h.processElement(snapshot, 0);
 
-            assertThat(h.extractOutputValues()).containsExactly(FeedEvent.of(good), correction, cancel);
+            assertThat(h.extractOutputValues()).containsExactly(FeedEvent.of(good), correction, cancel, snapshot);
             assertThat(h.getSideOutput(FeedSplitter.DEAD_LETTERS)).extracting(StreamRecord::getValue).containsExactly(bad);
         }
     }

@@ -10,7 +10,6 @@ import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.connector.base.source.reader.SingleThreadMultiplexSourceReaderBase;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.ThreadSafeSimpleCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * reconnect the backfilled trades are emitted once each.
  *
  * <p>Metrics: {@code duplicateTrades} (dropped at the seam of a backfill), {@code backfilledTrades}
- * (emitted from backfills: what the gaps would have lost) and {@code backfillFailures}.
+ * (emitted from backfills: what the gaps would have lost), {@code backfillFailures}, and
+ * {@code backfillGapsSkipped} and {@code backfillSecondsSkipped} (gaps, or their older parts, beyond
+ * the backfill limit: lost, and logged at WARN).
  */
 @SuppressWarnings("try") // SourceReaderBase.close() throws Exception; Flink closes readers, not try-with-resources
 final class AlpacaStreamReader
@@ -45,11 +46,14 @@ final class AlpacaStreamReader
 
     private AlpacaStreamReader(StreamSettings settings, SourceReaderContext context, Map<String, AlpacaSplitState> states,
             Map<String, StreamConnection> connections) {
-        super(splitReader(settings, states, connections,
-                        context.metricGroup().counter("backfillFailures", new ThreadSafeSimpleCounter())),
+        super(splitReader(settings, states, connections, new BackfillMetrics(
+                        context.metricGroup().counter("backfillFailures", new ThreadSafeSimpleCounter()),
+                        context.metricGroup().counter("backfillGapsSkipped", new ThreadSafeSimpleCounter()),
+                        context.metricGroup().counter("backfillSecondsSkipped", new ThreadSafeSimpleCounter()))),
                 new DeduplicatingEmitter(new AlpacaFeedDecoder(settings.url()),
                         context.metricGroup().counter("duplicateTrades"),
-                        context.metricGroup().counter("backfilledTrades")),
+                        context.metricGroup().counter("backfilledTrades"),
+                        context.metricGroup().counter("tapeSnapshots")),
                 context.getConfiguration(), context);
         this.horizonNanos = settings.dedupHorizon().toNanos();
         this.states = states;
@@ -57,7 +61,7 @@ final class AlpacaStreamReader
     }
 
     private static Supplier<SplitReader<Arrival, AlpacaStreamSplit>> splitReader(StreamSettings settings,
-            Map<String, AlpacaSplitState> states, Map<String, StreamConnection> connections, Counter backfillFailures) {
+            Map<String, AlpacaSplitState> states, Map<String, StreamConnection> connections, BackfillMetrics metrics) {
         // initializedState registers a split's state on the task thread before the fetcher sees the split
         return () -> new AlpacaStreamSplitReader(settings, new SplitProgress() {
             @Override
@@ -69,7 +73,7 @@ final class AlpacaStreamReader
             public List<String> symbols(String splitId) {
                 return states.get(splitId).symbols();
             }
-        }, backfillFailures, connections);
+        }, metrics, connections);
     }
 
     /** The enumerator's {@link SplitSymbols}: the split's state takes them, so checkpoints carry them, then its socket. */

@@ -40,6 +40,14 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * the job after a restore, the trades missed meanwhile are fetched from the REST trades endpoint
  * ({@link Builder#restUrl}) and emitted before the live frames, with the trades both carry dropped
  * by id, so the output equals an uninterrupted stream's. A first start without state streams live only.
+ * A gap longer than {@link Builder#catchUpThreshold} is caught up before subscribing, and one older
+ * than {@link Builder#maxBackfill} is backfilled from that limit on, the rest reported as skipped.
+ *
+ * <p>Corrections and cancels the tape files during a gap, for trades streamed before it, never come
+ * over the stream. So after each gap the source first emits, per symbol, a {@link io.jonbu.ohlcv.model.TapeSnapshot}:
+ * the tape as REST now holds it from {@link Builder#reconcileLookback} before the gap up to the newest
+ * trade emitted, which the candle operator reconciles its prints with. Trades in that window count as
+ * emitted: one the stream had not delivered before the gap comes inside the snapshot, not as a trade.
  */
 public final class AlpacaStreamSource
         implements Source<FeedEvent, AlpacaStreamSplit, AlpacaEnumeratorState>, ResultTypeQueryable<FeedEvent> {
@@ -48,6 +56,19 @@ public final class AlpacaStreamSource
     public static final Duration DEFAULT_DATA_AGE_TIMEOUT = Duration.ofMinutes(10);
     /** Alpaca's stream is out of order by a second or two; see {@link Builder#dedupHorizon}. */
     public static final Duration DEFAULT_DEDUP_HORIZON = Duration.ofSeconds(5);
+    /** A gap longer than this is caught up before subscribing; see {@link Builder#catchUpThreshold}. */
+    public static final Duration DEFAULT_CATCH_UP_THRESHOLD = Duration.ofMinutes(1);
+    /**
+     * How far back a gap is backfilled; see {@link Builder#maxBackfill}. Three days covers a job down
+     * from a Friday's close to the next Monday's open (65.5 h), the longest quiet stretch of a normal
+     * week, plus a margin for a holiday Friday. Beyond that a backfill replays more than the live
+     * candles need (their state and corrections reach back minutes, not days) at up to a day's
+     * trades per symbol per day missed, under the account's REST rate limit; older history is what
+     * {@code jonbu fetch} is for.
+     */
+    public static final Duration DEFAULT_MAX_BACKFILL = Duration.ofDays(3);
+    /** The job's default correction horizon; see {@link Builder#reconcileLookback}. */
+    public static final Duration DEFAULT_RECONCILE_LOOKBACK = Duration.ofMinutes(5);
 
     private final StreamSettings settings;
     private final List<String> symbols;
@@ -157,6 +178,9 @@ public final class AlpacaStreamSource
         private Duration maxBackoff = Duration.ofSeconds(30);
         private Duration dataAgeTimeout = DEFAULT_DATA_AGE_TIMEOUT;
         private Duration dedupHorizon = DEFAULT_DEDUP_HORIZON;
+        private Duration catchUpThreshold = DEFAULT_CATCH_UP_THRESHOLD;
+        private Duration maxBackfill = DEFAULT_MAX_BACKFILL;
+        private Duration reconcileLookback = DEFAULT_RECONCILE_LOOKBACK;
         private SymbolDirectory directory;
         private Duration pollInterval;
         private Set<Channel> channels = EnumSet.noneOf(Channel.class);
@@ -195,6 +219,38 @@ public final class AlpacaStreamSource
          */
         public Builder dedupHorizon(Duration horizon) {
             this.dedupHorizon = horizon;
+            return this;
+        }
+
+        /**
+         * A gap longer than this (measured against the tape's newest print) is fetched over REST in
+         * pages before the connection subscribes, up to within this of the present, so that no live
+         * frames pile up behind a long backfill; the rest is backfilled at the seam as for a short gap.
+         */
+        public Builder catchUpThreshold(Duration threshold) {
+            this.catchUpThreshold = threshold;
+            return this;
+        }
+
+        /**
+         * How far back from the tape's present a gap is backfilled at most; the older part of a longer
+         * gap is skipped, logged at WARN with its symbols and interval and counted in the
+         * {@code backfillGapsSkipped} and {@code backfillSecondsSkipped} metrics. See {@link #DEFAULT_MAX_BACKFILL}.
+         */
+        public Builder maxBackfill(Duration maxBackfill) {
+            this.maxBackfill = maxBackfill;
+            return this;
+        }
+
+        /**
+         * How far before a gap the tape is read back over REST, per symbol, into a
+         * {@link io.jonbu.ohlcv.model.TapeSnapshot} emitted ahead of the backfill: corrections and
+         * cancels filed during the gap for trades streamed before it are then in the tape, though the
+         * stream never sent them. Set it to the job's correction horizon, beyond which the candles no
+         * longer change anyway; zero turns it off.
+         */
+        public Builder reconcileLookback(Duration lookback) {
+            this.reconcileLookback = lookback;
             return this;
         }
 
@@ -283,8 +339,18 @@ public final class AlpacaStreamSource
             if (channels == null) {
                 throw new IllegalArgumentException("channels: must be a set (empty for trades only), was null");
             }
+            if (catchUpThreshold == null || catchUpThreshold.isNegative() || catchUpThreshold.isZero()) {
+                throw new IllegalArgumentException("catchUpThreshold: must be positive, was " + catchUpThreshold);
+            }
+            if (maxBackfill == null || maxBackfill.isNegative() || maxBackfill.isZero()) {
+                throw new IllegalArgumentException("maxBackfill: must be positive, was " + maxBackfill);
+            }
+            if (reconcileLookback == null || reconcileLookback.isNegative()) {
+                throw new IllegalArgumentException("reconcileLookback: must be zero (off) or positive, was " + reconcileLookback);
+            }
             return new AlpacaStreamSource(new StreamSettings(url, restUrl, key, secret, initialBackoff, maxBackoff,
-                    dataAgeTimeout, dedupHorizon, channels), distinct, symbolsPerSplit, directory, pollInterval);
+                    dataAgeTimeout, dedupHorizon, catchUpThreshold, maxBackfill, reconcileLookback, channels), distinct,
+                    symbolsPerSplit, directory, pollInterval);
         }
     }
 }

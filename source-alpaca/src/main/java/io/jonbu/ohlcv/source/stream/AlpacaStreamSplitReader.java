@@ -13,7 +13,6 @@ import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
-import org.apache.flink.metrics.Counter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,15 +49,15 @@ final class AlpacaStreamSplitReader implements SplitReader<Arrival, AlpacaStream
 
     /**
      * @param progress         per split, where a backfill starts and which symbols to subscribe
-     * @param backfillFailures counts the backfills that failed
+     * @param metrics          what the backfills report
      * @param connections      where this reader puts each split's connection, for the source reader to
      *                         tell of symbol changes; thread-safe
      */
-    AlpacaStreamSplitReader(StreamSettings settings, SplitProgress progress, Counter backfillFailures,
+    AlpacaStreamSplitReader(StreamSettings settings, SplitProgress progress, BackfillMetrics metrics,
             Map<String, StreamConnection> connections) {
         this.settings = settings;
         this.client = new OkHttpClient.Builder().pingInterval(PING_INTERVAL).build();
-        this.backfiller = new Backfiller(settings, backfillFailures);
+        this.backfiller = new Backfiller(settings, metrics);
         this.progress = progress;
         this.connections = connections;
     }

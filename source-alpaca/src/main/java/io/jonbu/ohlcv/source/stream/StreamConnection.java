@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * is opened again after a capped exponential backoff with jitter and goes through the same handshake;
  * an error that reconnecting cannot fix fails the reader instead.
  *
- * <p>When the subscription is confirmed for a split that has emitted trades before (restored from a
- * checkpoint, or after a lost connection), the trades missed meanwhile are backfilled over REST first:
+ * <p>A split that has emitted trades before (restored from a checkpoint, or after a lost connection)
+ * first has its gap measured, and a long one caught up over REST, before it connects (see
+ * {@link Backfiller#catchUp}). When the subscription is confirmed, the rest of the gap is backfilled:
  * live frames wait in a bounded buffer until the backfill is queued, and the emitter drops the trades
  * both carry. A buffer that fills up drops the connection, and the next one backfills again from
  * further on, so a long gap is caught up over REST rather than held in memory.
@@ -52,7 +54,7 @@ final class StreamConnection extends WebSocketListener {
     /** Live frames held while a backfill runs; a frame holds a server tick's trades, so this is minutes of a busy feed. */
     private static final int MAX_BUFFERED_FRAMES = 10_000;
 
-    private enum Phase { IDLE, AWAIT_CONNECTED, AWAIT_AUTHENTICATED, AWAIT_SUBSCRIPTION, BACKFILLING, STREAMING }
+    private enum Phase { IDLE, CATCHING_UP, AWAIT_CONNECTED, AWAIT_AUTHENTICATED, AWAIT_SUBSCRIPTION, BACKFILLING, STREAMING }
 
     private final String splitId;
     /** The split's symbols now; they change while it runs. */
@@ -70,6 +72,14 @@ final class StreamConnection extends WebSocketListener {
      * first symbols up to date and not the rest: the next one must start no later than this one did.
      */
     private long unfinishedBackfillFrom = AlpacaSplitState.NOTHING_EMITTED;
+    /**
+     * Where the seam backfill after this connection's subscription starts at the earliest, as the
+     * catch-up before it left things ({@link AlpacaSplitState#NOTHING_EMITTED}: no bound). The split's
+     * resume point may lag behind while the caught-up trades still wait in the queue.
+     */
+    private long seamFrom = AlpacaSplitState.NOTHING_EMITTED;
+    /** The catch-up under way; one that finishes after it was superseded (a close, a removal) is ignored. */
+    private Object catchUp;
     /**
      * The event time of the earliest trade in the first live frame held during a backfill, where the
      * backfill ends; {@link AlpacaSplitState#NOTHING_EMITTED} until one arrives. Volatile: the backfill
@@ -107,15 +117,50 @@ final class StreamConnection extends WebSocketListener {
         this.resumeFrom = resumeFrom;
     }
 
+    /**
+     * Connects; a split with a gap to fill first lets the backfiller measure it and catch a long one
+     * up over REST, so that no live frames wait meanwhile, and connects when that is done.
+     */
     synchronized void open() {
         if (closed) {
             return;
         }
-        if (symbols.get().isEmpty()) {
+        List<String> wanted = symbols.get();
+        if (wanted.isEmpty()) {
             phase = Phase.IDLE;
             LOG.info("split {}: no symbols; idle until some are added", splitId);
             return;
         }
+        if (backfillFrom() == AlpacaSplitState.NOTHING_EMITTED) {
+            connect();
+            return;
+        }
+        phase = Phase.CATCHING_UP;
+        Object attempt = new Object();
+        catchUp = attempt;
+        backfiller.catchUp(new AlpacaStreamSplit(splitId, wanted.stream().sorted().toList()), this::backfillFrom,
+                arrival -> deliver(() -> catchUp == attempt, arrival), bound -> caughtUp(attempt, bound));
+    }
+
+    private synchronized void caughtUp(Object attempt, long bound) {
+        if (closed || catchUp != attempt || phase != Phase.CATCHING_UP) {
+            return;
+        }
+        catchUp = null;
+        seamFrom = bound;
+        connect();
+    }
+
+    /** Where the next backfill starts: the resume point, or earlier if the last one did not finish. */
+    private synchronized long backfillFrom() {
+        long from = resumeFrom.getAsLong();
+        if (unfinishedBackfillFrom != AlpacaSplitState.NOTHING_EMITTED) {
+            from = Math.min(from, unfinishedBackfillFrom);
+        }
+        return from;
+    }
+
+    private void connect() {
         phase = Phase.AWAIT_CONNECTED;
         WebSocket opened = client.newWebSocket(new Request.Builder().url(settings.url()).build(), this);
         socket = opened;
@@ -135,6 +180,7 @@ final class StreamConnection extends WebSocketListener {
         List<String> wanted = symbols.get();
         if (wanted.isEmpty()) {
             cancelTimer();
+            catchUp = null;
             if (socket != null) {
                 socket.close(NORMAL_CLOSURE, "no symbols left");
                 socket = null;
@@ -165,6 +211,7 @@ final class StreamConnection extends WebSocketListener {
 
     synchronized void close() {
         closed = true;
+        catchUp = null;
         cancelTimer();
         if (socket != null && !socket.close(NORMAL_CLOSURE, "reader closing")) {
             socket.cancel();
@@ -307,10 +354,11 @@ final class StreamConnection extends WebSocketListener {
         failedAttempts = 0;
         cancelTimer();
         watchData(socket);
-        long from = resumeFrom.getAsLong();
-        if (unfinishedBackfillFrom != AlpacaSplitState.NOTHING_EMITTED) {
-            from = Math.min(from, unfinishedBackfillFrom);
+        long from = backfillFrom();
+        if (from != AlpacaSplitState.NOTHING_EMITTED && seamFrom != AlpacaSplitState.NOTHING_EMITTED) {
+            from = Math.max(from, seamFrom);
         }
+        seamFrom = AlpacaSplitState.NOTHING_EMITTED;
         if (from == AlpacaSplitState.NOTHING_EMITTED) {
             phase = Phase.STREAMING;
             LOG.info("split {}: streaming trades of {} symbols from {}", splitId, subscribed.size(), settings.url());
@@ -326,18 +374,19 @@ final class StreamConnection extends WebSocketListener {
         // the symbols subscribed now: one added while the connection was down is backfilled from the
         // split's resume point too, a little before it was added
         AlpacaStreamSplit backfilled = new AlpacaStreamSplit(splitId, subscribed.stream().sorted().toList());
-        backfiller.start(backfilled, from, () -> liveStart, batch -> deliverBackfill(ws, batch), () -> backfillDone(ws));
+        backfiller.start(backfilled, from, () -> liveStart, arrival -> deliver(() -> ws == socket, arrival),
+                () -> backfillDone(ws));
     }
 
-    /** On the backfill thread: queues a batch unless the connection it was for is gone. */
-    private boolean deliverBackfill(WebSocket ws, List<Trade> batch) {
+    /** On the backfill thread: queues a batch unless what it was fetched for is gone. */
+    private boolean deliver(BooleanSupplier current, Arrival arrival) {
         synchronized (this) {
-            if (ws != socket) {
+            if (closed || !current.getAsBoolean()) {
                 return false;
             }
         }
         try {
-            return queue.put(splitId, Arrival.backfill(batch));
+            return queue.put(splitId, arrival);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -20,12 +20,17 @@ import java.util.Set;
  *                       (zero: never)
  * @param dedupHorizon   how far below a symbol's newest trade the reader remembers emitted trade ids;
  *                       must exceed the stream's disorder
+ * @param catchUpThreshold a gap longer than this is caught up over REST before the live subscription
+ * @param maxBackfill     how far behind the tape's present a backfill reaches at most
+ * @param reconcileLookback how far before a gap the tape is re-read into {@link io.jonbu.ohlcv.model.TapeSnapshot}s
+ *                        (zero: not at all)
  * @param channels       what the split's symbols are subscribed to besides trades (with which Alpaca sends
  *                       corrections and cancels unasked)
  */
 record StreamSettings(String url, String restUrl, String key, String secret, Duration initialBackoff,
-        Duration maxBackoff, Duration dataAgeTimeout, Duration dedupHorizon, Set<Channel> channels) implements Serializable {
-    private static final long serialVersionUID = 2L;
+        Duration maxBackoff, Duration dataAgeTimeout, Duration dedupHorizon, Duration catchUpThreshold,
+        Duration maxBackfill, Duration reconcileLookback, Set<Channel> channels) implements Serializable {
+    private static final long serialVersionUID = 3L;
     static final String TRADES = "trades";
 
     StreamSettings {
@@ -35,8 +40,10 @@ record StreamSettings(String url, String restUrl, String key, String secret, Dur
 
     /** Trades only. */
     StreamSettings(String url, String restUrl, String key, String secret, Duration initialBackoff, Duration maxBackoff,
-            Duration dataAgeTimeout, Duration dedupHorizon) {
-        this(url, restUrl, key, secret, initialBackoff, maxBackoff, dataAgeTimeout, dedupHorizon, Set.of());
+            Duration dataAgeTimeout, Duration dedupHorizon, Duration catchUpThreshold, Duration maxBackfill,
+            Duration reconcileLookback) {
+        this(url, restUrl, key, secret, initialBackoff, maxBackoff, dataAgeTimeout, dedupHorizon, catchUpThreshold, maxBackfill,
+                reconcileLookback, Set.of());
     }
 
     /** The body of a {@code subscribe} or {@code unsubscribe} for {@code symbols}: trades and every configured channel. */
@@ -55,7 +62,8 @@ record StreamSettings(String url, String restUrl, String key, String secret, Dur
     @Override
     public String toString() {
         return "StreamSettings[url=" + url + ", restUrl=" + restUrl + ", backoff=" + initialBackoff + ".." + maxBackoff
-                + ", dataAgeTimeout=" + dataAgeTimeout + ", dedupHorizon=" + dedupHorizon
+                + ", dataAgeTimeout=" + dataAgeTimeout + ", dedupHorizon=" + dedupHorizon + ", catchUpThreshold=" + catchUpThreshold
+                + ", maxBackfill=" + maxBackfill + ", reconcileLookback=" + reconcileLookback
                 + ", channels=trades" + (channels.isEmpty() ? "" : "," + Channel.format(channels)) + "]";
     }
 }

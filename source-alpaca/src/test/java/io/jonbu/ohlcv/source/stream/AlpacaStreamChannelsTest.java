@@ -45,7 +45,8 @@ class AlpacaStreamChannelsTest {
         try (AlpacaSimulator simulator = AlpacaSimulator.start(config);
              CuttingProxy proxy = new CuttingProxy(simulator.port())) {
             StreamSettings settings = new StreamSettings("ws://127.0.0.1:" + proxy.port() + "/v2/iex", "http://127.0.0.1:1",
-                    "k", "s", Duration.ofMillis(50), Duration.ofMillis(200), Duration.ZERO, Duration.ofSeconds(5), CHANNELS);
+                    "k", "s", Duration.ofMillis(50), Duration.ofMillis(200), Duration.ZERO, Duration.ofSeconds(5),
+                    Duration.ofMinutes(1), Duration.ofDays(3), Duration.ZERO, CHANNELS);
             AlpacaStreamSplitReader reader = new AlpacaStreamSplitReader(settings, new SplitProgress() {
                 @Override
                 public long resumeFrom(String splitId) {
@@ -56,7 +57,7 @@ class AlpacaStreamChannelsTest {
                 public List<String> symbols(String splitId) {
                     return symbols.get();
                 }
-            }, new SimpleCounter(), connections);
+            }, new BackfillMetrics(new SimpleCounter(), new SimpleCounter(), new SimpleCounter()), connections);
             try {
                 reader.handleSplitsChanges(new SplitsAddition<>(List.of(SPLIT)));
                 fetchUntil(reader, e -> e.quote() != null && e.symbol().equals("AAPL"));

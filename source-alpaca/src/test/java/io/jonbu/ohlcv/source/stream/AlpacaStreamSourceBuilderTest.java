@@ -56,6 +56,9 @@ class AlpacaStreamSourceBuilderTest {
                 .hasMessageContaining("reconnectBackoff");
         assertThatThrownBy(() -> valid().restUrl("data.alpaca.markets").build()).hasMessageContaining("restUrl");
         assertThatThrownBy(() -> valid().dedupHorizon(Duration.ZERO).build()).hasMessageContaining("dedupHorizon");
+        assertThatThrownBy(() -> valid().catchUpThreshold(Duration.ZERO).build()).hasMessageContaining("catchUpThreshold");
+        assertThatThrownBy(() -> valid().maxBackfill(Duration.ofHours(-1)).build()).hasMessageContaining("maxBackfill");
+        assertThatThrownBy(() -> valid().reconcileLookback(Duration.ofMinutes(-5)).build()).hasMessageContaining("reconcileLookback");
     }
 
     @Test
@@ -72,7 +75,8 @@ class AlpacaStreamSourceBuilderTest {
 
     @Test
     void backfillsComeFromAlpacasHistoricalHostWithinAFiveSecondHorizonByDefault() {
-        assertThat(valid().build().toString()).contains("restUrl=https://data.alpaca.markets", "dedupHorizon=PT5S");
+        assertThat(valid().build().toString()).contains("restUrl=https://data.alpaca.markets", "dedupHorizon=PT5S",
+                "catchUpThreshold=PT1M", "maxBackfill=PT72H", "reconcileLookback=PT5M");
     }
 
     @Test
@@ -88,7 +92,7 @@ class AlpacaStreamSourceBuilderTest {
     @Test
     void backoffDoublesUpToTheCapWithJitterInTheUpperHalf() {
         StreamSettings settings = new StreamSettings("ws://x", "http://x", "k", "s", Duration.ofMillis(100), Duration.ofSeconds(2),
-                Duration.ZERO, Duration.ofSeconds(5));
+                Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofDays(3), Duration.ZERO);
         assertThat(settings.backoffMillis(0, 0)).isEqualTo(50);
         assertThat(settings.backoffMillis(0, 0.999)).isBetween(99L, 100L);
         assertThat(settings.backoffMillis(3, 0)).isEqualTo(400);

@@ -82,11 +82,23 @@ class AlpacaStreamSourceRecoveryTest {
     @Test
     @Timeout(value = 40, unit = TimeUnit.SECONDS)
     void aJobRestoredFromASavepointBackfillsWhatItMissedWhileDown(@TempDir Path savepoints) throws Exception {
+        restoreAfterADowntime(savepoints, AlpacaStreamSource.DEFAULT_CATCH_UP_THRESHOLD);
+    }
+
+    /** The gap (a second of virtual time and more) is now longer than the threshold: it is caught up before subscribing. */
+    @Test
+    @Timeout(value = 40, unit = TimeUnit.SECONDS)
+    void aJobRestoredAfterAGapLongerThanTheCatchUpThresholdCatchesUpAndGetsEveryTradeOnce(@TempDir Path savepoints)
+            throws Exception {
+        restoreAfterADowntime(savepoints, Duration.ofMillis(200));
+    }
+
+    private void restoreAfterADowntime(Path savepoints, Duration catchUpThreshold) throws Exception {
         SimulatorConfig config = market(1_000, 6_000);
         try (AlpacaSimulator simulator = AlpacaSimulator.start(config)) {
             CollectingSink<Trade> sink = new CollectingSink<>();
             // two splits on two readers: each restores its own positions
-            AlpacaStreamSource source = source(simulator.url("iex"), simulator.restUrl(), 4);
+            AlpacaStreamSource source = source(simulator.url("iex"), simulator.restUrl(), 4, catchUpThreshold);
             assertThat(source.splitCount()).isEqualTo(PARALLELISM);
 
             StreamExecutionEnvironment first = env();
@@ -97,7 +109,7 @@ class AlpacaStreamSourceRecoveryTest {
                     .get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
             int beforeStop = sink.size();
             // the market goes on while the job is down
-            Thread.sleep(500);
+            Thread.sleep(1_000);
 
             StreamExecutionEnvironment second = env();
             pipeline(second, source, sink);
@@ -124,8 +136,14 @@ class AlpacaStreamSourceRecoveryTest {
     }
 
     private static AlpacaStreamSource source(String url, String restUrl, int symbolsPerSplit) {
+        return source(url, restUrl, symbolsPerSplit, AlpacaStreamSource.DEFAULT_CATCH_UP_THRESHOLD);
+    }
+
+    private static AlpacaStreamSource source(String url, String restUrl, int symbolsPerSplit, Duration catchUpThreshold) {
         return AlpacaStreamSource.builder().url(url).restUrl(restUrl).credentials("key", "secret")
-                .symbols(SimulatorConfig.DEFAULT_SYMBOLS).symbolsPerSplit(symbolsPerSplit)
+                .symbols(SimulatorConfig.DEFAULT_SYMBOLS).symbolsPerSplit(symbolsPerSplit).catchUpThreshold(catchUpThreshold)
+                // trades as trades: a tape snapshot would carry those stamped before the gap (AlpacaStreamSourceReconcileTest)
+                .reconcileLookback(Duration.ZERO)
                 .reconnectBackoff(Duration.ofMillis(300), Duration.ofSeconds(1)).build();
     }
 

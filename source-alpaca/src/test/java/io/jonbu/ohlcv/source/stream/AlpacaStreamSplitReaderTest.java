@@ -67,7 +67,7 @@ class AlpacaStreamSplitReaderTest {
                         public List<String> symbols(String splitId) {
                             return symbols.get();
                         }
-                    }, new SimpleCounter(), connections);
+                    }, metrics(), connections);
             try {
                 reader.handleSplitsChanges(new SplitsAddition<>(List.of(SPLIT)));
                 fetchUntil(reader, live("AAPL"));
@@ -114,7 +114,7 @@ class AlpacaStreamSplitReaderTest {
         try (AlpacaSimulator simulator = AlpacaSimulator.start(fiveTrades)) {
             AlpacaStreamSplitReader reader = liveOnly(new StreamSettings(simulator.url("iex"),
                     simulator.restUrl(), "k", "s", Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMillis(400),
-                    Duration.ofSeconds(5)));
+                    Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofDays(3), Duration.ZERO));
             try {
                 reader.handleSplitsChanges(new SplitsAddition<>(List.of(SPLIT)));
                 fetchUntil(reader, live("AAPL"));
@@ -156,8 +156,8 @@ class AlpacaStreamSplitReaderTest {
             assertThat(simulator.awaitEmitted(100, DEADLINE)).isTrue();
             AlpacaStreamSplitReader reader = new AlpacaStreamSplitReader(
                     new StreamSettings(simulator.url("iex"), simulator.restUrl(), "k", "s", Duration.ofMillis(50),
-                            Duration.ofMillis(200), Duration.ZERO, Duration.ofSeconds(5)),
-                    progress(start), new SimpleCounter(), new ConcurrentHashMap<>());
+                            Duration.ofMillis(200), Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofDays(3), Duration.ZERO),
+                    progress(start), metrics(), new ConcurrentHashMap<>());
             List<Arrival> arrivals = new ArrayList<>();
             try {
                 reader.handleSplitsChanges(new SplitsAddition<>(List.of(SPLIT)));
@@ -174,14 +174,82 @@ class AlpacaStreamSplitReaderTest {
     }
 
     @Test
+    void aGapLongerThanTheThresholdIsCaughtUpOverRestBeforeTheSubscriptionInTimeOrder() throws Exception {
+        long start = EpochNanos.parse("2024-03-08T14:30:00Z");
+        // 500 trades per second of virtual time: 3,000 emitted make a 6 s gap against a 1 s threshold
+        SimulatorConfig running = SimulatorConfig.builder().symbols(List.of("AAPL", "MSFT")).rate(500)
+                .virtualTime(start, 1).build();
+        try (AlpacaSimulator simulator = AlpacaSimulator.start(running)) {
+            assertThat(simulator.awaitEmitted(3_000, DEADLINE)).isTrue();
+            BackfillMetrics metrics = metrics();
+            AlpacaStreamSplitReader reader = new AlpacaStreamSplitReader(gapSettings(simulator, Duration.ofDays(3)),
+                    progress(start), metrics, new ConcurrentHashMap<>());
+            List<Arrival> arrivals = new ArrayList<>();
+            try {
+                reader.handleSplitsChanges(new SplitsAddition<>(List.of(SPLIT)));
+                fetchUntil(reader, arrival -> arrivals.add(arrival) && arrival.frame() != null);
+            } finally {
+                reader.close();
+            }
+            List<Arrival> caughtUp = arrivals.stream().takeWhile(Arrival::catchUp).toList();
+            assertThat(caughtUp).as("the arrivals start with the catch-up").isNotEmpty();
+            assertThat(arrivals.subList(caughtUp.size(), arrivals.size())).as("no catch-up after the subscription")
+                    .noneMatch(Arrival::catchUp);
+            List<Long> times = caughtUp.stream().flatMap(a -> a.backfilled().stream()).map(trade -> trade.timestamp()).toList();
+            assertThat(times.get(0)).isEqualTo(start);
+            assertThat(times).as("merged in time order across the symbols").isSorted();
+            assertThat(times.get(times.size() - 1) - start).as("caught up to within the threshold of the 6 s present")
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(5).toNanos());
+            assertThat(metrics.skippedGaps().getCount()).isZero();
+        }
+    }
+
+    @Test
+    void aGapOlderThanTheBackfillLimitIsBackfilledFromTheLimitOnAndTheSkippedPartCounted() throws Exception {
+        long start = EpochNanos.parse("2024-03-08T14:30:00Z");
+        SimulatorConfig running = SimulatorConfig.builder().symbols(List.of("AAPL", "MSFT")).rate(500)
+                .virtualTime(start, 1).build();
+        try (AlpacaSimulator simulator = AlpacaSimulator.start(running)) {
+            assertThat(simulator.awaitEmitted(3_000, DEADLINE)).isTrue();
+            BackfillMetrics metrics = metrics();
+            AlpacaStreamSplitReader reader = new AlpacaStreamSplitReader(gapSettings(simulator, Duration.ofSeconds(2)),
+                    progress(start), metrics, new ConcurrentHashMap<>());
+            List<Arrival> arrivals = new ArrayList<>();
+            try {
+                reader.handleSplitsChanges(new SplitsAddition<>(List.of(SPLIT)));
+                fetchUntil(reader, arrival -> arrivals.add(arrival) && arrival.frame() != null);
+            } finally {
+                reader.close();
+            }
+            long earliest = arrivals.stream().filter(a -> a.backfilled() != null).flatMap(a -> a.backfilled().stream())
+                    .mapToLong(trade -> trade.timestamp()).min().orElseThrow();
+            // the present was at least 6 s past the start when measured: nothing before 6 - 2 s is fetched
+            assertThat(earliest - start).isGreaterThanOrEqualTo(Duration.ofSeconds(4).toNanos());
+            assertThat(metrics.skippedGaps().getCount()).as("skipped gaps").isEqualTo(1);
+            assertThat(metrics.skippedSeconds().getCount()).as("skipped seconds").isGreaterThanOrEqualTo(3);
+        }
+    }
+
+    /** Backfills over the simulator's REST side, catching up gaps longer than 1 s. */
+    private static StreamSettings gapSettings(AlpacaSimulator simulator, Duration maxBackfill) {
+        return new StreamSettings(simulator.url("iex"), simulator.restUrl(), "k", "s", Duration.ofMillis(50),
+                Duration.ofMillis(200), Duration.ZERO, Duration.ofSeconds(5), Duration.ofSeconds(1), maxBackfill,
+                Duration.ZERO);
+    }
+
+    private static BackfillMetrics metrics() {
+        return new BackfillMetrics(new SimpleCounter(), new SimpleCounter(), new SimpleCounter());
+    }
+
+    @Test
     void aFailedBackfillIsCountedAndTheStreamGoesOnLive() throws Exception {
         try (AlpacaSimulator simulator = AlpacaSimulator.start(SimulatorConfig.builder().rate(200).build())) {
             SimpleCounter failures = new SimpleCounter();
             // nothing listens on port 1: every request fails, the retries run out, the circuit stays shut
             AlpacaStreamSplitReader reader = new AlpacaStreamSplitReader(
                     new StreamSettings(simulator.url("iex"), "http://127.0.0.1:1", "k", "s", Duration.ofMillis(50),
-                            Duration.ofMillis(200), Duration.ZERO, Duration.ofSeconds(5)),
-                    progress(0L), failures, new ConcurrentHashMap<>());
+                            Duration.ofMillis(200), Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofDays(3), Duration.ZERO),
+                    progress(0L), new BackfillMetrics(failures, new SimpleCounter(), new SimpleCounter()), new ConcurrentHashMap<>());
             try {
                 reader.handleSplitsChanges(new SplitsAddition<>(List.of(SPLIT)));
                 fetchUntil(reader, live("AAPL"));
@@ -194,12 +262,12 @@ class AlpacaStreamSplitReaderTest {
 
     private static StreamSettings settings(String url, String secret) {
         return new StreamSettings(url, "http://127.0.0.1:1", "k", secret, Duration.ofMillis(50), Duration.ofMillis(200),
-                Duration.ZERO, Duration.ofSeconds(5));
+                Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofDays(3), Duration.ZERO);
     }
 
     /** A reader whose splits never emitted anything, so it never backfills. */
     private static AlpacaStreamSplitReader liveOnly(StreamSettings settings) {
-        return new AlpacaStreamSplitReader(settings, progress(AlpacaSplitState.NOTHING_EMITTED), new SimpleCounter(),
+        return new AlpacaStreamSplitReader(settings, progress(AlpacaSplitState.NOTHING_EMITTED), metrics(),
                 new ConcurrentHashMap<>());
     }
 
@@ -223,6 +291,15 @@ class AlpacaStreamSplitReaderTest {
         return arrival -> arrival.frame() != null && arrival.frame().contains("\"S\":\"" + symbol + "\"");
     }
 
+    /** Does the emitter's part for a barrier (there is no emitter here): whether the arrival was one. */
+    private static boolean passedBarrier(Arrival arrival) {
+        if (arrival.barrier() == null) {
+            return false;
+        }
+        arrival.barrier().countDown();
+        return true;
+    }
+
     /** Fetches for {@code time}; every arrival must satisfy {@code allowed}. */
     private static void fetchFor(AlpacaStreamSplitReader reader, Duration time, Predicate<Arrival> allowed) throws IOException {
         long deadline = System.nanoTime() + time.toNanos();
@@ -230,6 +307,9 @@ class AlpacaStreamSplitReaderTest {
             RecordsWithSplitIds<Arrival> records = reader.fetch();
             for (String split = records.nextSplit(); split != null; split = records.nextSplit()) {
                 for (Arrival arrival = records.nextRecordFromSplit(); arrival != null; arrival = records.nextRecordFromSplit()) {
+                    if (passedBarrier(arrival)) {
+                        continue;
+                    }
                     assertThat(allowed.test(arrival)).as("arrival %s", arrival.frame()).isTrue();
                 }
             }
@@ -244,6 +324,9 @@ class AlpacaStreamSplitReaderTest {
             for (String split = records.nextSplit(); split != null; split = records.nextSplit()) {
                 assertThat(split).isEqualTo(SPLIT.id());
                 for (Arrival arrival = records.nextRecordFromSplit(); arrival != null; arrival = records.nextRecordFromSplit()) {
+                    if (passedBarrier(arrival)) {
+                        continue;
+                    }
                     if (wanted.test(arrival)) {
                         return;
                     }

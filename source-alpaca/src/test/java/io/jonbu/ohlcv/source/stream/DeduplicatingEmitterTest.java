@@ -3,6 +3,7 @@ package io.jonbu.ohlcv.source.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jonbu.ohlcv.model.FeedEvent;
+import io.jonbu.ohlcv.model.TapeSnapshot;
 import io.jonbu.ohlcv.model.Trade;
 import io.jonbu.ohlcv.model.alpaca.AlpacaFeedDecoder;
 import io.jonbu.ohlcv.model.alpaca.AlpacaMessageWriter;
@@ -21,8 +22,9 @@ class DeduplicatingEmitterTest {
 
     private final SimpleCounter duplicates = new SimpleCounter();
     private final SimpleCounter backfilled = new SimpleCounter();
+    private final SimpleCounter snapshots = new SimpleCounter();
     private final DeduplicatingEmitter emitter =
-            new DeduplicatingEmitter(new AlpacaFeedDecoder("test"), duplicates, backfilled);
+            new DeduplicatingEmitter(new AlpacaFeedDecoder("test"), duplicates, backfilled, snapshots);
     private final Collecting output = new Collecting();
     private AlpacaSplitState state = new AlpacaSplitState(new AlpacaStreamSplit("alpaca-0", List.of("AAPL", "MSFT")), HORIZON);
 
@@ -139,6 +141,35 @@ class DeduplicatingEmitterTest {
 
         int kept = state.toSplit().positions().get("AAPL").recent().size();
         assertThat(kept).isBetween(5_000, 5_002);
+    }
+
+    @Test
+    void caughtUpTradesOpenNoSeamSoTheStateForgetsBeyondTheHorizonAsItGoes() {
+        live(trade("AAPL", 0, "V", 1));
+        emitter.emitRecord(Arrival.catchUp(List.of(trade("AAPL", 1, "V", 2), trade("AAPL", 30, "V", 3),
+                trade("AAPL", 60, "V", 4))), output, state);
+        backfill(trade("AAPL", 60, "V", 4), trade("AAPL", 61, "V", 5));
+
+        assertThat(output.tradeIds()).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(state.toSplit().positions().get("AAPL").recent()).extracting(SymbolPosition.SeenTrade::id)
+                .as("only the horizon below the newest is remembered").containsExactly(4L, 5L);
+    }
+
+    @Test
+    void aSnapshotPassesWholeAndTheBackfillAfterItDropsTheTradesItCarries() {
+        live(trade("AAPL", 0, "V", 1), trade("AAPL", 3, "V", 2));
+        // during the gap the tape corrected trade 2 under id 102; the snapshot reaches the newest trade emitted
+        Trade corrected = new Trade("AAPL", T0 + 3 * SECOND, 188, 100, "V", 102, new String[] {"@"}, "C");
+        TapeSnapshot snapshot = new TapeSnapshot("AAPL", T0 - 300 * SECOND, T0 + 3 * SECOND + 1,
+                new Trade[] {trade("AAPL", 0, "V", 1), corrected});
+        emitter.emitRecord(Arrival.snapshot(snapshot), output, state);
+        backfill(corrected, trade("AAPL", 4, "V", 3));
+
+        assertThat(output.events).extracting(FeedEvent::snapshot).containsExactly(null, null, snapshot, null);
+        assertThat(output.events).filteredOn(FeedEvent::isTrade).extracting(e -> e.trade().id())
+                .as("the corrected print comes once, in the snapshot").containsExactly(1L, 2L, 3L);
+        assertThat(snapshots.getCount()).isEqualTo(1);
+        assertThat(duplicates.getCount()).isEqualTo(1);
     }
 
     private void live(Trade... trades) {

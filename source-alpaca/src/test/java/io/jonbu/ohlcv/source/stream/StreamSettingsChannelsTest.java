@@ -40,6 +40,6 @@ class StreamSettingsChannelsTest {
 
     private static StreamSettings settings(Set<Channel> channels) {
         return new StreamSettings("ws://x", "http://x", "k", "s", Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ZERO,
-                Duration.ofSeconds(5), channels);
+                Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofDays(3), Duration.ZERO, channels);
     }
 }
