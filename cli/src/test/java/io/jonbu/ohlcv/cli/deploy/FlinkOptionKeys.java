@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,7 +75,7 @@ final class FlinkOptionKeys {
     private static List<Class<?>> optionClasses() {
         try (JarFile jar = new JarFile(Path.of(CoreOptions.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toFile())) {
             return jar.stream()
-                    .map(e -> e.getName())
+                    .map(JarEntry::getName)
                     .filter(n -> n.matches("org/apache/flink/configuration/[A-Za-z]+Options\\.class"))
                     .<Class<?>>map(n -> load(n.substring(0, n.length() - ".class".length()).replace('/', '.')))
                     .toList();
