@@ -18,6 +18,10 @@ import io.jonbu.ohlcv.serving.stream.CandleProducer;
 import io.jonbu.ohlcv.serving.stream.CandleStreamSettings;
 import io.jonbu.ohlcv.sql.EmbeddedDatabase;
 import java.awt.image.BufferedImage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,6 +32,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import javax.imageio.ImageIO;
@@ -53,6 +59,8 @@ class ChartPageTest {
     private static final String UP = "#26a69a";
     private static final String DOWN = "#ef5350";
     private static final String SMA_20 = "#f59e0b";
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static HeadlessChromium browser;
     private static EmbeddedKafka kafka;
@@ -163,6 +171,31 @@ class ChartPageTest {
             assertThat(page.evaluate("location.href").asText()).doesNotContain(key.text());
             assertThat(page.evaluate("sessionStorage.getItem('jonbu.apiKey')").asText()).isEqualTo(key.text());
         }
+    }
+
+    @Test
+    void thePageAndItsFilesNeedNoKeyButTheApiBehindThemStillDoes() throws Exception {
+        HttpResponse<String> page = get(keyedPort, "/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        Matcher scripts = Pattern.compile("<script src=\"([^\"]+)\"").matcher(page.body());
+        List<String> sources = new ArrayList<>();
+        while (scripts.find()) {
+            sources.add(scripts.group(1));
+        }
+        assertThat(sources).hasSize(2).allSatisfy(src -> assertThat(src).doesNotContain("{{"));
+        for (String src : sources) {
+            assertThat(get(keyedPort, "/" + src).statusCode()).as(src).isEqualTo(200);
+        }
+        assertThat(get(keyedPort, "/api/v1/symbols").statusCode()).isEqualTo(401);
+        // the open prefixes open nothing else: not by climbing out of them
+        for (String sneaky : List.of("/chart/../api/v1/symbols", "/webjars/../api/v1/symbols", "/chart/%2e%2e/api/v1/symbols")) {
+            assertThat(get(keyedPort, sneaky).statusCode()).as(sneaky).isNotEqualTo(200);
+        }
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base(port) + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The chart's own state, as ECharts holds it: canvases, and per series its points, marks and last value. */
