@@ -116,6 +116,7 @@ public final class ServingServer implements AutoCloseable {
             config.router.mount(router -> router.beforeMatched(accessFilter));
             // where scrapers look by default, outside the versioned API
             config.router.apiBuilder(() -> get("/metrics", metrics::handle));
+            // the chart page is a route (documented, counted per route); its script and ECharts are static files
             config.router.apiBuilder(() -> get("/", ChartPage::page));
             ChartPage.serveAssets(config);
             config.router.apiBuilder(() -> path("/api/v1", () -> {

@@ -152,6 +152,11 @@ class ChartPageTest {
             assertThat(pixelsNear(shot, UP)).as("rising candles and volume bars drawn").isGreaterThan(500);
             assertThat(pixelsNear(shot, DOWN)).as("falling candles and volume bars drawn").isGreaterThan(500);
             assertThat(pixelsNear(shot, SMA_20)).as("the SMA 20 line drawn").isGreaterThan(100);
+
+            // the timeframe picker: another view of the same symbol, which has no 5m candles, in the URL to link it
+            page.evaluate("const tf = document.getElementById('timeframe'); tf.value = '5m'; tf.dispatchEvent(new Event('change')); true");
+            page.await(STATUS, s -> s.asText().equals(SYMBOL + " 5m: 0 candles, live"), PATIENCE);
+            assertThat(page.evaluate("location.search").asText()).isEqualTo("?symbol=" + SYMBOL + "&timeframe=5m");
             assertThat(page.errors()).isEmpty();
         }
     }
@@ -188,9 +193,12 @@ class ChartPageTest {
             assertThat(get(keyedPort, "/" + src).statusCode()).as(src).isEqualTo(200);
         }
         assertThat(get(keyedPort, "/api/v1/symbols").statusCode()).isEqualTo(401);
-        // the open prefixes open nothing else: not by climbing out of them
-        for (String sneaky : List.of("/chart/../api/v1/symbols", "/webjars/../api/v1/symbols", "/chart/%2e%2e/api/v1/symbols")) {
-            assertThat(get(keyedPort, sneaky).statusCode()).as(sneaky).isNotEqualTo(200);
+        // the open prefixes open nothing else: climbing out of them names nothing
+        for (String sneaky : List.of("/chart/../api/v1/symbols", "/webjars/../api/v1/symbols", "/chart/%2e%2e/api/v1/symbols",
+                "/chart/..%2fapi/v1/symbols", "/chart/..")) {
+            HttpResponse<String> reply = get(keyedPort, sneaky);
+            assertThat(reply.statusCode()).as(sneaky).isEqualTo(404);
+            assertThat(reply.body()).as(sneaky).contains("\"code\":\"not_found\"");
         }
     }
 

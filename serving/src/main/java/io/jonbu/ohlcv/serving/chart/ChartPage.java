@@ -4,11 +4,14 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
+import jakarta.servlet.DispatcherType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.Properties;
+import org.eclipse.jetty.servlet.FilterHolder;
 
 /**
  * {@code GET /}: a live candlestick chart of the API, for people. The page and its script are plain
@@ -31,8 +34,10 @@ public final class ChartPage {
 
     private ChartPage() {}
 
-    /** Serves the page's script and ECharts from the classpath. */
+    /** Serves the page's script and ECharts from the classpath, where no path may climb out of them. */
     public static void serveAssets(JavalinConfig config) {
+        config.jetty.modifyServletContextHandler(handler ->
+                handler.addFilter(new FilterHolder(new ClimbingPathFilter()), "/*", EnumSet.of(DispatcherType.REQUEST)));
         config.staticFiles.enableWebjars();
         config.staticFiles.add(files -> {
             files.hostedPath = ASSETS_PATH.substring(0, ASSETS_PATH.length() - 1);

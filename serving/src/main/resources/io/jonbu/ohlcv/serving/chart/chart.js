@@ -57,6 +57,9 @@
 
   /** Shows a symbol and timeframe: subscribes first, so nothing published while history loads is lost. */
   function show(symbol, timeframe, retry = 0) {
+    if (view && (view.symbol !== symbol || view.timeframe !== timeframe)) {
+      chart.clear();  // not another symbol's candles under this one's status line
+    }
     stop(view);
     view = {
       symbol, timeframe, retry,
@@ -237,6 +240,9 @@
   }
 
   function upsertEnriched(v, e) {
+    if (e.ohlcv.symbol !== v.symbol || e.ohlcv.timeframe !== v.timeframe) {
+      return;
+    }
     upsertCandle(v, e.ohlcv);
     v.extras.set(Date.parse(e.ohlcv.start), { indicators: e.indicators ?? {}, patterns: e.patterns ?? [] });
   }
@@ -274,7 +280,7 @@
     const overlays = OVERLAYS.filter(o => bars.some(b => v.extras.get(b.t)?.indicators[o.key] != null));
     const series = [
       {
-        id: "candles", name: "OHLC", type: "candlestick",
+        id: "candles", name: "OHLC", type: "candlestick", barMaxWidth: 24,
         data: bars.map(b => [b.open, b.close, b.low, b.high]),
         itemStyle: { color: UP, color0: DOWN, borderColor: UP, borderColor0: DOWN },
         markPoint: { data: candlePatternMarks(v), symbol: "pin", symbolSize: 34, label: { fontSize: 9 }, animation: false },
@@ -282,7 +288,7 @@
           label: { position: "insideTop", color: "#1e3a8a", fontSize: 11 } },
       },
       {
-        id: "volume", name: "Volume", type: "bar", xAxisIndex: 1, yAxisIndex: 1,
+        id: "volume", name: "Volume", type: "bar", xAxisIndex: 1, yAxisIndex: 1, barMaxWidth: 24,
         data: bars.map(b => ({ value: b.volume, itemStyle: { color: b.close >= b.open ? UP : DOWN } })),
       },
       ...overlays.map(o => ({
@@ -303,7 +309,7 @@
       ],
       yAxis: [
         { scale: true, splitArea: { show: true } },
-        { gridIndex: 1, scale: true, splitNumber: 2, axisLabel: { formatter: compact } },
+        { gridIndex: 1, min: 0, splitNumber: 2, axisLabel: { formatter: compact } },
       ],
       series,
     };
