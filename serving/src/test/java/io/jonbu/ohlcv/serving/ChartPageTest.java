@@ -38,14 +38,17 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The chart page in a real headless Chromium, against servers on a real PostgreSQL and Kafka: it draws
  * the history with its volume, overlays and patterns, follows the stream (a partial update and its
- * final candle are one bar), and asks for an API key when the server needs one. The screenshot it
- * saves, target/chart-page.png, is there to be looked at.
+ * final candle are one bar), retries when the server goes away, and asks for an API key when the
+ * server needs one. The screenshot it saves, target/chart-page.png, is there to be looked at. Without
+ * chromium it fails under CI and skips elsewhere.
  */
 class ChartPageTest {
     private static final String SYMBOL = "CHRT";
@@ -75,7 +78,10 @@ class ChartPageTest {
 
     @BeforeAll
     static void start() throws Exception {
-        // first, so a machine without a browser skips (or fails, under CI) before starting the rest
+        // first, so a machine without a browser skips (or fails, under CI) without starting the rest
+        if (!HeadlessChromium.installedOrFailUnderCi()) {
+            return;
+        }
         browser = HeadlessChromium.start(Path.of("target", "chromium.log"));
         kafka = EmbeddedKafka.startTemporary();
         try (var admin = kafka.admin()) {
@@ -98,6 +104,11 @@ class ChartPageTest {
         keyed = new ServingServer(db.dataSource(), db.dataSource(), 0, stream, Access.apiKeys(keys));
         keyedPort = keyed.start();
         producer = new CandleProducer(kafka.bootstrapServers());
+    }
+
+    @BeforeEach
+    void needsABrowser() {
+        Assumptions.assumeTrue(browser != null, HeadlessChromium.MISSING);
     }
 
     @AfterAll
@@ -158,6 +169,35 @@ class ChartPageTest {
             page.await(STATUS, s -> s.asText().equals(SYMBOL + " 5m: 0 candles, live"), PATIENCE);
             assertThat(page.evaluate("location.search").asText()).isEqualTo("?symbol=" + SYMBOL + "&timeframe=5m");
             assertThat(page.errors()).isEmpty();
+        }
+    }
+
+    @Test
+    void whenTheServerGoesAwayThePageRetriesThenFollowsTheStreamAgain() throws Exception {
+        CandleStreamSettings stream = CandleStreamSettings.of(kafka.bootstrapServers());
+        ServingServer first = new ServingServer(db.dataSource(), 0, stream);
+        int port = first.start();
+        boolean firstClosed = false;
+        try (DevToolsPage page = browser.open(base(port) + "/?symbol=" + SYMBOL + "&timeframe=1m")) {
+            page.await(STATUS, s -> s.asText().endsWith(", live"), PATIENCE);
+            first.close();
+            firstClosed = true;
+            page.await(STATUS, s -> s.asText().contains(", retrying in "), PATIENCE);
+
+            try (ServingServer second = new ServingServer(db.dataSource(), port, stream)) {
+                second.start();
+                page.await(STATUS, s -> s.asText().equals(SYMBOL + " 1m: 120 candles, last close " + js(history.get(BARS - 1).close()) + ", live"),
+                        PATIENCE);
+                double open = history.get(BARS - 1).close();
+                Candle next = candle(START + BARS * Timeframe.M1.nominalNanos(), open, open + 0.5, open - 0.5, open - 0.25, 700, true);
+                producer.send(next);
+                producer.flush();
+                page.await(STATUS, s -> s.asText().equals(SYMBOL + " 1m: 121 candles, last close " + js(next.close()) + ", live"), PATIENCE);
+            }
+        } finally {
+            if (!firstClosed) {
+                first.close();
+            }
         }
     }
 

@@ -20,16 +20,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real headless Chromium (Debian's {@code chromium} package), driven over the DevTools protocol so a
- * test can act between loading a page and reading it. Missing, it fails the test under CI (whose
- * {@code .ci/run} installs it) and skips it, saying how to install it, on a developer's machine.
+ * test can act between loading a page and reading it.
  */
 final class HeadlessChromium implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final List<String> NAMES = List.of("chromium", "chromium-browser");
+    static final String MISSING = "no chromium on the PATH: the browser test needs Debian's chromium package ('apt-get install chromium')";
 
     private final Process process;
     private final Path profile;
@@ -42,16 +41,23 @@ final class HeadlessChromium implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts a browser, its log in {@code log}; fails or skips (see the class comment) without one. */
+    /**
+     * Whether a browser is installed. Without one, under CI (whose {@code .ci/run} installs it) this fails
+     * the test; elsewhere the caller skips, saying {@link #MISSING}.
+     */
+    static boolean installedOrFailUnderCi() {
+        if (binary().isPresent()) {
+            return true;
+        }
+        if ("true".equals(System.getenv("CI"))) {
+            fail(MISSING + " (.ci/run installs it: did its apt-get fail?)");
+        }
+        return false;
+    }
+
+    /** Starts a browser, its output in {@code log}. */
     static HeadlessChromium start(Path log) throws IOException, InterruptedException {
-        Path binary = binary().orElseGet(() -> {
-            String why = "no chromium on the PATH (" + System.getenv("PATH") + "): the browser test needs Debian's chromium package";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(why + ", which .ci/run installs; did its apt-get fail?");
-            }
-            Assumptions.abort(why + "; install it with 'apt-get install chromium' to run this test");
-            throw new AssertionError("unreachable");
-        });
+        Path binary = binary().orElseThrow(() -> new IllegalStateException(MISSING));
         Path profile = Files.createTempDirectory("jonbu-chromium-");
         Files.createDirectories(log.getParent());
         // port 0: the browser picks a free one and writes it to DevToolsActivePort in the profile
