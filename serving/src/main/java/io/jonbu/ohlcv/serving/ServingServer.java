@@ -16,6 +16,7 @@ import io.jonbu.ohlcv.serving.auth.Access;
 import io.jonbu.ohlcv.serving.auth.AccessFilter;
 import io.jonbu.ohlcv.serving.candle.CandleHandlers;
 import io.jonbu.ohlcv.serving.candle.CandleRepository;
+import io.jonbu.ohlcv.serving.chart.ChartPage;
 import io.jonbu.ohlcv.serving.error.ErrorMapper;
 import io.jonbu.ohlcv.serving.health.HealthHandler;
 import io.jonbu.ohlcv.serving.health.HealthReport;
@@ -115,6 +116,9 @@ public final class ServingServer implements AutoCloseable {
             config.router.mount(router -> router.beforeMatched(accessFilter));
             // where scrapers look by default, outside the versioned API
             config.router.apiBuilder(() -> get("/metrics", metrics::handle));
+            // the chart page is a route (documented, counted per route); its script and ECharts are static files
+            config.router.apiBuilder(() -> get("/", ChartPage::page));
+            ChartPage.serveAssets(config);
             config.router.apiBuilder(() -> path("/api/v1", () -> {
                 get("health", health::handle);
                 get("openapi.json", OpenApi::document);

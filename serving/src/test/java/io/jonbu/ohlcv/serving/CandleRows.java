@@ -2,6 +2,8 @@ package io.jonbu.ohlcv.serving;
 
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.EpochNanos;
+import io.jonbu.ohlcv.model.enriched.IndicatorKey;
+import io.jonbu.ohlcv.model.enriched.IndicatorValuesJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -35,6 +37,19 @@ final class CandleRows {
                 s.addBatch();
             }
             s.executeBatch();
+        }
+    }
+
+    /** The enriched row of a candle, as the job's sink writes it: {@code indicators} indexed by {@link IndicatorKey}, NaN for none. */
+    static void enrich(DataSource dataSource, Candle candle, double[] indicators, String... patterns) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO enriched_candles (symbol, timeframe, start_time, indicators, patterns) VALUES (?, ?, ?, ?::jsonb, ?)")) {
+            s.setString(1, candle.symbol());
+            s.setString(2, candle.timeframe().label());
+            s.setObject(3, utc(candle.start()));
+            s.setString(4, IndicatorValuesJson.write(indicators));
+            s.setArray(5, c.createArrayOf("text", patterns));
+            s.executeUpdate();
         }
     }
 

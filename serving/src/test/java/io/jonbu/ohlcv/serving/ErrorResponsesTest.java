@@ -85,7 +85,8 @@ class ErrorResponsesTest {
 
     @Test
     void unknownRouteIsNotFoundJson() {
-        for (String path : new String[] {"/api/v1/nothing", "/", "/api/v1/ohlcv"}) {
+        // "/" is the chart page
+        for (String path : new String[] {"/api/v1/nothing", "/nothing", "/chart/nothing.js", "/api/v1/ohlcv"}) {
             Reply reply = api.get(path);
 
             assertThat(reply.status()).as(path).isEqualTo(404);

@@ -27,15 +27,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Publishes candles as the job does (the REST API's JSON, keyed by symbol), but all to partition 0,
- * so that a test knows the order in which a client must receive them.
+ * so that a test knows the order in which a client must receive them. Public for the chart page's
+ * browser test, which publishes as the job would too.
  */
-final class CandleProducer implements AutoCloseable {
+public final class CandleProducer implements AutoCloseable {
     static final long START = EpochNanos.parse("2024-03-08T14:30:00Z");
 
     private final KafkaProducer<String, String> producer;
     private final Random random = new Random(7);
 
-    CandleProducer(String bootstrapServers) {
+    public CandleProducer(String bootstrapServers) {
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
@@ -44,7 +45,7 @@ final class CandleProducer implements AutoCloseable {
     }
 
     /** Creates the job's two topics with {@code partitions} partitions each. */
-    static void createTopics(Admin admin, int partitions) throws InterruptedException, ExecutionException, TimeoutException {
+    public static void createTopics(Admin admin, int partitions) throws InterruptedException, ExecutionException, TimeoutException {
         admin.createTopics(List.of(
                         new NewTopic(CandleStreamSettings.DEFAULT_CANDLES_TOPIC, Optional.of(partitions), Optional.empty()),
                         new NewTopic(CandleStreamSettings.DEFAULT_ENRICHED_TOPIC, Optional.of(partitions), Optional.empty())))
@@ -64,11 +65,11 @@ final class CandleProducer implements AutoCloseable {
                 new double[FeatureSchema.COUNT], "a test candle");
     }
 
-    void send(Candle candle) {
+    public void send(Candle candle) {
         send(CandleStreamSettings.DEFAULT_CANDLES_TOPIC, candle.symbol(), json(candle));
     }
 
-    void send(EnrichedCandle enriched) {
+    public void send(EnrichedCandle enriched) {
         send(CandleStreamSettings.DEFAULT_ENRICHED_TOPIC, enriched.ohlcv().symbol(), json(enriched));
     }
 
@@ -91,7 +92,7 @@ final class CandleProducer implements AutoCloseable {
         send(CandleStreamSettings.DEFAULT_CANDLES_TOPIC, key, value);
     }
 
-    void flush() {
+    public void flush() {
         producer.flush();
     }
 
