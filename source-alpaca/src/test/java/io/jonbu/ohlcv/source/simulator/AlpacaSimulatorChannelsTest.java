@@ -100,7 +100,9 @@ class AlpacaSimulatorChannelsTest {
             client.send("{\"action\":\"subscribe\",\"trades\":[\"AAPL\"],\"quotes\":[\"MSFT\"],\"bars\":[\"*\"]}");
             client.next();
             long deadline = System.nanoTime() + WAIT.toNanos();
-            while (events.stream().filter(e -> e.bar() != null).map(FeedEvent::symbol).distinct().count() < 3
+            // until bars of all three symbols and a trade and a quote came: a minute may close before the first trade
+            while ((events.stream().filter(e -> e.bar() != null).map(FeedEvent::symbol).distinct().count() < 3
+                    || events.stream().noneMatch(FeedEvent::isTrade) || events.stream().noneMatch(e -> e.quote() != null))
                     && System.nanoTime() < deadline) {
                 String frame = client.poll(Duration.ofSeconds(5));
                 if (frame != null) {
