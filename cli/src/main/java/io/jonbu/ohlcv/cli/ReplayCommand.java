@@ -20,6 +20,7 @@ import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.ProviderBar;
 import io.jonbu.ohlcv.model.Quote;
 import io.jonbu.ohlcv.model.Timeframe;
+import io.jonbu.ohlcv.model.FeedStatus;
 import io.jonbu.ohlcv.model.Trade;
 import io.jonbu.ohlcv.model.TradingStatus;
 import io.jonbu.ohlcv.model.enriched.ChartPatternEvent;
@@ -246,6 +247,11 @@ final class ReplayCommand implements Callable<Integer>, UsesSettings {
         @Override
         public void tradingStatuses(DataStream<TradingStatus> statuses) {
             // and its trading statuses
+        }
+
+        @Override
+        public void feedStatus(DataStream<FeedStatus> reports) {
+            // nor does a replay, which reads a file or the REST history, report on live connections
         }
     }
 }

@@ -84,5 +84,6 @@ public final class CandleJob {
         sinks.quotes(tape.getSideOutput(FeedSplitter.QUOTES));
         sinks.providerBars(tape.getSideOutput(FeedSplitter.PROVIDER_BARS));
         sinks.tradingStatuses(tape.getSideOutput(FeedSplitter.STATUSES));
+        sinks.feedStatus(tape.getSideOutput(FeedSplitter.FEED_STATUS));
     }
 }

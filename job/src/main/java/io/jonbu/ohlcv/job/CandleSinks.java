@@ -4,6 +4,7 @@ import io.jonbu.ohlcv.job.candle.CorrectionOutcome;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.DeadLetter;
 import io.jonbu.ohlcv.model.ProviderBar;
+import io.jonbu.ohlcv.model.FeedStatus;
 import io.jonbu.ohlcv.model.Quote;
 import io.jonbu.ohlcv.model.Trade;
 import io.jonbu.ohlcv.model.TradingStatus;
@@ -42,4 +43,7 @@ public interface CandleSinks {
 
     /** Trading status changes (halts, resumptions), when subscribed. */
     void tradingStatuses(DataStream<TradingStatus> statuses);
+
+    /** The live source's reports on its connections and its REST circuit, for the health check. */
+    void feedStatus(DataStream<FeedStatus> reports);
 }

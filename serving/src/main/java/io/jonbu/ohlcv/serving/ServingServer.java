@@ -18,6 +18,7 @@ import io.jonbu.ohlcv.serving.candle.CandleHandlers;
 import io.jonbu.ohlcv.serving.candle.CandleRepository;
 import io.jonbu.ohlcv.serving.chart.ChartPage;
 import io.jonbu.ohlcv.serving.error.ErrorMapper;
+import io.jonbu.ohlcv.serving.health.FeedHealth;
 import io.jonbu.ohlcv.serving.health.HealthHandler;
 import io.jonbu.ohlcv.serving.health.HealthReport;
 import io.jonbu.ohlcv.serving.health.JobFreshness;
@@ -93,6 +94,7 @@ public final class ServingServer implements AutoCloseable {
         PatternHandlers patterns = new PatternHandlers(new PatternRepository(dataSource));
         Map<String, Supplier<HealthReport.Component>> components = new HashMap<>();
         components.put("job", new JobFreshness(dataSource, JOB_STALE_AFTER, Clock.systemUTC()));
+        components.put("feed", new FeedHealth(dataSource, Clock.systemUTC()));
         if (this.stream != null) {
             components.put("kafka", this.stream::health);
         }

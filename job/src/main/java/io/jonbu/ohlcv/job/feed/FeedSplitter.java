@@ -2,6 +2,7 @@ package io.jonbu.ohlcv.job.feed;
 
 import io.jonbu.ohlcv.model.DeadLetter;
 import io.jonbu.ohlcv.model.FeedEvent;
+import io.jonbu.ohlcv.model.FeedStatus;
 import io.jonbu.ohlcv.model.ProviderBar;
 import io.jonbu.ohlcv.model.Quote;
 import io.jonbu.ohlcv.model.TradingStatus;
@@ -17,7 +18,7 @@ import org.apache.flink.util.OutputTag;
  * Sends a feed's trades, corrections, cancels and tape snapshots on, in feed order, to the candle
  * operator (which needs them all to revise candles); its quotes, the provider's bars and trading
  * statuses, counted, to {@link #QUOTES}, {@link #PROVIDER_BARS} and {@link #STATUSES}, which never reach
- * the candles; and its unusable messages, counted, to {@link #DEAD_LETTERS}: bad input never fails the
+ * the candles; the source's reports on its connections to {@link #FEED_STATUS}; and its unusable messages, counted, to {@link #DEAD_LETTERS}: bad input never fails the
  * job and is never lost.
  */
 public final class FeedSplitter extends ProcessFunction<FeedEvent, FeedEvent> {
@@ -41,6 +42,8 @@ public final class FeedSplitter extends ProcessFunction<FeedEvent, FeedEvent> {
     public static final String QUOTES_ACCUMULATOR = "quotes";
     public static final String PROVIDER_BARS_ACCUMULATOR = "provider-bars";
     public static final String STATUSES_ACCUMULATOR = "trading-statuses";
+    /** The live source's reports on its connections, for the health check. */
+    public static final OutputTag<FeedStatus> FEED_STATUS = new OutputTag<>("feed-status", TypeInformation.of(FeedStatus.class));
     public static final String CORRECTIONS_ACCUMULATOR = "corrections";
     public static final String CANCELS_ACCUMULATOR = "cancels";
     public static final String MALFORMED_ACCUMULATOR = "malformed-messages";
@@ -99,6 +102,8 @@ public final class FeedSplitter extends ProcessFunction<FeedEvent, FeedEvent> {
             providerBars.inc();
             providerBarsTotal.add(1);
             ctx.output(PROVIDER_BARS, event.bar());
+        } else if (event.feedStatus() != null) {
+            ctx.output(FEED_STATUS, event.feedStatus());
         } else if (event.status() != null) {
             statuses.inc();
             statusesTotal.add(1);

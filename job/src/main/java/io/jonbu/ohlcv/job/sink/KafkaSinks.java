@@ -5,6 +5,7 @@ import io.jonbu.ohlcv.job.candle.CorrectionOutcome;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.DeadLetter;
 import io.jonbu.ohlcv.model.ProviderBar;
+import io.jonbu.ohlcv.model.FeedStatus;
 import io.jonbu.ohlcv.model.Quote;
 import io.jonbu.ohlcv.model.Trade;
 import io.jonbu.ohlcv.model.TradingStatus;
@@ -80,6 +81,11 @@ public final class KafkaSinks implements CandleSinks {
     @Override
     public void tradingStatuses(DataStream<TradingStatus> statuses) {
         history.tradingStatuses(statuses);
+    }
+
+    @Override
+    public void feedStatus(DataStream<FeedStatus> reports) {
+        history.feedStatus(reports);
     }
 
     private <T> KafkaSink<T> sink(DataStream<T> stream, String what, KafkaRecordSerializationSchema<T> serializer) {

@@ -7,6 +7,7 @@ import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.DeadLetter;
 import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.ProviderBar;
+import io.jonbu.ohlcv.model.FeedStatus;
 import io.jonbu.ohlcv.model.Quote;
 import io.jonbu.ohlcv.model.Trade;
 import io.jonbu.ohlcv.model.TradeCancel;
@@ -88,6 +89,14 @@ public final class PostgresSinks implements CandleSinks {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING""";
 
+    // the newest report wins: one at-least-once replay of an older report must not undo a newer one
+    static final String UPSERT_FEED_STATUS = """
+            INSERT INTO feed_status (split, connected, rest_circuit, symbols, last_message_at, reported_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (split) DO UPDATE SET connected = EXCLUDED.connected, rest_circuit = EXCLUDED.rest_circuit,
+                symbols = EXCLUDED.symbols, last_message_at = EXCLUDED.last_message_at, reported_at = EXCLUDED.reported_at
+            WHERE feed_status.reported_at <= EXCLUDED.reported_at""";
+
     private final PostgresConnection connection;
     private final JdbcExecutionOptions batching;
 
@@ -147,6 +156,13 @@ public final class PostgresSinks implements CandleSinks {
     public void tradingStatuses(DataStream<TradingStatus> statuses) {
         statuses.sinkTo(sink(INSERT_TRADING_STATUS, PostgresSinks::bindTradingStatus))
                 .uid("trading-statuses-postgres").name("trading statuses to PostgreSQL");
+    }
+
+    /** Keyed by split first, so a split's reports reach the upsert in order. */
+    @Override
+    public void feedStatus(DataStream<FeedStatus> reports) {
+        reports.keyBy(FeedStatus::split).sinkTo(sink(UPSERT_FEED_STATUS, PostgresSinks::bindFeedStatus))
+                .uid("feed-status-postgres").name("feed status to PostgreSQL");
     }
 
     private <T> JdbcSink<T> sink(String sql, JdbcStatementBuilder<T> binder) {
@@ -295,6 +311,15 @@ public final class PostgresSinks implements CandleSinks {
         ps.setLong(9, b.tradeCount());
         ps.setDouble(10, b.vwap());
         ps.setBoolean(11, b.kind() == ProviderBar.Kind.UPDATED_BAR);
+    }
+
+    static void bindFeedStatus(PreparedStatement ps, FeedStatus s) throws SQLException {
+        ps.setString(1, s.split());
+        ps.setBoolean(2, s.connected());
+        ps.setString(3, s.restCircuit());
+        ps.setInt(4, s.symbols());
+        ps.setObject(5, s.lastMessageNanos() == 0 ? null : utc(s.lastMessageNanos()));
+        ps.setObject(6, utc(s.reportedNanos()));
     }
 
     static void bindTradingStatus(PreparedStatement ps, TradingStatus s) throws SQLException {

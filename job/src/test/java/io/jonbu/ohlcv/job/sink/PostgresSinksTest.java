@@ -8,6 +8,7 @@ import io.jonbu.ohlcv.job.testing.TapeRevisions;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.DeadLetter;
 import io.jonbu.ohlcv.model.EpochNanos;
+import io.jonbu.ohlcv.model.FeedStatus;
 import io.jonbu.ohlcv.model.ProviderBar;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.Trade;
@@ -194,6 +195,26 @@ class PostgresSinksTest {
                     + ", status_code, status_message, reason_code, tape) FROM trading_statuses ORDER BY timestamp_ns"))
                     .containsExactly("NVDA 2024-03-08 14:31:00+00 5 H Trading Halt T12 C",
                             "NVDA 2024-03-08 14:31:00+00 9 T Trading Resumption  C");
+        }
+    }
+
+    @Test
+    void theNewestFeedReportOfEachSplitWinsWhateverOrderTheyArriveIn() throws Exception {
+        long t = EpochNanos.parse("2024-03-08T14:31:00Z");
+        FeedStatus connected = new FeedStatus("alpaca-0", true, "closed", 4, t - 1_000_000_000L, t);
+        FeedStatus open = new FeedStatus("alpaca-0", false, "open", 4, t - 1_000_000_000L, t + 5_000_000_000L);
+        FeedStatus other = new FeedStatus("alpaca-1", true, "half_open", 3, 0, t);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        // the older report last: an at-least-once replay must not undo the newer one
+        sinks.feedStatus(env.fromData(List.of(open, other, connected), TypeInformation.of(FeedStatus.class)));
+        env.execute("feed status");
+
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            assertThat(rows(s, "SELECT concat_ws(' ', split, connected, rest_circuit, symbols, coalesce(last_message_at::text, '-'),"
+                    + " reported_at::text) FROM feed_status ORDER BY split"))
+                    .containsExactly("alpaca-0 f open 4 2024-03-08 14:30:59+00 2024-03-08 14:31:05+00",
+                            "alpaca-1 t half_open 3 - 2024-03-08 14:31:00+00");
         }
     }
 

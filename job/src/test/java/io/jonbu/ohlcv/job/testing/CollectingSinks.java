@@ -5,6 +5,7 @@ import io.jonbu.ohlcv.job.candle.CorrectionOutcome;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.DeadLetter;
 import io.jonbu.ohlcv.model.ProviderBar;
+import io.jonbu.ohlcv.model.FeedStatus;
 import io.jonbu.ohlcv.model.Quote;
 import io.jonbu.ohlcv.model.Trade;
 import io.jonbu.ohlcv.model.TradingStatus;
@@ -23,6 +24,7 @@ public final class CollectingSinks implements CandleSinks {
     public final CollectingSink<Quote> quotes = new CollectingSink<>();
     public final CollectingSink<ProviderBar> providerBars = new CollectingSink<>();
     public final CollectingSink<TradingStatus> statuses = new CollectingSink<>();
+    public final CollectingSink<FeedStatus> feedStatus = new CollectingSink<>();
 
     @Override
     public void candles(DataStream<Candle> stream) {
@@ -67,5 +69,10 @@ public final class CollectingSinks implements CandleSinks {
     @Override
     public void tradingStatuses(DataStream<TradingStatus> stream) {
         stream.sinkTo(statuses).uid("test-trading-statuses");
+    }
+
+    @Override
+    public void feedStatus(DataStream<FeedStatus> stream) {
+        stream.sinkTo(feedStatus).uid("test-feed-status");
     }
 }

@@ -42,6 +42,6 @@ class AlpacaFeedDecoderTest {
 
     @Test
     void anEventIsATradeOrADeadLetterNeverBothOrNeither() {
-        assertThatThrownBy(() -> new FeedEvent(null, null, null, null, null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FeedEvent(null, null, null, null, null, null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
     }
 }

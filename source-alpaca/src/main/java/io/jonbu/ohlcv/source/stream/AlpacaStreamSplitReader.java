@@ -34,6 +34,8 @@ final class AlpacaStreamSplitReader implements SplitReader<Arrival, AlpacaStream
      */
     private static final Duration PING_INTERVAL = Duration.ofSeconds(20);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
+    /** How often each split reports its connection: well within the health check's patience. */
+    static final Duration STATUS_EVERY = Duration.ofSeconds(5);
 
     private final StreamSettings settings;
     private final FrameQueue<Arrival> queue = new FrameQueue<>(QUEUE_CAPACITY);
@@ -60,6 +62,17 @@ final class AlpacaStreamSplitReader implements SplitReader<Arrival, AlpacaStream
         this.backfiller = new Backfiller(settings, metrics);
         this.progress = progress;
         this.connections = connections;
+        scheduler.scheduleWithFixedDelay(this::reportStatus, STATUS_EVERY.toMillis(), STATUS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Each split's connection and circuit state, downstream to the health check; skipped when the
+     * queue is full (the job is behind, and the next report comes soon) rather than hold the timer
+     * thread that reconnects.
+     */
+    private void reportStatus() {
+        String circuit = backfiller.circuit();
+        connections.forEach((id, connection) -> queue.offer(id, Arrival.status(connection.status(circuit))));
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
@@ -88,6 +89,11 @@ final class Backfiller implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+
+    /** The REST client's circuit, as a health report names it: {@code closed}, {@code open} or {@code half_open}. */
+    String circuit() {
+        return rest.circuitState().name().toLowerCase(Locale.ROOT);
+    }
 
     Backfiller(StreamSettings settings, BackfillMetrics metrics) {
         // fewer, shorter retries than the client's defaults: live frames wait in a bounded buffer meanwhile

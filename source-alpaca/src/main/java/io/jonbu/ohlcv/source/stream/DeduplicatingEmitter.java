@@ -39,6 +39,10 @@ final class DeduplicatingEmitter implements RecordEmitter<Arrival, FeedEvent, Al
             arrival.barrier().countDown();
             return;
         }
+        if (arrival.status() != null) {
+            output.collect(FeedEvent.of(arrival.status()));
+            return;
+        }
         if (arrival.isSeamEnd()) {
             split.closeSeam();
             return;

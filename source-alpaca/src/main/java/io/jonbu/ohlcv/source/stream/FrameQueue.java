@@ -48,6 +48,15 @@ final class FrameQueue<T> {
         return true;
     }
 
+    /** Adds without waiting; false when the queue is full or closed (a report that can wait for the next one). */
+    boolean offer(String splitId, T item) {
+        if (closed || !space.tryAcquire()) {
+            return false;
+        }
+        frames.add(new Frame<>(splitId, item));
+        return true;
+    }
+
     /** Makes the next (or the current) {@link #drainTo} throw {@code e}. */
     void fail(IOException e) {
         failure.compareAndSet(null, e);

@@ -1,6 +1,7 @@
 package io.jonbu.ohlcv.source.stream;
 
 import io.jonbu.ohlcv.model.EpochNanos;
+import io.jonbu.ohlcv.model.FeedStatus;
 import io.jonbu.ohlcv.model.Trade;
 import io.jonbu.ohlcv.model.alpaca.AlpacaMessageParser;
 import io.jonbu.ohlcv.model.alpaca.AlpacaMessageWriter;
@@ -54,6 +55,20 @@ final class StreamConnection extends WebSocketListener {
     /** Live frames held while a backfill runs; a frame holds a server tick's trades, so this is minutes of a busy feed. */
     private static final int MAX_BUFFERED_FRAMES = 10_000;
 
+    /**
+     * The connection as a health check sees it: connected once subscribed (streaming, or backfilling
+     * behind the live frames), with the backfill client's circuit state.
+     */
+    FeedStatus status(String restCircuit) {
+        boolean connected;
+        int symbols;
+        synchronized (this) {
+            connected = phase == Phase.STREAMING || phase == Phase.BACKFILLING;
+            symbols = subscribed.size();
+        }
+        return new FeedStatus(splitId, connected, restCircuit, symbols, lastFrameWallNanos, System.currentTimeMillis() * 1_000_000L);
+    }
+
     private enum Phase { IDLE, CATCHING_UP, AWAIT_CONNECTED, AWAIT_AUTHENTICATED, AWAIT_SUBSCRIPTION, BACKFILLING, STREAMING }
 
     private final String splitId;
@@ -101,6 +116,8 @@ final class StreamConnection extends WebSocketListener {
     private ScheduledFuture<?> watchdog;
     /** System.nanoTime() of the last frame; volatile, as okhttp's thread writes and the scheduler reads it. */
     private volatile long lastFrameNanos;
+    /** Wall-clock time of the newest frame, for {@link #status}; 0 before the first. */
+    private volatile long lastFrameWallNanos;
     private boolean closed;
     /** Live frames that arrived while backfilling, in order. */
     private List<String> buffered = new ArrayList<>();
@@ -222,6 +239,7 @@ final class StreamConnection extends WebSocketListener {
     @Override
     public void onMessage(WebSocket ws, String text) {
         lastFrameNanos = System.nanoTime();
+        lastFrameWallNanos = System.currentTimeMillis() * 1_000_000L;
         Phase current;
         synchronized (this) {
             if (ws != socket) {

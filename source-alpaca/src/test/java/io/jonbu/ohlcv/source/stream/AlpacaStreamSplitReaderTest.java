@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jonbu.ohlcv.model.EpochNanos;
+import io.jonbu.ohlcv.model.FeedStatus;
 import io.jonbu.ohlcv.source.simulator.AlpacaSimulator;
 import io.jonbu.ohlcv.source.simulator.SimulatorConfig;
 import java.io.IOException;
@@ -254,6 +255,30 @@ class AlpacaStreamSplitReaderTest {
                 reader.handleSplitsChanges(new SplitsAddition<>(List.of(SPLIT)));
                 fetchUntil(reader, live("AAPL"));
                 assertThat(failures.getCount()).isEqualTo(1);
+            } finally {
+                reader.close();
+            }
+        }
+    }
+
+    @Test
+    void eachSplitReportsItsConnectionAndItsRestCircuitEveryFewSeconds() throws Exception {
+        try (AlpacaSimulator simulator = AlpacaSimulator.start(SimulatorConfig.builder().rate(50).build())) {
+            AlpacaStreamSplitReader reader = liveOnly(settings(simulator.url("iex"), "s"));
+            try {
+                reader.handleSplitsChanges(new SplitsAddition<>(List.of(SPLIT)));
+                AtomicReference<FeedStatus> report = new AtomicReference<>();
+                fetchUntil(reader, arrival -> {
+                    if (arrival.status() != null && arrival.status().connected()) {
+                        report.set(arrival.status());
+                        return true;
+                    }
+                    return false;
+                });
+                assertThat(report.get().split()).isEqualTo(SPLIT.id());
+                assertThat(report.get().restCircuit()).isEqualTo("closed");
+                assertThat(report.get().symbols()).isEqualTo(SPLIT.symbols().size());
+                assertThat(report.get().lastMessageNanos()).isPositive().isLessThanOrEqualTo(report.get().reportedNanos());
             } finally {
                 reader.close();
             }
