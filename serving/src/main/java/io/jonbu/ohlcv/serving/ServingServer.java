@@ -151,12 +151,17 @@ public final class ServingServer implements AutoCloseable {
 
     /** The pattern of the route that answered, so metrics stay per route whatever the path. */
     private static String routeOf(Context ctx) {
+        String route;
         try {
-            String route = ctx.endpointHandlerPath();
-            return route == null || route.isEmpty() || route.equals("*") ? "unmatched" : route;
+            route = ctx.endpointHandlerPath();
         } catch (RuntimeException e) {
-            return "unmatched";
+            route = null;
         }
+        if (route != null && !route.isEmpty() && !route.equals("*")) {
+            return route;
+        }
+        // the chart page's files are answered by the static-file handler, outside the routes
+        return ctx.statusCode() < 400 && (ctx.path().startsWith("/chart/") || ctx.path().startsWith("/webjars/")) ? "static" : "unmatched";
     }
 
     /** Every route, as {@code GET /api/v1/...} with Javalin's path parameters: what the OpenAPI document must cover. */
