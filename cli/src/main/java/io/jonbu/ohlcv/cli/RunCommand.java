@@ -98,6 +98,11 @@ final class RunCommand implements Callable<Integer>, UsesSettings {
     @Mixin
     TapeRulesOptions tapeRules;
 
+    @Option(names = "--partial-updates", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,
+            description = {"how often a symbol's forming candles go to Kafka and the WebSocket stream as final:false updates",
+                "(at most; PostgreSQL keeps final candles only); 0s = final candles only (default: ${DEFAULT-VALUE})"})
+    Duration partialUpdates;
+
     @Option(names = "--parallelism", paramLabel = "N", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE})")
     int parallelism;
 
@@ -197,7 +202,8 @@ final class RunCommand implements Callable<Integer>, UsesSettings {
             CandleJobConfig job = tapeRules.applyTo(CandleJobConfig.defaults()
                     .withOutOfOrderness(outOfOrderness)
                     .withAllowedLateness(allowedLateness)
-                    .withIdleTimeout(idleTimeout));
+                    .withIdleTimeout(idleTimeout)
+                    .withPartialUpdates(partialUpdates));
             if (parallelism < 1) {
                 throw new IllegalArgumentException("--parallelism: must be at least 1");
             }

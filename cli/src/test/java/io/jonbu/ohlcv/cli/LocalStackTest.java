@@ -29,6 +29,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -55,9 +56,13 @@ class LocalStackTest {
     }
 
     private static LocalStackConfig stack(Feed feed) {
+        return stack(feed, Duration.ZERO);
+    }
+
+    private static LocalStackConfig stack(Feed feed, Duration partialUpdates) {
         return new LocalStackConfig(0, 0, null, 0, null, feed,
-                CandleJobConfig.defaults(), 2, Duration.ofSeconds(2), LocalStackConfig.LocalKafka.embedded(), false,
-                AlpacaStreamSource.DEFAULT_MAX_BACKFILL);
+                CandleJobConfig.defaults().withPartialUpdates(partialUpdates), 2, Duration.ofSeconds(2),
+                LocalStackConfig.LocalKafka.embedded(), false, AlpacaStreamSource.DEFAULT_MAX_BACKFILL);
     }
 
     @Test
@@ -76,12 +81,30 @@ class LocalStackTest {
     @Test
     void aWebSocketSubscriberReceivesThePublishedCandlesEqualToThoseServedOverHttp() throws Exception {
         SimulatorConfig sim = simulator().build();
-        try (LocalStack stack = LocalStack.start(stack(new Feed.Simulated(sim)));
+        try (LocalStack stack = LocalStack.start(stack(new Feed.Simulated(sim), Duration.ofMillis(200)));
              StreamedCandles stream = StreamedCandles.subscribe(stack.servingPort(), SYMBOLS)) {
             Published published = assertServedCandlesEqualTheOracle(stack, sim);
 
-            List<Candle> streamed = stream.await(published.candles().size(), Duration.ofSeconds(30));
+            List<Candle> received = stream.awaitFinals(published.candles().size(), Duration.ofSeconds(30));
+            List<Candle> streamed = received.stream().filter(Candle::isFinal).toList();
             assertThat(streamed).containsExactlyInAnyOrderElementsOf(published.candles());
+            // the forming candles came live as final:false updates, each before its candle's final
+            List<Candle> partials = received.stream().filter(c -> !c.isFinal()).toList();
+            assertThat(partials).isNotEmpty();
+            for (int i = 0; i < received.size(); i++) {
+                Candle partial = received.get(i);
+                if (partial.isFinal()) {
+                    continue;
+                }
+                String k = key(partial);
+                int finalAt = IntStream.range(0, received.size())
+                        .filter(j -> received.get(j).isFinal() && key(received.get(j)).equals(k)).findFirst().orElse(Integer.MAX_VALUE);
+                assertThat(i).as("partial %s before its final", k).isLessThan(finalAt);
+                Candle done = published.served().get(k);
+                if (done != null) {
+                    assertThat(partial.volume()).as("partial %s", k).isLessThanOrEqualTo(done.volume());
+                }
+            }
             for (Candle c : streamed) {
                 Candle served = published.served().get(key(c));
                 assertThat(served).as("served %s", key(c)).isNotNull();
@@ -164,6 +187,11 @@ class LocalStackTest {
                 Duration.ofSeconds(30))) {
             Candle c = ApiJson.mapper().readValue(r.value(), Candle.class);
             assertThat(r.key()).isEqualTo(c.symbol());
+            if (!c.isFinal()) {
+                Candle closed = newestPublished.get(key(c));
+                assertThat(closed).as("a partial update of %s after its final", key(c)).isNull();
+                continue;
+            }
             Candle before = newestPublished.put(key(c), c);
             assertThat(before == null || before.revision() < c.revision()).as("revisions of %s in order, none twice", key(c)).isTrue();
             published.add(c);

@@ -53,15 +53,20 @@ final class StreamedCandles implements AutoCloseable {
 
     private record Subscribe(String action, List<String> candles, List<String> timeframes) {}
 
-    /** At least {@code count} candles, then whatever else comes within a quiet second (so a surplus shows). */
-    List<Candle> await(int count, Duration timeout) throws InterruptedException {
+    /**
+     * Every candle message, partial updates too, in the order received, until at least {@code count}
+     * final candles came and then a quiet second passed (so a surplus shows).
+     */
+    List<Candle> awaitFinals(int count, Duration timeout) throws InterruptedException {
         List<Candle> received = new ArrayList<>();
+        int finals = 0;
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            Candle c = candles.poll(received.size() >= count ? 1000 : 100, TimeUnit.MILLISECONDS);
+            Candle c = candles.poll(finals >= count ? 1000 : 100, TimeUnit.MILLISECONDS);
             if (c != null) {
                 received.add(c);
-            } else if (received.size() >= count) {
+                finals += c.isFinal() ? 1 : 0;
+            } else if (finals >= count) {
                 return received;
             }
         }

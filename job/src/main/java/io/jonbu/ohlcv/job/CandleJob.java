@@ -65,11 +65,15 @@ public final class CandleJob {
         SingleOutputStreamOperator<Candle> candles = tape
                 .keyBy(FeedEvent::symbol)
                 .process(new CandleAggregator(config.timeframes(), config.allowedLateness(), config.correctionHorizon(),
-                        config.saleConditions(), config.dailySession()))
+                        config.saleConditions(), config.dailySession(), config.partialUpdates()))
                 .uid("candle-aggregator")
                 .name("candles " + config.timeframes());
 
+        // indicators move once per candle: a partial update is a view of a candle not yet closed
         SingleOutputStreamOperator<EnrichedCandle> enriched = candles
+                .filter(Candle::isFinal)
+                .uid("final-candles")
+                .name("final candles")
                 .keyBy(EnrichmentFunction.BY_SERIES)
                 .process(new EnrichmentFunction(config.allowedLateness()))
                 .uid("enrichment")

@@ -20,10 +20,13 @@ import java.util.List;
  * @param correctionHorizon how long (event time) a trade can still be corrected or cancelled: its
  *                        print is kept that long after its minute, and its candles at least that
  *                        long after their end; 0 keeps nothing and reports every correction unapplied
+ * @param partialUpdates  how often a symbol's forming candles are sent as {@code final:false} updates for
+ *                        the live stream (processing time); 0 for none, the default (a batch run has no use for them)
  */
 public record CandleJobConfig(
         List<Timeframe> timeframes, Duration outOfOrderness, Duration idleTimeout, Duration allowedLateness,
-        SaleConditionRules saleConditions, DailySession dailySession, Duration correctionHorizon) {
+        SaleConditionRules saleConditions, DailySession dailySession, Duration correctionHorizon,
+        Duration partialUpdates) {
 
     public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofSeconds(2);
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ZERO;
@@ -56,6 +59,9 @@ public record CandleJobConfig(
         if (correctionHorizon == null || correctionHorizon.isNegative()) {
             errors.add("correctionHorizon: must be zero or more");
         }
+        if (partialUpdates == null || partialUpdates.isNegative()) {
+            errors.add("partialUpdates: must be zero or more");
+        }
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", errors));
         }
@@ -69,34 +75,39 @@ public record CandleJobConfig(
      */
     public static CandleJobConfig defaults() {
         return new CandleJobConfig(List.of(Timeframe.values()), DEFAULT_OUT_OF_ORDERNESS, DEFAULT_IDLE_TIMEOUT, Duration.ZERO,
-                SaleConditionRules.TAPE_PLAN, DailySession.FULL_DAY, DEFAULT_CORRECTION_HORIZON);
+                SaleConditionRules.TAPE_PLAN, DailySession.FULL_DAY, DEFAULT_CORRECTION_HORIZON, Duration.ZERO);
     }
 
     public CandleJobConfig withTimeframes(List<Timeframe> frames) {
-        return new CandleJobConfig(frames, outOfOrderness, idleTimeout, allowedLateness, saleConditions, dailySession, correctionHorizon);
+        return new CandleJobConfig(frames, outOfOrderness, idleTimeout, allowedLateness, saleConditions, dailySession, correctionHorizon, partialUpdates);
     }
 
     public CandleJobConfig withOutOfOrderness(Duration bound) {
-        return new CandleJobConfig(timeframes, bound, idleTimeout, allowedLateness, saleConditions, dailySession, correctionHorizon);
+        return new CandleJobConfig(timeframes, bound, idleTimeout, allowedLateness, saleConditions, dailySession, correctionHorizon, partialUpdates);
     }
 
     public CandleJobConfig withIdleTimeout(Duration timeout) {
-        return new CandleJobConfig(timeframes, outOfOrderness, timeout, allowedLateness, saleConditions, dailySession, correctionHorizon);
+        return new CandleJobConfig(timeframes, outOfOrderness, timeout, allowedLateness, saleConditions, dailySession, correctionHorizon, partialUpdates);
     }
 
     public CandleJobConfig withAllowedLateness(Duration lateness) {
-        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, lateness, saleConditions, dailySession, correctionHorizon);
+        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, lateness, saleConditions, dailySession, correctionHorizon, partialUpdates);
     }
 
     public CandleJobConfig withSaleConditions(SaleConditionRules rules) {
-        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, allowedLateness, rules, dailySession, correctionHorizon);
+        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, allowedLateness, rules, dailySession, correctionHorizon, partialUpdates);
     }
 
     public CandleJobConfig withDailySession(DailySession session) {
-        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, allowedLateness, saleConditions, session, correctionHorizon);
+        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, allowedLateness, saleConditions, session, correctionHorizon, partialUpdates);
     }
 
     public CandleJobConfig withCorrectionHorizon(Duration horizon) {
-        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, allowedLateness, saleConditions, dailySession, horizon);
+        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, allowedLateness, saleConditions, dailySession, horizon, partialUpdates);
+    }
+
+    public CandleJobConfig withPartialUpdates(Duration every) {
+        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, allowedLateness, saleConditions, dailySession, correctionHorizon,
+                every);
     }
 }

@@ -61,7 +61,9 @@ public final class CandleJobMain {
                 Duration.ofMillis(params.getLong("allowed-lateness-ms", 0)),
                 SaleConditionRules.valueOf(params.get("sale-conditions", SaleConditionRules.TAPE_PLAN.name()).toUpperCase(Locale.ROOT)),
                 DailySession.valueOf(params.get("daily-session", DailySession.FULL_DAY.name()).toUpperCase(Locale.ROOT).replace('-', '_')),
-                Duration.ofMillis(params.getLong("correction-horizon-ms", CandleJobConfig.DEFAULT_CORRECTION_HORIZON.toMillis())));
+                Duration.ofMillis(params.getLong("correction-horizon-ms", CandleJobConfig.DEFAULT_CORRECTION_HORIZON.toMillis())),
+                // partial updates feed a live stream; this entry point writes PostgreSQL, which keeps finals only
+                Duration.ZERO);
 
         Set<Channel> channels;
         try {

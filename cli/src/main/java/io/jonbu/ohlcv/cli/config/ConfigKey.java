@@ -39,6 +39,7 @@ public enum ConfigKey {
     JOB_OUT_OF_ORDERNESS("job.out_of_orderness", "JONBU_JOB_OUT_OF_ORDERNESS", Map.of("run", "--out-of-orderness")),
     JOB_ALLOWED_LATENESS("job.allowed_lateness", "JONBU_JOB_ALLOWED_LATENESS", Map.of("run", "--allowed-lateness")),
     JOB_IDLE_TIMEOUT("job.idle_timeout", "JONBU_JOB_IDLE_TIMEOUT", Map.of("run", "--idle-timeout")),
+    JOB_PARTIAL_UPDATES("job.partial_updates", "JONBU_JOB_PARTIAL_UPDATES", Map.of("run", "--partial-updates")),
     JOB_TIMEFRAMES("job.timeframes", "JONBU_JOB_TIMEFRAMES", Map.of("replay", "--timeframes")),
     JOB_SALE_CONDITIONS("job.sale_conditions", "JONBU_JOB_SALE_CONDITIONS", tapeRules("--sale-conditions")),
     JOB_DAILY_SESSION("job.daily_session", "JONBU_JOB_DAILY_SESSION", tapeRules("--daily-session")),

@@ -29,6 +29,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -66,6 +67,12 @@ import org.apache.flink.util.OutputTag;
  * before it ({@link TapeSnapshot}): corrections and cancels filed during the gap reach the job only
  * that way. The retained prints of the window are made to match it, and the candles revised, as
  * for a correction (see {@code reconcile}).
+ *
+ * <p><b>Live partial updates.</b> With a partial interval, a symbol that traded gets its forming
+ * candles emitted with {@code final:false} (revision unchanged) at most once per interval of
+ * processing time: one processing-time timer per symbol and interval boundary, whatever the trade
+ * rate, so a chart moves within the interval while the stream stays bounded. Closed candles are
+ * never sent as partial; the store keeps only final candles (see the sinks).
  */
 public final class CandleAggregator extends KeyedProcessFunction<String, FeedEvent, Candle> {
     private static final long serialVersionUID = 1L;
@@ -90,6 +97,8 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
     private final long keepMillis;
     private final SaleConditionRules rules;
     private final DailySession dailySession;
+    /** Processing-time milliseconds between partial updates of a symbol's forming candles; 0 for none. */
+    private final long partialMillis;
 
     private transient MapState<Long, CandleBuilder> open;
     /** Per candle slot: the candle's prints that are no longer retained. Only with a horizon. */
@@ -116,6 +125,15 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
      */
     public CandleAggregator(List<Timeframe> timeframes, Duration allowedLateness, Duration correctionHorizon, SaleConditionRules rules,
             DailySession dailySession) {
+        this(timeframes, allowedLateness, correctionHorizon, rules, dailySession, Duration.ZERO);
+    }
+
+    /** @param partialUpdates how often a symbol's forming candles are sent as partial updates; zero for never */
+    public CandleAggregator(List<Timeframe> timeframes, Duration allowedLateness, Duration correctionHorizon, SaleConditionRules rules,
+            DailySession dailySession, Duration partialUpdates) {
+        if (partialUpdates.isNegative()) {
+            throw new IllegalArgumentException("partialUpdates: must not be negative");
+        }
         if (timeframes.isEmpty()) {
             throw new IllegalArgumentException("timeframes: must not be empty");
         }
@@ -131,6 +149,7 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
         this.keepMillis = Math.max(allowedLatenessMillis, horizonMillis);
         this.rules = rules;
         this.dailySession = dailySession;
+        this.partialMillis = partialUpdates.toMillis();
     }
 
     @Override
@@ -208,6 +227,11 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
                 emit(out, candle, ctx.getCurrentKey(), tf, start);
             }
             open.put(slot, candle);
+        }
+        if (partialMillis > 0) {
+            // timers of a key are unique by time: one per interval boundary however many trades come
+            long now = ctx.timerService().currentProcessingTime();
+            ctx.timerService().registerProcessingTimeTimer((now / partialMillis + 1) * partialMillis);
         }
     }
 
@@ -450,6 +474,10 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Candle> out) throws Exception {
+        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            emitPartials(ctx.getCurrentKey(), out);
+            return;
+        }
         long end = EpochNanos.ofMillis(timestamp + 1);
         if (horizonMillis > 0) {
             expireMinuteEndingAt(EpochNanos.ofMillis(timestamp + 1 - horizonMillis));
@@ -537,6 +565,18 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
         }
     }
 
+    /** Every forming candle of the symbol as it stands; the closed ones wait for their revisions. */
+    private void emitPartials(String symbol, Collector<Candle> out) throws Exception {
+        for (Map.Entry<Long, CandleBuilder> entry : open.entries()) {
+            CandleBuilder candle = entry.getValue();
+            if (!candle.closed && candle.priced) {
+                Timeframe tf = timeframeOf(entry.getKey());
+                long start = startOf(entry.getKey());
+                out.collect(candle.partial(symbol, tf, start, tf.end(start), MarketSession.ofCandle(tf, start, dailySession)));
+            }
+        }
+    }
+
     private void emit(Collector<Candle> out, CandleBuilder candle, String symbol, Timeframe tf, long start) {
         out.collect(candle.emit(symbol, tf, start, tf.end(start), MarketSession.ofCandle(tf, start, dailySession)));
         candlesEmitted.add(1);
@@ -555,6 +595,14 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
     /** One state key per (timeframe, start): starts are whole seconds, so the seconds leave room for the ordinal. */
     static long slot(Timeframe tf, long start) {
         return (start / 1_000_000_000L) * 8 + tf.ordinal();
+    }
+
+    private static Timeframe timeframeOf(long slot) {
+        return Timeframe.values()[(int) Math.floorMod(slot, 8L)];
+    }
+
+    private static long startOf(long slot) {
+        return Math.floorDiv(slot, 8L) * 1_000_000_000L;
     }
 
     @Override

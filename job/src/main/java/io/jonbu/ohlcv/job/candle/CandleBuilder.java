@@ -114,8 +114,17 @@ public class CandleBuilder {
      * volume; a candle whose priced trades carry no volume (a corrected close) has the close as VWAP.
      */
     public Candle emit(String symbol, Timeframe timeframe, long start, long end, MarketSession session) {
+        return candle(symbol, timeframe, start, end, true, emissions++, session);
+    }
+
+    /** The forming candle as of now, {@code final:false}, not counted as an emission: its revision is the next final's. */
+    public Candle partial(String symbol, Timeframe timeframe, long start, long end, MarketSession session) {
+        return candle(symbol, timeframe, start, end, false, emissions, session);
+    }
+
+    private Candle candle(String symbol, Timeframe timeframe, long start, long end, boolean isFinal, int revision,
+            MarketSession session) {
         double vwap = volume > 0 ? notional / volume : close;
-        return new Candle(symbol, timeframe, start, end, open, high, low, close, volume, tradeCount, vwap, true, emissions++,
-                session);
+        return new Candle(symbol, timeframe, start, end, open, high, low, close, volume, tradeCount, vwap, isFinal, revision, session);
     }
 }

@@ -111,7 +111,9 @@ public final class PostgresSinks implements CandleSinks {
 
     @Override
     public void candles(DataStream<Candle> candles) {
-        candles.sinkTo(sink(UPSERT_CANDLE, PostgresSinks::bindCandle)).uid("candles-postgres").name("candles to PostgreSQL");
+        // the store keeps final candles and their revisions; partial updates are for the live stream only
+        candles.filter(Candle::isFinal).uid("final-candles-postgres").name("final candles")
+                .sinkTo(sink(UPSERT_CANDLE, PostgresSinks::bindCandle)).uid("candles-postgres").name("candles to PostgreSQL");
     }
 
     @Override

@@ -533,6 +533,50 @@ class CandleAggregatorTest {
 
     // ----- tape snapshots (after a gap in the stream) -----
 
+    @Test
+    void formingCandlesGoOutAsPartialUpdatesAtMostOncePerIntervalAndNeverAfterTheFinal() throws Exception {
+        harness = harness(new CandleAggregator(List.of(Timeframe.M1, Timeframe.M5), Duration.ZERO, Duration.ZERO,
+                SaleConditionRules.TAPE_PLAN, DailySession.FULL_DAY, Duration.ofSeconds(1)));
+        harness.open();
+        harness.setProcessingTime(0);
+        send(trade("AAPL", "2024-03-08T14:30:01Z", 10, 100, 1));
+        send(trade("AAPL", "2024-03-08T14:30:02Z", 12, 100, 2));
+        assertThat(candles()).as("nothing before the interval ends").isEmpty();
+
+        harness.setProcessingTime(1_000);
+        List<Candle> first = candles();
+        assertThat(first).hasSize(2).allSatisfy(c -> {
+            assertThat(c.isFinal()).isFalse();
+            assertThat(c.revision()).isZero();
+            assertThat(c.close()).isEqualTo(12);
+            assertThat(c.volume()).isEqualTo(200);
+        });
+
+        send(trade("AAPL", "2024-03-08T14:30:03Z", 11, 100, 3));
+        send(trade("AAPL", "2024-03-08T14:30:04Z", 13, 100, 4));
+        harness.setProcessingTime(1_500);
+        assertThat(candles()).as("one update per interval, however many trades").hasSize(2);
+        harness.setProcessingTime(2_000);
+        assertThat(candles()).hasSize(4);
+        assertThat(candles().subList(2, 4)).allSatisfy(c -> assertThat(c.close()).isEqualTo(13));
+
+        harness.processWatermark(EpochNanos.toMillis(EpochNanos.parse("2024-03-08T14:31:00Z")) - 1);
+        Candle minute = candles().get(4);
+        assertThat(minute.isFinal()).isTrue();
+        assertThat(minute.revision()).as("the final is the first emission").isZero();
+        assertThat(minute.volume()).isEqualTo(400);
+
+        send(trade("AAPL", "2024-03-08T14:31:05Z", 14, 100, 5));
+        harness.setProcessingTime(3_000);
+        List<Candle> after = candles().subList(5, candles().size());
+        assertThat(after).as("the new minute and the forming 5m; the closed minute is not sent again")
+                .extracting(Candle::timeframe, Candle::isFinal)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(Timeframe.M1, false),
+                        org.assertj.core.groups.Tuple.tuple(Timeframe.M5, false));
+        harness.setProcessingTime(10_000);
+        assertThat(candles()).as("no trade, no update").hasSize(7);
+    }
+
     private void send(TapeSnapshot snapshot) throws Exception {
         harness.processElement(FeedEvent.of(snapshot), EpochNanos.toMillis(snapshot.to() - 1));
     }
