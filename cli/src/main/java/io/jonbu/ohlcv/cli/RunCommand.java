@@ -148,6 +148,7 @@ final class RunCommand implements Callable<Integer>, UsesSettings {
         out.printf("""
 
                 jonbu-ohlcv is running (candles appear as each minute closes, plus %s)
+                  chart        http://localhost:%d/ (live candlestick chart)
                   candles      %s/ohlcv/%s/history?timeframe=1m
                   latest       %s/ohlcv/%s?timeframe=1m
                   live         ws://localhost:%d/api/v1/stream (WebSocket; send {"action":"subscribe","candles":["*"],"timeframes":["1m"]})
@@ -161,7 +162,7 @@ final class RunCommand implements Callable<Integer>, UsesSettings {
                 Ctrl-C stops everything.
                 """,
                 config.job().outOfOrderness().toMillis() + " ms of out-of-orderness",
-                api, symbol, api, symbol, stack.servingPort(), api, api,
+                stack.servingPort(), api, symbol, api, symbol, stack.servingPort(), api, api,
                 config.flinkUiPort() == 0 ? "off (--flink-ui-port 0)" : "http://localhost:" + config.flinkUiPort(), stack.feedUrl(),
                 describe(config.feed()), stack.jdbcUrl(),
                 config.externalDb() == null ? " (data in " + config.dataDirectory().resolve("postgres").toAbsolutePath() + ")" : "",
