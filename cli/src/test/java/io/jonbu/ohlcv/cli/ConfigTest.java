@@ -112,7 +112,7 @@ class ConfigTest {
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString())
-                .contains("feed.symbolz: unknown setting (known here: feed.kind, feed.url, feed.rest_url, feed.data_feed, feed.symbols, feed.channels)")
+                .contains("feed.symbolz: unknown setting (known here: feed.kind, feed.url, feed.rest_url, feed.data_feed, feed.max_backfill, feed.symbols, feed.channels)")
                 .contains("feed.symbols: must not be empty")
                 .contains("serving.port: must have a value");
         // the file is read before its values are converted: a file that cannot be read stops there

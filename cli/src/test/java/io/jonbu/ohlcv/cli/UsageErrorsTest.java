@@ -81,6 +81,6 @@ class UsageErrorsTest {
     @Test
     void durationsMustHaveAUnit() {
         assertThat(jonbu("run", "--out-of-orderness", "2")).isEqualTo(2);
-        assertThat(err.toString()).contains("'2' is not a duration such as 500ms, 2s, 1min or 1h");
+        assertThat(err.toString()).contains("'2' is not a duration such as 500ms, 2s, 1min, 1h or 3d");
     }
 }
