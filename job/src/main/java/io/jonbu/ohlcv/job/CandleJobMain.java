@@ -2,6 +2,9 @@ package io.jonbu.ohlcv.job;
 
 import io.jonbu.ohlcv.job.feed.LiveFeed;
 import io.jonbu.ohlcv.job.feed.SymbolTable;
+import io.jonbu.ohlcv.job.sink.KafkaSettings;
+import io.jonbu.ohlcv.job.sink.KafkaSinks;
+import io.jonbu.ohlcv.job.sink.KafkaTopics;
 import io.jonbu.ohlcv.job.sink.PostgresConnection;
 import io.jonbu.ohlcv.job.sink.PostgresSinks;
 import io.jonbu.ohlcv.model.DailySession;
@@ -14,8 +17,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.flink.api.java.utils.ParameterTool;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -33,13 +38,19 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * restart. Without it the list is fixed, as before.
  *
  * <p>{@code --channels bars,updatedBars,dailyBars,statuses} subscribes the symbols to those channels
- * besides trades, into {@code provider_bars} and {@code trading_statuses}. Quotes are refused here: this
- * entry point writes PostgreSQL only, which keeps no quotes ({@code jonbu run} publishes them to Kafka).
+ * besides trades, into {@code provider_bars} and {@code trading_statuses}; {@code quotes} need Kafka.
+ *
+ * <p>{@code --kafka-bootstrap HOST:PORT} also publishes candles (with {@code final:false} partial updates
+ * every {@code --partial-updates-ms}, 1000 by default), enriched candles and quotes to Kafka for the
+ * serving layer's live stream, {@code --kafka-delivery exactly_once} (the default: transactions with
+ * the checkpoints) or {@code at_least_once}; without it the job writes PostgreSQL only.
  */
 public final class CandleJobMain {
     static final String DEFAULT_FEED_URL = "wss://stream.data.alpaca.markets/v2/iex";
     static final String DEFAULT_SYMBOLS = "AAPL,MSFT,NVDA,AMZN,GOOGL,TSLA,SPY";
     static final long DEFAULT_SYMBOLS_POLL_MILLIS = 5_000;
+    static final long DEFAULT_PARTIAL_UPDATES_MILLIS = 1_000;
+    static final long DEFAULT_KAFKA_PARTITIONS = 3;
 
     private CandleJobMain() {}
 
@@ -62,8 +73,9 @@ public final class CandleJobMain {
                 SaleConditionRules.valueOf(params.get("sale-conditions", SaleConditionRules.TAPE_PLAN.name()).toUpperCase(Locale.ROOT)),
                 DailySession.valueOf(params.get("daily-session", DailySession.FULL_DAY.name()).toUpperCase(Locale.ROOT).replace('-', '_')),
                 Duration.ofMillis(params.getLong("correction-horizon-ms", CandleJobConfig.DEFAULT_CORRECTION_HORIZON.toMillis())),
-                // partial updates feed a live stream; this entry point writes PostgreSQL, which keeps finals only
-                Duration.ZERO);
+                // partial updates feed the live stream, so only with Kafka; PostgreSQL keeps final candles only
+                Duration.ofMillis(params.has("kafka-bootstrap") ? params.getLong("partial-updates-ms", DEFAULT_PARTIAL_UPDATES_MILLIS) : 0));
+        Optional<KafkaSettings> kafka = kafka(params);
 
         Set<Channel> channels;
         try {
@@ -71,9 +83,9 @@ public final class CandleJobMain {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--channels: " + e.getMessage(), e);
         }
-        if (channels.contains(Channel.QUOTES)) {
-            throw new IllegalArgumentException("--channels: quotes need Kafka, and this entry point writes PostgreSQL only, "
-                    + "which keeps no quotes; leave quotes out");
+        if (channels.contains(Channel.QUOTES) && kafka.isEmpty()) {
+            throw new IllegalArgumentException("--channels: quotes go to Kafka only (PostgreSQL keeps none): give --kafka-bootstrap "
+                    + "or leave quotes out");
         }
 
         AlpacaStreamSource.Builder source = AlpacaStreamSource.builder()
@@ -95,8 +107,36 @@ public final class CandleJobMain {
         AlpacaStreamSource built = source.build();
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        new CandleJob(new LiveFeed(built, "alpaca", built.splitCount()), new PostgresSinks(db), config).addTo(env);
+        PostgresSinks history = new PostgresSinks(db);
+        kafka.ifPresent(k -> KafkaTopics.ensure(k, (int) params.getLong("kafka-partitions", DEFAULT_KAFKA_PARTITIONS)));
+        CandleSinks sinks = kafka.<CandleSinks>map(k -> new KafkaSinks(history, k)).orElse(history);
+        new CandleJob(new LiveFeed(built, "alpaca", built.splitCount()), sinks, config).addTo(env);
         env.execute(params.get("job-name", "jonbu-ohlcv candles"));
+    }
+
+    /** The Kafka to publish to, when {@code --kafka-bootstrap} names one. */
+    static Optional<KafkaSettings> kafka(ParameterTool params) {
+        if (!params.has("kafka-bootstrap")) {
+            return Optional.empty();
+        }
+        String bootstrap = params.get("kafka-bootstrap");
+        if (bootstrap == null || bootstrap.isBlank()) {
+            throw new IllegalArgumentException("--kafka-bootstrap: give host:port of the Kafka cluster");
+        }
+        KafkaSettings settings = KafkaSettings.of(bootstrap)
+                .withTopics(params.get("candles-topic", KafkaSettings.DEFAULT_CANDLES_TOPIC),
+                        params.get("enriched-topic", KafkaSettings.DEFAULT_ENRICHED_TOPIC))
+                .withQuotesTopic(params.get("quotes-topic", KafkaSettings.DEFAULT_QUOTES_TOPIC));
+        if (params.has("kafka-delivery")) {
+            String delivery = params.get("kafka-delivery").trim().toUpperCase(Locale.ROOT).replace('-', '_');
+            try {
+                settings = settings.withGuarantee(DeliveryGuarantee.valueOf(delivery));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--kafka-delivery: expected exactly_once or at_least_once, got '"
+                        + params.get("kafka-delivery") + "'", e);
+            }
+        }
+        return Optional.of(settings);
     }
 
     private static String requiredEnv(String name) {
