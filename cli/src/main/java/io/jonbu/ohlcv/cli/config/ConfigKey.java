@@ -3,6 +3,8 @@ package io.jonbu.ohlcv.cli.config;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Every setting a config file may hold: its dotted path in the YAML, the environment variable that
@@ -99,8 +101,7 @@ public enum ConfigKey {
     }
 
     private static Map<String, String> database(String option) {
-        return Map.of("run", option, "fetch", option, "export", option,
-                "keys create", option, "keys list", option, "keys revoke", option,
-                "symbols add", option, "symbols list", option, "symbols remove", option, "serve", option);
+        return Stream.of("run", "fetch", "export", "serve", "keys create", "keys list", "keys revoke", "symbols add", "symbols list",
+                "symbols remove", "migrate status", "migrate up").collect(Collectors.toMap(command -> command, command -> option));
     }
 }
