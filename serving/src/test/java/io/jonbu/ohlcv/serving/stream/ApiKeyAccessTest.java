@@ -3,7 +3,6 @@ package io.jonbu.ohlcv.serving.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jonbu.ohlcv.broker.EmbeddedKafka;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.json.ApiJson;
@@ -11,7 +10,6 @@ import io.jonbu.ohlcv.serving.ServingServer;
 import io.jonbu.ohlcv.serving.auth.Access;
 import io.jonbu.ohlcv.serving.auth.ApiKeys;
 import io.jonbu.ohlcv.serving.auth.IssuedKey;
-import io.jonbu.ohlcv.sql.EmbeddedDatabase;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +25,7 @@ class ApiKeyAccessTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final OkHttpClient HTTP = new OkHttpClient();
 
-    private static EmbeddedKafka kafka;
-    private static EmbeddedDatabase db;
+    private static StreamBackends backends;
     private static ServingServer server;
     private static int port;
     private static ApiKeys keys;
@@ -36,24 +33,19 @@ class ApiKeyAccessTest {
 
     @BeforeAll
     static void start() throws Exception {
-        kafka = EmbeddedKafka.startTemporary();
-        try (var admin = kafka.admin()) {
-            CandleProducer.createTopics(admin, 1);
-        }
-        db = EmbeddedDatabase.startTemporary();
-        keys = new ApiKeys(db.dataSource());
-        server = new ServingServer(db.dataSource(), db.dataSource(), 0, CandleStreamSettings.of(kafka.bootstrapServers()),
+        backends = StreamBackends.start(1);
+        producer = backends.producer();
+        keys = new ApiKeys(backends.db().dataSource());
+        server = new ServingServer(backends.db().dataSource(), backends.db().dataSource(), 0,
+                CandleStreamSettings.of(backends.kafka().bootstrapServers()),
                 Access.apiKeys(keys));
         port = server.start();
-        producer = new CandleProducer(kafka.bootstrapServers());
     }
 
     @AfterAll
     static void stop() {
-        producer.close();
         server.close();
-        db.close();
-        kafka.close();
+        backends.close();
     }
 
     private record Reply(int status, Map<String, String> headers, JsonNode json) {}

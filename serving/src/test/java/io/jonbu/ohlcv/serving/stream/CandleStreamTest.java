@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 class CandleStreamTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
+    private static StreamBackends backends;
     private static EmbeddedKafka kafka;
     private static EmbeddedDatabase db;
     private static ServingServer server;
@@ -42,22 +43,18 @@ class CandleStreamTest {
 
     @BeforeAll
     static void start() throws Exception {
-        kafka = EmbeddedKafka.startTemporary();
-        try (var admin = kafka.admin()) {
-            CandleProducer.createTopics(admin, 2);
-        }
-        db = EmbeddedDatabase.startTemporary();
+        backends = StreamBackends.start(2);
+        kafka = backends.kafka();
+        db = backends.db();
+        producer = backends.producer();
         server = new ServingServer(db.dataSource(), 0, CandleStreamSettings.of(kafka.bootstrapServers()));
         port = server.start();
-        producer = new CandleProducer(kafka.bootstrapServers());
     }
 
     @AfterAll
     static void stop() {
-        producer.close();
         server.close();
-        db.close();
-        kafka.close();
+        backends.close();
     }
 
     @Test

@@ -177,43 +177,45 @@ class AlpacaStreamSplitReaderTest {
     @Test
     void aGapLongerThanTheThresholdIsCaughtUpOverRestBeforeTheSubscriptionInTimeOrder() throws Exception {
         long start = EpochNanos.parse("2024-03-08T14:30:00Z");
-        // 500 trades per second of virtual time: 3,000 emitted make a 6 s gap against a 1 s threshold
-        SimulatorConfig running = SimulatorConfig.builder().symbols(List.of("AAPL", "MSFT")).rate(500)
-                .virtualTime(start, 1).build();
-        try (AlpacaSimulator simulator = AlpacaSimulator.start(running)) {
-            assertThat(simulator.awaitEmitted(3_000, DEADLINE)).isTrue();
-            BackfillMetrics metrics = metrics();
-            AlpacaStreamSplitReader reader = new AlpacaStreamSplitReader(gapSettings(simulator, Duration.ofDays(3)),
-                    progress(start), metrics, new ConcurrentHashMap<>());
-            List<Arrival> arrivals = new ArrayList<>();
-            try {
-                reader.handleSplitsChanges(new SplitsAddition<>(List.of(SPLIT)));
-                fetchUntil(reader, arrival -> arrivals.add(arrival) && arrival.frame() != null);
-            } finally {
-                reader.close();
-            }
-            List<Arrival> caughtUp = arrivals.stream().takeWhile(Arrival::catchUp).toList();
-            assertThat(caughtUp).as("the arrivals start with the catch-up").isNotEmpty();
-            assertThat(arrivals.subList(caughtUp.size(), arrivals.size())).as("no catch-up after the subscription")
-                    .noneMatch(Arrival::catchUp);
-            List<Long> times = caughtUp.stream().flatMap(a -> a.backfilled().stream()).map(trade -> trade.timestamp()).toList();
-            assertThat(times.get(0)).isEqualTo(start);
-            assertThat(times).as("merged in time order across the symbols").isSorted();
-            assertThat(times.get(times.size() - 1) - start).as("caught up to within the threshold of the 6 s present")
-                    .isGreaterThanOrEqualTo(Duration.ofSeconds(5).toNanos());
-            assertThat(metrics.skippedGaps().getCount()).isZero();
-        }
+        BackfillMetrics metrics = metrics();
+        List<Arrival> arrivals = arrivalsAfterASixSecondGap(start, Duration.ofDays(3), metrics);
+        List<Arrival> caughtUp = arrivals.stream().takeWhile(Arrival::catchUp).toList();
+        assertThat(caughtUp).as("the arrivals start with the catch-up").isNotEmpty();
+        assertThat(arrivals.subList(caughtUp.size(), arrivals.size())).as("no catch-up after the subscription")
+                .noneMatch(Arrival::catchUp);
+        List<Long> times = caughtUp.stream().flatMap(a -> a.backfilled().stream()).map(trade -> trade.timestamp()).toList();
+        assertThat(times.get(0)).isEqualTo(start);
+        assertThat(times).as("merged in time order across the symbols").isSorted();
+        assertThat(times.get(times.size() - 1) - start).as("caught up to within the threshold of the 6 s present")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(5).toNanos());
+        assertThat(metrics.skippedGaps().getCount()).isZero();
     }
 
     @Test
     void aGapOlderThanTheBackfillLimitIsBackfilledFromTheLimitOnAndTheSkippedPartCounted() throws Exception {
         long start = EpochNanos.parse("2024-03-08T14:30:00Z");
+        BackfillMetrics metrics = metrics();
+        List<Arrival> arrivals = arrivalsAfterASixSecondGap(start, Duration.ofSeconds(2), metrics);
+        long earliest = arrivals.stream().filter(a -> a.backfilled() != null).flatMap(a -> a.backfilled().stream())
+                .mapToLong(trade -> trade.timestamp()).min().orElseThrow();
+        // the present was at least 6 s past the start when measured: nothing before 6 - 2 s is fetched
+        assertThat(earliest - start).isGreaterThanOrEqualTo(Duration.ofSeconds(4).toNanos());
+        assertThat(metrics.skippedGaps().getCount()).as("skipped gaps").isEqualTo(1);
+        assertThat(metrics.skippedSeconds().getCount()).as("skipped seconds").isGreaterThanOrEqualTo(3);
+    }
+
+    /**
+     * What a reader resuming from {@code start} hands over up to its first live frame, after the
+     * simulator emitted 3,000 trades at 500 a second of virtual time since then: a 6 s gap against a 1 s
+     * catch-up threshold.
+     */
+    private static List<Arrival> arrivalsAfterASixSecondGap(long start, Duration maxBackfill, BackfillMetrics metrics)
+            throws Exception {
         SimulatorConfig running = SimulatorConfig.builder().symbols(List.of("AAPL", "MSFT")).rate(500)
                 .virtualTime(start, 1).build();
         try (AlpacaSimulator simulator = AlpacaSimulator.start(running)) {
             assertThat(simulator.awaitEmitted(3_000, DEADLINE)).isTrue();
-            BackfillMetrics metrics = metrics();
-            AlpacaStreamSplitReader reader = new AlpacaStreamSplitReader(gapSettings(simulator, Duration.ofSeconds(2)),
+            AlpacaStreamSplitReader reader = new AlpacaStreamSplitReader(gapSettings(simulator, maxBackfill),
                     progress(start), metrics, new ConcurrentHashMap<>());
             List<Arrival> arrivals = new ArrayList<>();
             try {
@@ -222,12 +224,7 @@ class AlpacaStreamSplitReaderTest {
             } finally {
                 reader.close();
             }
-            long earliest = arrivals.stream().filter(a -> a.backfilled() != null).flatMap(a -> a.backfilled().stream())
-                    .mapToLong(trade -> trade.timestamp()).min().orElseThrow();
-            // the present was at least 6 s past the start when measured: nothing before 6 - 2 s is fetched
-            assertThat(earliest - start).isGreaterThanOrEqualTo(Duration.ofSeconds(4).toNanos());
-            assertThat(metrics.skippedGaps().getCount()).as("skipped gaps").isEqualTo(1);
-            assertThat(metrics.skippedSeconds().getCount()).as("skipped seconds").isGreaterThanOrEqualTo(3);
+            return arrivals;
         }
     }
 
