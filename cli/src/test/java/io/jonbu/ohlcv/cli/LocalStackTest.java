@@ -2,6 +2,7 @@ package io.jonbu.ohlcv.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jonbu.ohlcv.cli.local.Feed;
 import io.jonbu.ohlcv.cli.local.LocalStack;
@@ -23,6 +24,7 @@ import io.jonbu.ohlcv.source.simulator.SimulatorFault;
 import io.jonbu.ohlcv.source.simulator.TradeGenerator;
 import io.jonbu.ohlcv.source.stream.AlpacaStreamSource;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,6 +35,7 @@ import java.util.stream.IntStream;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -184,7 +187,7 @@ class LocalStackTest {
         Map<String, Candle> newestPublished = new HashMap<>();
         List<Candle> published = new ArrayList<>();
         for (var r : KafkaRecords.readCommitted(stack.kafkaBootstrap(), KafkaSettings.DEFAULT_CANDLES_TOPIC, served.size(),
-                Duration.ofSeconds(30))) {
+                LocalStackTest::isFinalCandle, Duration.ofSeconds(30))) {
             Candle c = ApiJson.mapper().readValue(r.value(), Candle.class);
             assertThat(r.key()).isEqualTo(c.symbol());
             if (!c.isFinal()) {
@@ -202,6 +205,14 @@ class LocalStackTest {
             assertThat(CandleOracle.sameCandle(c, oracle.get(key(c)))).as("published %s vs %s", c, oracle.get(key(c))).isTrue();
         }
         return new Published(published, served);
+    }
+
+    private static boolean isFinalCandle(ConsumerRecord<String, String> r) {
+        try {
+            return ApiJson.mapper().readTree(r.value()).path("final").asBoolean();
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Polls until at least {@code atLeast} candles are served and each equals the oracle's (revisions may still come). */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,7 +21,18 @@ public final class KafkaRecords {
      */
     public static List<ConsumerRecord<String, String>> readCommitted(String bootstrapServers, String topic, int expected,
             Duration timeout) {
+        return readCommitted(bootstrapServers, topic, expected, r -> true, timeout);
+    }
+
+    /**
+     * As {@link #readCommitted(String, String, int, Duration)}, counting towards {@code expected} only the
+     * records that {@code counted} accepts: a topic that interleaves partial updates with finals is read
+     * until enough finals have committed, not just enough records.
+     */
+    public static List<ConsumerRecord<String, String>> readCommitted(String bootstrapServers, String topic, int expected,
+            Predicate<ConsumerRecord<String, String>> counted, Duration timeout) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        int countedSoFar = 0;
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, UUID.randomUUID().toString(),
@@ -33,8 +45,11 @@ public final class KafkaRecords {
             int quietPolls = 0;
             while (System.nanoTime() < deadline && quietPolls < 2) {
                 int before = records.size();
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-                quietPolls = records.size() >= expected && records.size() == before ? quietPolls + 1 : 0;
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    records.add(r);
+                    countedSoFar += counted.test(r) ? 1 : 0;
+                }
+                quietPolls = countedSoFar >= expected && records.size() == before ? quietPolls + 1 : 0;
             }
         }
         return records;
