@@ -9,6 +9,7 @@ import io.jonbu.ohlcv.serving.ServingServer;
 import io.jonbu.ohlcv.serving.auth.Access;
 import io.jonbu.ohlcv.serving.auth.ApiKeys;
 import io.jonbu.ohlcv.serving.stream.CandleStreamSettings;
+import io.jonbu.ohlcv.serving.tls.TlsSettings;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -36,7 +37,11 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "port to listen on; 0 picks one (default: ${DEFAULT-VALUE})")
+    @Mixin
+    TlsOptions tlsOptions;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "port to listen on (with TLS, the HTTPS port); 0 picks one (default: ${DEFAULT-VALUE})")
     int port;
 
     @Option(names = "--kafka-bootstrap", paramLabel = "HOST:PORT",
@@ -58,6 +63,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        TlsSettings tls = tlsOptions.settings(spec).orElse(null);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(stopped::countDown, "jonbu-serve-stop");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -68,9 +74,13 @@ final class ServeCommand implements Callable<Integer> {
                  ServingServer server = new ServingServer(pool, controlPlane, port,
                          kafkaBootstrap == null || kafkaBootstrap.isBlank() ? null
                                  : CandleStreamSettings.of(kafkaBootstrap).withTopics(candlesTopic, enrichedTopic),
-                         auth == AuthMode.API_KEY ? Access.apiKeys(new ApiKeys(pool)) : Access.open())) {
+                         auth == AuthMode.API_KEY ? Access.apiKeys(new ApiKeys(pool)) : Access.open(), tls)) {
                 int bound = server.start();
-                out.printf("jonbu: serving http://localhost:%d/api/v1 (stream: %s; auth: %s)%n", bound,
+                if (server.plainPort() >= 0) {
+                    out.printf("jonbu: plain HTTP on port %d %s%n", server.plainPort(),
+                            tls.redirectPlain() ? "redirects to HTTPS" : "serves the API too");
+                }
+                out.printf("jonbu: serving %s://localhost:%d/api/v1 (stream: %s; auth: %s)%n", tls == null ? "http" : "https", bound,
                         kafkaBootstrap == null || kafkaBootstrap.isBlank() ? "off, no --kafka-bootstrap" : kafkaBootstrap,
                         auth == AuthMode.API_KEY ? "API keys" : "NONE");
                 out.flush();

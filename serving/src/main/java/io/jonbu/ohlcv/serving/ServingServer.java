@@ -31,6 +31,8 @@ import io.jonbu.ohlcv.serving.stream.CandleStreamSettings;
 import io.jonbu.ohlcv.serving.stream.StreamMetrics;
 import io.jonbu.ohlcv.serving.symbol.SymbolHandlers;
 import io.jonbu.ohlcv.serving.symbol.SymbolRepository;
+import io.jonbu.ohlcv.serving.tls.TlsListener;
+import io.jonbu.ohlcv.serving.tls.TlsSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -57,6 +59,8 @@ public final class ServingServer implements AutoCloseable {
     private final int port;
     private final List<String> routes = new CopyOnWriteArrayList<>();
     private final CandleStream stream;
+    private final TlsSettings tls;
+    private TlsListener tlsListener;
 
     /**
      * One data source for everything, so it must be writable for {@code POST}/{@code DELETE /symbols}
@@ -88,7 +92,17 @@ public final class ServingServer implements AutoCloseable {
      * API and the stream.
      */
     public ServingServer(DataSource dataSource, DataSource controlPlane, int port, CandleStreamSettings stream, Access access) {
+        this(dataSource, controlPlane, port, stream, access, null);
+    }
+
+    /**
+     * As {@link #ServingServer(DataSource, DataSource, int, CandleStreamSettings, Access)}, listening
+     * with TLS on {@code port} when {@code tls} is given (and on its plain-HTTP port, if any).
+     */
+    public ServingServer(DataSource dataSource, DataSource controlPlane, int port, CandleStreamSettings stream, Access access,
+            TlsSettings tls) {
         this.port = port;
+        this.tls = tls;
         this.stream = stream == null ? null : new CandleStream(stream, access);
         CandleHandlers candles = new CandleHandlers(CandleRepository.candles(dataSource), CandleRepository.enriched(dataSource));
         PatternHandlers patterns = new PatternHandlers(new PatternRepository(dataSource));
@@ -106,6 +120,9 @@ public final class ServingServer implements AutoCloseable {
         AccessFilter accessFilter = new AccessFilter(access);
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
+            if (tls != null) {
+                tlsListener = TlsListener.configure(config, tls, port);
+            }
             // the routes, not the filters (the access check is a before-matched handler)
             config.events(events -> events.handlerAdded(h -> {
                 if (h.getHttpMethod().isHttpMethod()) {
@@ -174,13 +191,19 @@ public final class ServingServer implements AutoCloseable {
         return Optional.ofNullable(stream).map(CandleStream::metrics);
     }
 
-    /** Starts reading Kafka (when streaming), then listening; returns the bound port. */
+    /** Starts reading Kafka (when streaming), then listening; returns the bound port (with TLS, the HTTPS one). */
     public int start() {
         if (stream != null) {
             stream.start();
         }
         try {
-            app.start(port);
+            if (tls == null) {
+                app.start(port);
+            } else {
+                // the SSL plugin owns the connectors and their ports
+                app.start();
+                tlsListener.started(app.jettyServer().server());
+            }
         } catch (RuntimeException e) {
             // the caller gets no server to close: do not leave the Kafka consumer running
             if (stream != null) {
@@ -188,7 +211,13 @@ public final class ServingServer implements AutoCloseable {
             }
             throw e;
         }
-        return app.port();
+        return tls == null ? app.port() : TlsListener.boundPort(app.jettyServer().server(), true);
+    }
+
+    /** With TLS, the bound port of the plain-HTTP listener; -1 when there is none (or no TLS). */
+    public int plainPort() {
+        return tls == null || tls.plainPort() == TlsSettings.NO_PLAIN_LISTENER ? -1
+                : TlsListener.boundPort(app.jettyServer().server(), false);
     }
 
     @Override

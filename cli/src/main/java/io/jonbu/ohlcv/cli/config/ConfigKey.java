@@ -58,6 +58,12 @@ public enum ConfigKey {
 
     SERVING_PORT("serving.port", "JONBU_SERVING_PORT", Map.of("run", "--port", "serve", "--port")),
     SERVING_AUTH("serving.auth", "JONBU_SERVING_AUTH", Map.of("run", "--auth", "serve", "--auth")),
+    SERVING_TLS_KEYSTORE("serving.tls.keystore", "JONBU_TLS_KEYSTORE", Map.of("serve", "--tls-keystore")),
+    SERVING_TLS_CERTIFICATE("serving.tls.certificate", "JONBU_TLS_CERTIFICATE", Map.of("serve", "--tls-cert")),
+    SERVING_TLS_PRIVATE_KEY("serving.tls.private_key", "JONBU_TLS_PRIVATE_KEY", Map.of("serve", "--tls-key")),
+    SERVING_TLS_HTTP_PORT("serving.tls.http_port", "JONBU_TLS_HTTP_PORT", Map.of("serve", "--http-port")),
+    SERVING_TLS_REDIRECT_HTTP("serving.tls.redirect_http", "JONBU_TLS_REDIRECT_HTTP", Map.of("serve", "--redirect-http")),
+    SERVING_TLS_HSTS("serving.tls.hsts", "JONBU_TLS_HSTS", Map.of("serve", "--hsts")),
     FLINK_UI_PORT("flink.ui_port", "JONBU_FLINK_UI_PORT", Map.of("run", "--flink-ui-port"));
 
     private final String path;

@@ -11,7 +11,8 @@ import java.util.Optional;
 public enum Secret {
     ALPACA_KEY_ID("alpaca.key_id", "APCA_API_KEY_ID"),
     ALPACA_SECRET_KEY("alpaca.secret_key", "APCA_API_SECRET_KEY"),
-    DATABASE_PASSWORD("database.password", "JONBU_DB_PASSWORD");
+    DATABASE_PASSWORD("database.password", "JONBU_DB_PASSWORD"),
+    TLS_PASSWORD("serving.tls.password", "JONBU_TLS_PASSWORD");
 
     private final String path;
     private final String environmentVariable;
