@@ -4,24 +4,27 @@ import io.jonbu.ohlcv.cli.config.ConfigOption;
 import io.jonbu.ohlcv.cli.local.LocalDatabase;
 import io.jonbu.ohlcv.sql.Migrations;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code jonbu migrate up|status}: the schema of an external PostgreSQL ({@code --db-url}), which the
- * other commands migrate on their own as they start. The embedded server is migrated whenever it starts,
- * so there {@code status} shows everything applied. There is no {@code down}: Flyway's community edition
- * has no undo, and a schema is rolled back by restoring a backup taken before {@code up}.
+ * {@code jonbu migrate up|down|status}: the schema of an external PostgreSQL ({@code --db-url}), which
+ * the other commands migrate on their own as they start. The embedded server is migrated whenever it
+ * starts, so there {@code status} shows everything applied and a {@code down} lasts until the next
+ * start. {@code down} drops what the newer versions added, their rows with it: it is for going back
+ * to an older build, not for undoing a mistake in the data.
  */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
         description = {"The database schema (Flyway, the sql module's migrations): status lists each migration and its",
-            "state; up applies the pending ones. Rolling back is restoring a backup: Flyway's free edition has no undo."},
-        subcommands = {MigrateCommand.Status.class, MigrateCommand.Up.class})
+            "state; up applies the pending ones; down --to VERSION undoes the newer ones (dropping their data)."},
+        subcommands = {MigrateCommand.Status.class, MigrateCommand.Up.class, MigrateCommand.Down.class})
 final class MigrateCommand {
 
     /** Where the schema is: {@code --db-url} as it is, else the embedded server (migrated as it starts). */
@@ -55,7 +58,7 @@ final class MigrateCommand {
             }
         }
 
-        abstract int run(DataSource dataSource, PrintWriter out);
+        abstract int run(DataSource dataSource, PrintWriter out) throws Exception;
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "List every migration and its state; change nothing.")
@@ -75,6 +78,23 @@ final class MigrateCommand {
         @Override
         int run(DataSource dataSource, PrintWriter out) {
             out.println("applied " + Migrations.migrate(dataSource) + " migration(s)");
+            return 0;
+        }
+    }
+
+    @Command(name = "down", mixinStandardHelpOptions = true,
+            description = {"Undo the applied migrations newer than --to, newest first, each in its own transaction.",
+                "What they added is dropped with its rows: take a backup first. Use it to go back to an older build."})
+    static final class Down extends OnSchema {
+        @Option(names = "--to", required = true, paramLabel = "VERSION",
+                description = "the version to go back to (`migrate status` lists them); 0 undoes every one")
+        String target;
+
+        @Override
+        int run(DataSource dataSource, PrintWriter out) throws Exception {
+            List<String> undone = Migrations.undo(dataSource, target);
+            out.println(undone.isEmpty() ? "nothing newer than version " + target + " is applied"
+                    : "undid " + undone.size() + " migration(s): " + String.join(", ", undone));
             return 0;
         }
     }

@@ -108,6 +108,6 @@ public enum ConfigKey {
 
     private static Map<String, String> database(String option) {
         return Stream.of("run", "fetch", "export", "serve", "keys create", "keys list", "keys revoke", "symbols add", "symbols list",
-                "symbols remove", "migrate status", "migrate up").collect(Collectors.toMap(command -> command, command -> option));
+                "symbols remove", "migrate status", "migrate up", "migrate down").collect(Collectors.toMap(command -> command, command -> option));
     }
 }
