@@ -6,6 +6,7 @@ import io.jonbu.ohlcv.cli.config.UsesSettings;
 import io.jonbu.ohlcv.cli.local.LocalDatabase;
 import io.jonbu.ohlcv.job.sink.PostgresSinks;
 import io.jonbu.ohlcv.model.Candle;
+import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.source.rest.AlpacaBar;
 import io.jonbu.ohlcv.source.rest.AlpacaRestClient;
@@ -13,9 +14,12 @@ import io.jonbu.ohlcv.source.rest.HistoricalQuery;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,6 +87,10 @@ final class FetchCommand implements Callable<Integer>, UsesSettings {
             query.end(range.end);
         }
         PrintWriter err = spec.commandLine().getErr();
+        // Alpaca pages through the symbols in order, each from start to end: how far is where the last bar is
+        List<String> inOrder = tickers.stream().sorted().toList();
+        long span = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(range.endOrNow() - range.start));
+        ProgressBar progress = new ProgressBar(err, "fetch", span * inOrder.size(), "");
         long written = 0;
         try (AlpacaRestClient client = AlpacaRestClient.builder().baseUrl(restUrl).credentials(keys.key(), keys.secret()).build();
              LocalDatabase db = LocalDatabase.open(database.external(), database.dataDir, database.dbPort);
@@ -91,18 +99,22 @@ final class FetchCommand implements Callable<Integer>, UsesSettings {
             try (Connection c = db.connect(); PreparedStatement upsert = c.prepareStatement(PostgresSinks.UPSERT_CANDLE)) {
                 Iterator<AlpacaBar> it = bars.iterator();
                 while (it.hasNext()) {
-                    PostgresSinks.bindCandle(upsert, candle(it.next()));
+                    AlpacaBar bar = it.next();
+                    PostgresSinks.bindCandle(upsert, candle(bar));
                     upsert.addBatch();
                     if (++written % BATCH == 0) {
                         upsert.executeBatch();
-                        err.printf("\rfetch: %d %s bars", written, timeframe);
-                        err.flush();
                     }
+                    long into = TimeUnit.NANOSECONDS.toSeconds(bar.start() - range.start);
+                    progress.moveTo(Math.max(0, inOrder.indexOf(bar.symbol())) * span + Math.min(Math.max(into, 0), span),
+                            String.format(Locale.ROOT, "%,d %s bars, %s at %s", written, timeframe, bar.symbol(),
+                                    EpochNanos.toInstant(bar.start()).truncatedTo(ChronoUnit.MINUTES)));
                 }
                 upsert.executeBatch();
             }
         }
-        err.printf("\rfetch: %d %s bars of %s into PostgreSQL%n", written, timeframe, String.join(",", tickers));
+        progress.moveTo(span * inOrder.size(), String.format(Locale.ROOT, "%,d %s bars", written, timeframe));
+        progress.finish(String.format(Locale.ROOT, "fetch: %d %s bars of %s into PostgreSQL", written, timeframe, String.join(",", tickers)));
         return 0;
     }
 

@@ -5,8 +5,10 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * A one-line progress bar on stderr for long work: {@code export [#######.......]  48%  12,000/25,000 candles}.
- * Redrawn in place at most every {@link #REDRAW_NANOS}, so a fast loop does not spend its time printing.
+ * A one-line progress bar on stderr for long work: {@code export [#######.......]  48%  12,000/25,000 candles},
+ * or, for work measured by where it is rather than by a count known ahead (a paged download through
+ * a time range), {@code fetch [#######.......]  48%  12,000 bars, MSFT at 2024-05-03}. Redrawn in place
+ * at most every {@link #REDRAW_NANOS}, so a fast loop does not spend its time printing.
  */
 final class ProgressBar {
     private static final int WIDTH = 30;
@@ -18,6 +20,7 @@ final class ProgressBar {
     private final long total;
     private final LongSupplier nanoTime;
     private long done;
+    private String status;
     private long drawnAt = Long.MIN_VALUE;
 
     ProgressBar(PrintWriter err, String label, long total, String unit) {
@@ -34,6 +37,17 @@ final class ProgressBar {
 
     void advance(long n) {
         done += n;
+        redraw();
+    }
+
+    /** Sets how far the work is, out of the total, and what to show after the bar instead of the count. */
+    void moveTo(long position, String status) {
+        done = position;
+        this.status = status;
+        redraw();
+    }
+
+    private void redraw() {
         long now = nanoTime.getAsLong();
         if (drawnAt == Long.MIN_VALUE || now - drawnAt >= REDRAW_NANOS || done >= total) {
             drawnAt = now;
@@ -52,7 +66,7 @@ final class ProgressBar {
         long shown = Math.min(done, total);
         int filled = total <= 0 ? WIDTH : (int) (WIDTH * shown / total);
         int percent = total <= 0 ? 100 : (int) (100 * shown / total);
-        return String.format(Locale.ROOT, "%s [%s%s] %3d%%  %,d/%,d %s", label, "#".repeat(filled), ".".repeat(WIDTH - filled),
-                percent, done, total, unit);
+        String bar = String.format(Locale.ROOT, "%s [%s%s] %3d%%  ", label, "#".repeat(filled), ".".repeat(WIDTH - filled), percent);
+        return bar + (status != null ? status : String.format(Locale.ROOT, "%,d/%,d %s", done, total, unit));
     }
 }

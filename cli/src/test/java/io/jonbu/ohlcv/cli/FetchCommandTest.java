@@ -14,6 +14,7 @@ import io.jonbu.ohlcv.source.simulator.TradeGenerator;
 import io.jonbu.ohlcv.sql.EmbeddedDatabase;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,8 @@ class FetchCommandTest {
                 Candle got = actual.stream().filter(c -> c.symbol().equals(want.symbol()) && c.start() == want.start()).findFirst().orElseThrow();
                 assertThat(CandleOracle.sameCandle(got, want)).as("%s vs %s", got, want).isTrue();
             }
-            assertThat(err.toString()).contains("fetch: " + expected.size() + " 5m bars of AAPL,MSFT into PostgreSQL");
+            assertThat(err.toString()).contains("fetch: " + expected.size() + " 5m bars of AAPL,MSFT into PostgreSQL")
+                    .contains("] 100%  " + String.format(Locale.ROOT, "%,d", expected.size()) + " 5m bars\n");
             assertThat(stored.isKnown("MSFT")).isTrue();
         }
     }

@@ -34,4 +34,12 @@ class ProgressBarTest {
         bar.advance(0);
         assertThat(err.toString()).contains("100%  0/0 candles");
     }
+
+    @Test
+    void workMeasuredByPositionShowsItsStatusInsteadOfTheCount() {
+        StringWriter err = new StringWriter();
+        ProgressBar bar = new ProgressBar(new PrintWriter(err), "fetch", 200, "", () -> 0L);
+        bar.moveTo(150, "1,200 1m bars, MSFT at 2024-05-03T00:00:00Z");
+        assertThat(bar.line()).isEqualTo("fetch [######################........]  75%  1,200 1m bars, MSFT at 2024-05-03T00:00:00Z");
+    }
 }
