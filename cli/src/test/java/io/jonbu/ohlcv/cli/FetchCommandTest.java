@@ -14,9 +14,9 @@ import io.jonbu.ohlcv.source.simulator.TradeGenerator;
 import io.jonbu.ohlcv.sql.EmbeddedDatabase;
 import java.io.StringWriter;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
