@@ -126,10 +126,11 @@ class ConfigTest {
                   delivery: sometimes
                 """);
         StringWriter errors = new StringWriter();
-        assertThat(JonbuInProcess.run(Map.of("JONBU_SIMULATOR_RATE", "fast"), out, errors, "run", "--config", typos.toString()))
-                .isEqualTo(2);
+        assertThat(JonbuInProcess.run(Map.of("JONBU_SIMULATOR_RATE", "fast", "JONBU_LOG_FORMAT", "xml"), out, errors, "run", "--config",
+                typos.toString())).isEqualTo(2);
         assertThat(errors.toString())
-                .contains("has 4 problems")
+                .contains("has 5 problems")
+                .contains("JONBU_LOG_FORMAT (environment): must be text or json, not 'xml'")
                 .contains("job.parallelism (" + typos + "): Invalid value for option '--parallelism': 'two' is not an int")
                 .contains("job.out_of_orderness (" + typos + "): ").contains("'soon'")
                 .contains("kafka.delivery (" + typos + "): ").contains("sometimes")

@@ -57,9 +57,12 @@ class JonbuJarIT {
     void runServesCandlesOverHttpStopsCleanlyOnSigtermAndWhatItStoredExportsToParquet() throws Exception {
         // a fast virtual clock closes a minute candle every second of wall time
         int flinkUi = freePort();
-        Process p = jonbu("run", "--port", "0", "--flink-ui-port", String.valueOf(flinkUi), "--sim-port", "0", "--db-port", "0",
+        ProcessBuilder run = jonbu("run", "--port", "0", "--flink-ui-port", String.valueOf(flinkUi), "--sim-port", "0", "--db-port", "0",
                 "--data-dir", dir.toString(), "--virtual-start", "2024-03-08T14:30:00Z", "--speed", "60", "--rate", "500")
-                .redirectError(dir.resolve("run.err").toFile()).start();
+                .redirectError(dir.resolve("run.err").toFile());
+        // the logs as a shipper reads them: the JSON layout's plugin must have survived the shading
+        run.environment().put("JONBU_LOG_FORMAT", "json");
+        Process p = run.start();
         try {
             String candlesUrl = awaitCandlesUrl(p);
             OkHttpClient http = new OkHttpClient();
@@ -89,6 +92,15 @@ class JonbuJarIT {
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("stopped within a minute of SIGTERM").isTrue();
         }
         assertThat(Files.readString(dir.resolve("run.err"))).contains("jonbu: stopping");
+        List<JsonNode> logLines = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve("run.err"))) {
+            if (line.startsWith("{")) {
+                logLines.add(ApiJson.mapper().readTree(line));
+            }
+        }
+        assertThat(logLines).as("JSON log lines").isNotEmpty()
+                .allSatisfy(l -> assertThat(l.path("log.level").asText()).isNotEmpty())
+                .anySatisfy(l -> assertThat(l.path("feed_connection").asText()).as("the feed connection's id").matches(".+#\\d+"));
         assertThat(dir.resolve("postgres/PG_VERSION")).as("data kept under --data-dir").exists();
 
         // the Parquet writer and the parts of Hadoop it links against made it into the jar

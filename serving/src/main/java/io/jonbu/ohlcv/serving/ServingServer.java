@@ -22,6 +22,7 @@ import io.jonbu.ohlcv.serving.health.FeedHealth;
 import io.jonbu.ohlcv.serving.health.HealthHandler;
 import io.jonbu.ohlcv.serving.health.HealthReport;
 import io.jonbu.ohlcv.serving.health.JobFreshness;
+import io.jonbu.ohlcv.serving.logging.RequestIds;
 import io.jonbu.ohlcv.serving.metrics.MetricsHandler;
 import io.jonbu.ohlcv.serving.metrics.RequestMetrics;
 import io.jonbu.ohlcv.serving.pattern.PatternHandlers;
@@ -37,11 +38,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The REST API over the candle store, and, when given a Kafka to read, the WebSocket stream of live
@@ -54,6 +58,9 @@ import javax.sql.DataSource;
 public final class ServingServer implements AutoCloseable {
     /** A 1m candle a minute, plus out-of-orderness, the sink's batching and slack for a slow checkpoint. */
     private static final Duration JOB_STALE_AFTER = Duration.ofMinutes(3);
+
+    /** One line per request at DEBUG, with its request id: off unless asked for ({@code io.jonbu.ohlcv.serving.access}). */
+    private static final Logger ACCESS = LoggerFactory.getLogger("io.jonbu.ohlcv.serving.access");
 
     private final Javalin app;
     private final int port;
@@ -131,7 +138,14 @@ public final class ServingServer implements AutoCloseable {
             }));
             config.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
             QueryConverters.registerOn(config.validation);
-            config.requestLogger.http((ctx, millis) -> requests.record(ctx.method().name(), routeOf(ctx), ctx.statusCode(), millis / 1000.0));
+            config.router.mount(router -> router.before(RequestIds::begin));
+            config.requestLogger.http((ctx, millis) -> {
+                requests.record(ctx.method().name(), routeOf(ctx), ctx.statusCode(), millis / 1000.0);
+                if (ACCESS.isDebugEnabled()) {
+                    ACCESS.debug("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.statusCode(), String.format(Locale.ROOT, "%.1f", millis));
+                }
+                RequestIds.end();
+            });
             config.router.mount(router -> router.beforeMatched(accessFilter));
             // where scrapers look by default, outside the versioned API
             config.router.apiBuilder(() -> get("/metrics", metrics::handle));

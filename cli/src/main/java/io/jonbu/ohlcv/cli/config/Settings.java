@@ -25,6 +25,11 @@ public record Settings(Map<String, String> environment, ConfigFile file) {
     /** Names the config file when {@code --config} does not. */
     public static final String CONFIG_VARIABLE = "JONBU_CONFIG";
     public static final String CONFIG_OPTION = "--config";
+    /**
+     * Read by the logging configuration itself (log4j2.properties), before any flag is parsed: text
+     * or json. Checked here, as an unknown value would silence the logs.
+     */
+    public static final String LOG_FORMAT_VARIABLE = "JONBU_LOG_FORMAT";
 
     public Settings {
         environment = Map.copyOf(environment);
@@ -107,6 +112,10 @@ public record Settings(Map<String, String> environment, ConfigFile file) {
                     break;
                 }
             }
+        }
+        String logFormat = environment.get(LOG_FORMAT_VARIABLE);
+        if (logFormat != null && !logFormat.equals("text") && !logFormat.equals("json")) {
+            problems.add(LOG_FORMAT_VARIABLE + " (environment): must be text or json, not '" + logFormat + "'");
         }
         return problems;
     }

@@ -24,6 +24,7 @@ import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One split's connection: connect, wait for {@code connected}, authenticate, subscribe to the split's
@@ -46,8 +47,10 @@ import org.slf4j.LoggerFactory;
  * <p>okhttp calls back on one reader thread per socket, so frames stay in order. State changes are
  * synchronized; putting a frame is not, because it blocks while the queue is full.
  */
-final class StreamConnection extends WebSocketListener {
+final class StreamConnection {
     private static final Logger LOG = LoggerFactory.getLogger(StreamConnection.class);
+    /** The log context key of a feed connection's id, {@code split#n}. */
+    static final String CONNECTION_MDC_KEY = "feed_connection";
 
     /** Alpaca closes an unauthenticated connection after about 10 s; a server silent for longer is not answering. */
     private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(15);
@@ -105,6 +108,8 @@ final class StreamConnection extends WebSocketListener {
 
     /** The live socket; callbacks from earlier ones are ignored. */
     private WebSocket socket;
+    /** How many sockets this split has opened: the live one's id in the logs is split#n. */
+    private int connections;
     /** The trades the live socket was asked for, so a change sends only the difference. */
     private Set<String> subscribed = Set.of();
     private Phase phase;
@@ -179,7 +184,8 @@ final class StreamConnection extends WebSocketListener {
 
     private void connect() {
         phase = Phase.AWAIT_CONNECTED;
-        WebSocket opened = client.newWebSocket(new Request.Builder().url(settings.url()).build(), this);
+        String connection = splitId + "#" + ++connections;
+        WebSocket opened = client.newWebSocket(new Request.Builder().url(settings.url()).build(), new Tagged(connection));
         socket = opened;
         timer = scheduler.schedule(() -> handshakeTimedOut(opened), HANDSHAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -236,8 +242,50 @@ final class StreamConnection extends WebSocketListener {
         socket = null;
     }
 
-    @Override
-    public void onMessage(WebSocket ws, String text) {
+    /**
+     * Tags okhttp's reader thread with the connection's id ({@value #CONNECTION_MDC_KEY} in the log
+     * lines' context) for as long as it reads this socket: okhttp calls onOpen and then every
+     * onMessage from that one thread, so the tag costs nothing per frame.
+     */
+    private final class Tagged extends WebSocketListener {
+        private final String connection;
+
+        Tagged(String connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public void onOpen(WebSocket ws, Response response) {
+            MDC.put(CONNECTION_MDC_KEY, connection);
+        }
+
+        @Override
+        public void onMessage(WebSocket ws, String text) {
+            StreamConnection.this.onMessage(ws, text);
+        }
+
+        @Override
+        public void onClosing(WebSocket ws, int code, String reason) {
+            MDC.put(CONNECTION_MDC_KEY, connection);
+            try {
+                StreamConnection.this.onClosing(ws, code, reason);
+            } finally {
+                MDC.remove(CONNECTION_MDC_KEY);
+            }
+        }
+
+        @Override
+        public void onFailure(WebSocket ws, Throwable failure, Response response) {
+            MDC.put(CONNECTION_MDC_KEY, connection);
+            try {
+                StreamConnection.this.onFailure(ws, failure, response);
+            } finally {
+                MDC.remove(CONNECTION_MDC_KEY);
+            }
+        }
+    }
+
+    private void onMessage(WebSocket ws, String text) {
         lastFrameNanos = System.nanoTime();
         lastFrameWallNanos = System.currentTimeMillis() * 1_000_000L;
         Phase current;
@@ -289,14 +337,12 @@ final class StreamConnection extends WebSocketListener {
         return true;
     }
 
-    @Override
-    public void onClosing(WebSocket ws, int code, String reason) {
+    private void onClosing(WebSocket ws, int code, String reason) {
         ws.close(NORMAL_CLOSURE, null);
         lost(ws, "closed by the server with " + code + (reason.isEmpty() ? "" : " " + reason));
     }
 
-    @Override
-    public void onFailure(WebSocket ws, Throwable failure, Response response) {
+    private void onFailure(WebSocket ws, Throwable failure, Response response) {
         lost(ws, response != null ? "HTTP " + response.code() + " " + response.message() : failure.toString());
     }
 

@@ -8,6 +8,7 @@ import io.jonbu.ohlcv.model.FeedStatus;
 import io.jonbu.ohlcv.source.simulator.AlpacaSimulator;
 import io.jonbu.ohlcv.source.simulator.SimulatorConfig;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,11 @@ import java.util.function.Predicate;
 import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
 import org.apache.flink.metrics.SimpleCounter;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.Logger;
+import org.apache.logging.log4j.core.appender.WriterAppender;
+import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.junit.jupiter.api.Test;
 
 /** The split reader against the simulator over real WebSockets, without Flink around it. */
@@ -32,6 +38,15 @@ class AlpacaStreamSplitReaderTest {
         AlpacaSimulator first = AlpacaSimulator.start(aaplOnly);
         int port = first.port();
         AlpacaStreamSplitReader reader = liveOnly(settings(first.url("iex"), "s"));
+        // what the connection logs carries its id, split#n, in the log context
+        StringWriter logged = new StringWriter();
+        Logger log = (Logger) LogManager.getLogger(StreamConnection.class);
+        WriterAppender capture = WriterAppender.newBuilder().setName("feed-connection").setTarget(logged)
+                .setLayout(PatternLayout.newBuilder().withPattern("[%X{feed_connection}] %m%n").build()).build();
+        capture.start();
+        log.addAppender(capture);
+        Level level = log.getLevel();
+        log.setLevel(Level.INFO);
         try {
             reader.handleSplitsChanges(new SplitsAddition<>(List.of(SPLIT)));
             fetchUntil(reader, live("AAPL"));
@@ -44,7 +59,13 @@ class AlpacaStreamSplitReaderTest {
                 // the frame can reach us before the emitter has counted it
                 assertThat(restarted.awaitEmitted(1, DEADLINE)).isTrue();
             }
+            assertThat(logged.toString()).containsPattern("\\[alpaca-0#1\\] split alpaca-0: streaming trades")
+                    .containsPattern("\\[alpaca-0#1\\] split alpaca-0: connection to .* lost")
+                    .containsPattern("\\[alpaca-0#2\\] split alpaca-0: streaming trades");
         } finally {
+            log.removeAppender(capture);
+            log.setLevel(level);
+            capture.stop();
             first.close();
             reader.close();
         }
