@@ -143,6 +143,9 @@ final class RunCommand implements Callable<Integer>, UsesSettings {
             stack.close();
             stopped.countDown();
         }, "jonbu-stop"));
+        if (stack.resumedFrom() != null) {
+            out.println("jonbu: resumed from the savepoint " + stack.resumedFrom() + " (remove it to start afresh)");
+        }
         String api = "http://localhost:" + stack.servingPort() + "/api/v1";
         String symbol = config.feed().symbols().get(0);
         out.printf("""

@@ -234,8 +234,12 @@ public final class ServingServer implements AutoCloseable {
                 : TlsListener.boundPort(app.jettyServer().server(), false);
     }
 
+    /** Stops: WebSocket clients get a going-away close frame first, then the server stops listening. */
     @Override
     public void close() {
+        if (stream != null) {
+            stream.goAway();
+        }
         app.stop();
         if (stream != null) {
             stream.close();

@@ -17,12 +17,18 @@ import io.jonbu.ohlcv.serving.auth.ApiKeys;
 import io.jonbu.ohlcv.serving.stream.CandleStreamSettings;
 import io.jonbu.ohlcv.source.simulator.AlpacaSimulator;
 import io.jonbu.ohlcv.source.stream.AlpacaStreamSource;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
@@ -37,14 +43,25 @@ import org.slf4j.LoggerFactory;
  * <p>The feed's symbols are tracked in the {@code symbols} table, and the source follows the table:
  * a symbol added over {@code POST /api/v1/symbols} is streamed, and one removed dropped, within
  * {@link #SYMBOLS_POLL} and without a restart.
+ *
+ * <p><b>Stopping and starting.</b> With a data directory, {@link #close} stops the job with a
+ * savepoint under {@code flink/savepoints} (the source stops reading, the sinks flush, Kafka's
+ * transactions commit), and the next start resumes from it: the feed's position, the open candles
+ * and the indicators' warm-up carry over, and the source backfills the time it was down, so no
+ * candle is lost or doubled. Then serving tells its WebSocket clients it is going away (1001), and
+ * the stores stop last. Without a data directory nothing would be resumed, so the job is cancelled.
  */
 public final class LocalStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
     private static final String SIMULATED_FEED = "iex";
     /** A local table answers in a millisecond; a second keeps a symbol change feeling immediate. */
     static final Duration SYMBOLS_POLL = Duration.ofSeconds(1);
+    /** A savepoint of a laptop's state takes seconds; past this the job is cancelled rather than hang the stop. */
+    private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private Savepoints savepoints;
+    private String resumedFrom;
     private String jdbcUrl;
     private String feedUrl;
     private String kafkaBootstrap;
@@ -72,22 +89,8 @@ public final class LocalStack implements AutoCloseable {
         PostgresConnection db = database.connection();
         jdbcUrl = db.url();
         AlpacaStreamSource source = source(config, new SymbolTable(db));
-        StreamExecutionEnvironment env;
-        if (config.flinkUiPort() == 0) {
-            env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism());
-        } else {
-            Configuration flink = new Configuration();
-            flink.set(RestOptions.BIND_PORT, String.valueOf(config.flinkUiPort()));
-            env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
-            env.setParallelism(config.parallelism());
-        }
-        env.enableCheckpointing(config.checkpointInterval().toMillis());
         KafkaSettings kafka = KafkaSettings.of(kafkaBootstrap(config)).withGuarantee(config.kafka().guarantee());
         KafkaTopics.ensure(kafka, EmbeddedKafka.PARTITIONS);
-        new CandleJob(new LiveFeed(source, feedUrl, source.splitCount()), new KafkaSinks(new PostgresSinks(db), kafka), config.job())
-                .addTo(env);
-        job = env.executeAsync("jonbu-ohlcv candles");
-        started.push(() -> job.cancel().get(30, TimeUnit.SECONDS));
 
         HikariDataSource pool = DatabasePool.open(db.url(), db.user(), db.password());
         started.push(pool);
@@ -99,6 +102,48 @@ public final class LocalStack implements AutoCloseable {
                 config.requireApiKeys() ? Access.apiKeys(new ApiKeys(pool)) : Access.open());
         servingPort = serving.start();
         started.push(serving);
+
+        // started last so that it stops first: its final savepoint flushes into the stores and Kafka
+        Configuration flink = new Configuration();
+        if (config.dataDirectory() != null) {
+            savepoints = new Savepoints(config.dataDirectory().resolve("flink").resolve("savepoints"));
+            resumedFrom = savepoints.latest().map(Path::toString).orElse(null);
+            if (resumedFrom != null) {
+                flink.set(StateRecoveryOptions.SAVEPOINT_PATH, resumedFrom);
+                LOG.info("resuming the job from its savepoint {}", resumedFrom);
+            }
+        }
+        StreamExecutionEnvironment env;
+        if (config.flinkUiPort() == 0) {
+            env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(), flink);
+        } else {
+            flink.set(RestOptions.BIND_PORT, String.valueOf(config.flinkUiPort()));
+            env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
+            env.setParallelism(config.parallelism());
+        }
+        env.enableCheckpointing(config.checkpointInterval().toMillis());
+        new CandleJob(new LiveFeed(source, feedUrl, source.splitCount()), new KafkaSinks(new PostgresSinks(db), kafka), config.job())
+                .addTo(env);
+        job = env.executeAsync("jonbu-ohlcv candles");
+        started.push(this::stopJob);
+    }
+
+    /** Stop-with-savepoint when there is somewhere to resume from, else cancel; a failed savepoint cancels. */
+    private void stopJob() throws Exception {
+        if (savepoints == null) {
+            job.cancel().get(30, TimeUnit.SECONDS);
+            return;
+        }
+        try {
+            String path = job.stopWithSavepoint(false, savepoints.directory().toUri().toString(), SavepointFormatType.CANONICAL)
+                    .get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            LOG.info("the job stopped with a savepoint at {}; the next start resumes from it", path);
+            savepoints.keepOnly(Path.of(URI.create(path.startsWith("file:") ? path : "file:" + path)));
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("the job could not take its final savepoint ({}); cancelling it: the next start resumes from {}", e.toString(),
+                    savepoints.latest().map(Path::toString).orElse("nothing"));
+            job.cancel().get(30, TimeUnit.SECONDS);
+        }
     }
 
     private String kafkaBootstrap(LocalStackConfig config) {
@@ -131,6 +176,11 @@ public final class LocalStack implements AutoCloseable {
             source.url(feedUrl).restUrl(simulator.restUrl()).credentials("local", "local");
         }
         return source.build();
+    }
+
+    /** The savepoint the job resumed from; null when it started afresh. */
+    public String resumedFrom() {
+        return resumedFrom;
     }
 
     public int servingPort() {

@@ -172,6 +172,14 @@ public final class CandleStream implements AutoCloseable {
         }
     }
 
+    /**
+     * Tells every connected client, authenticated or not, that the server is going away (a 1001 close
+     * frame), before the server stops listening.
+     */
+    public void goAway() {
+        sessions.values().forEach(ClientSession::goAway);
+    }
+
     @Override
     public void close() {
         sweeper.shutdownNow();

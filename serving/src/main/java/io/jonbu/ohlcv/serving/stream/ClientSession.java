@@ -170,6 +170,24 @@ final class ClientSession {
     }
 
     /**
+     * The server is stopping: the frames Jetty already holds go out, then a close frame saying so
+     * (1001, going away), so the client reconnects to another instance instead of seeing a broken
+     * connection. Updates still queued here for a client that was behind are dropped with it.
+     */
+    void goAway() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            closedAt = System.nanoTime();
+            queue.clear();
+            partials.clear();
+        }
+        session.close(StatusCode.SHUTDOWN, "server shutting down");
+    }
+
+    /**
      * The connection is closed or broken: stop queueing. Should it still be open, {@link #sweep} cuts
      * it off after the grace period.
      */

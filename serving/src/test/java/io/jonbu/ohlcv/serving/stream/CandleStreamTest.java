@@ -58,6 +58,21 @@ class CandleStreamTest {
     }
 
     @Test
+    void aStoppingServerClosesEachConnectionWithGoingAway() throws Exception {
+        ServingServer stopping = new ServingServer(db.dataSource(), 0, CandleStreamSettings.of(kafka.bootstrapServers()));
+        int stoppingPort = stopping.start();
+        try (StreamClient subscribed = StreamClient.connect(stoppingPort); StreamClient greeted = StreamClient.connect(stoppingPort)) {
+            subscribe(subscribed, "{\"action\":\"subscribe\",\"candles\":[\"AWAY\"],\"timeframes\":[\"1m\"]}");
+            greeted.next(WAIT);
+
+            stopping.close();
+
+            assertThat(subscribed.ended.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1001);
+            assertThat(greeted.ended.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1001);
+        }
+    }
+
+    @Test
     void aClientIsGreetedAndEachRequestIsConfirmedWithTheWholeSubscription() throws Exception {
         try (StreamClient client = StreamClient.connect(port)) {
             assertThat(client.next(WAIT)).isEqualTo(json("{\"T\":\"success\",\"msg\":\"connected\"}"));
