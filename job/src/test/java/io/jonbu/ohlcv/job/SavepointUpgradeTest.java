@@ -3,7 +3,9 @@ package io.jonbu.ohlcv.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jonbu.ohlcv.job.feed.LineFeed;
+import io.jonbu.ohlcv.job.indicator.IndicatorSet;
 import io.jonbu.ohlcv.job.testing.CandleOracle;
+import io.jonbu.ohlcv.job.testing.ChangedJobJar;
 import io.jonbu.ohlcv.job.testing.CollectingSink;
 import io.jonbu.ohlcv.job.testing.CollectingSinks;
 import io.jonbu.ohlcv.job.testing.RandomTrades;
@@ -52,8 +54,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The operator's upgrade procedure on a real job: run it, stop it with a savepoint while candles are
- * open, start a changed version (an added stateful operator) from that savepoint, and get what one
- * uninterrupted run gets. The feed is a watched directory of recorded lines: its FileSource keeps the
+ * open, start a changed version from that savepoint (a jar with an added indicator in the enrichment
+ * state, and an added stateful operator with its own uid), and get what one uninterrupted run gets. The feed is a watched directory of recorded lines: its FileSource keeps the
  * files it has read and its offset in the savepoint, so the second run reads exactly what the first
  * had not.
  */
@@ -66,6 +68,7 @@ class SavepointUpgradeTest {
     private static final CandleJobConfig CONFIG = CandleJobConfig.defaults()
             // the split-less source subtask must not hold the watermark back while the job runs
             .withIdleTimeout(Duration.ofSeconds(1));
+    private static final String ADDED_INDICATOR = "ema50";
     private static final String END_OF_PART_ONE = "{end of part one";
     private static final String END_OF_PART_TWO = "{end of part two";
 
@@ -106,11 +109,16 @@ class SavepointUpgradeTest {
 
         Files.write(feed.resolve("part-2.ndjson"), linesTwo);
         UpgradedSinks second = new UpgradedSinks();
-        JobID v2 = client.submitJob(jobGraph(feed, second, savepoint)).get();
+        JobGraph next = jobGraph(feed, second, savepoint);
+        next.addJar(new org.apache.flink.core.fs.Path(withAnAddedIndicator().toUri()));
+        JobID v2 = client.submitJob(next).get();
         awaitWhileRunning(client, v2, () -> sawSentinel(second, END_OF_PART_TWO));
         CommonTestUtils.waitForAllTaskRunning(cluster, v2, false);
         // draining ends event time, as the end of a bounded feed does in the uninterrupted run
-        client.stopWithSavepoint(v2, true, dir.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL).get();
+        String after = client.stopWithSavepoint(v2, true, dir.resolve("savepoints").toUri().toString(),
+                SavepointFormatType.CANONICAL).get();
+        assertThat(mentions(savepoint, ADDED_INDICATOR)).as("the first version's state has no %s", ADDED_INDICATOR).isFalse();
+        assertThat(mentions(after, ADDED_INDICATOR)).as("the second version's state schema has %s", ADDED_INDICATOR).isTrue();
 
         List<Candle> oracle = sorted(CandleOracle.candles(trades, List.of(Timeframe.values())), SavepointUpgradeTest::candleKey);
         assertThat(first.candles.received()).as("the first run closes what part one closes, and nothing open at the stop")
@@ -148,6 +156,38 @@ class SavepointUpgradeTest {
                 .hasSize(second.enriched.received().size())
                 .filteredOn(n -> n.count() == 1).extracting(SeriesCount::series).doesNotHaveDuplicates()
                 .hasSameSizeAs(second.enriched.received().stream().map(SavepointUpgradeTest::series).distinct().toList());
+    }
+
+    /**
+     * The job with one more indicator in the enrichment state: a new field of the IndicatorSet POJO,
+     * fed every candle. Flink's POJO schema evolution restores the old fields and leaves the new one
+     * as the no-argument constructor built it (a fresh EMA that warms up from the restore on); had it
+     * come back null, feeding it would fail the job.
+     */
+    private Path withAnAddedIndicator() throws Exception {
+        String field = "    public Sma volumeSma20 = new Sma(20);\n";
+        String feed = "        out[IndicatorKey.VOLUME_SMA_20.ordinal()] = volumeSma20.update(volume);\n";
+        return ChangedJobJar.build(Files.createDirectory(dir.resolve("next")), IndicatorSet.class, source -> {
+            assertThat(source).contains(field, feed);
+            return source.replace(field, field + "    public Ema " + ADDED_INDICATOR + " = new Ema(50);\n")
+                    .replace(feed, feed + "        " + ADDED_INDICATOR + ".update(close);\n");
+        }, List.of(Candle.class));
+    }
+
+    /** Whether any file of a savepoint holds the name, as a POJO serializer snapshot holds its field names. */
+    private static boolean mentions(String savepoint, String name) throws Exception {
+        byte[] needle = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (var files = Files.walk(Path.of(java.net.URI.create(savepoint)))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                byte[] bytes = Files.readAllBytes(file);
+                for (int i = 0; i + needle.length <= bytes.length; i++) {
+                    if (java.util.Arrays.equals(bytes, i, i + needle.length, needle, 0, needle.length)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private CollectingSinks runUninterrupted(List<String> linesOne, List<String> linesTwo) throws Exception {
