@@ -8,6 +8,7 @@ import io.jonbu.ohlcv.job.testing.CandleOracle;
 import io.jonbu.ohlcv.job.testing.ChangedJobJar;
 import io.jonbu.ohlcv.job.testing.CollectingSink;
 import io.jonbu.ohlcv.job.testing.CollectingSinks;
+import io.jonbu.ohlcv.job.testing.CountPerKey;
 import io.jonbu.ohlcv.job.testing.RandomTrades;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.DeadLetter;
@@ -16,10 +17,14 @@ import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.Trade;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
 import io.jonbu.ohlcv.model.enriched.IndicatorKey;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +33,6 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.client.program.ClusterClient;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
@@ -43,11 +44,9 @@ import org.apache.flink.runtime.testutils.CommonTestUtils;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.test.junit5.InjectClusterClient;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,7 +153,7 @@ class SavepointUpgradeTest {
         }
         assertThat(second.enrichedPerSeries.received()).as("the added operator starts empty, counting the second run's candles")
                 .hasSize(second.enriched.received().size())
-                .filteredOn(n -> n.count() == 1).extracting(SeriesCount::series).doesNotHaveDuplicates()
+                .filteredOn(n -> n.count() == 1).extracting(CountPerKey.Count::key).doesNotHaveDuplicates()
                 .hasSameSizeAs(second.enriched.received().stream().map(SavepointUpgradeTest::series).distinct().toList());
     }
 
@@ -176,12 +175,12 @@ class SavepointUpgradeTest {
 
     /** Whether any file of a savepoint holds the name, as a POJO serializer snapshot holds its field names. */
     private static boolean mentions(String savepoint, String name) throws Exception {
-        byte[] needle = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        try (var files = Files.walk(Path.of(java.net.URI.create(savepoint)))) {
+        byte[] needle = name.getBytes(StandardCharsets.UTF_8);
+        try (var files = Files.walk(Path.of(URI.create(savepoint)))) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 byte[] bytes = Files.readAllBytes(file);
                 for (int i = 0; i + needle.length <= bytes.length; i++) {
-                    if (java.util.Arrays.equals(bytes, i, i + needle.length, needle, 0, needle.length)) {
+                    if (Arrays.equals(bytes, i, i + needle.length, needle, 0, needle.length)) {
                         return true;
                     }
                 }
@@ -193,7 +192,7 @@ class SavepointUpgradeTest {
     private CollectingSinks runUninterrupted(List<String> linesOne, List<String> linesTwo) throws Exception {
         Path file = dir.resolve("whole.ndjson");
         Files.write(file, linesOne);
-        Files.write(file, linesTwo, java.nio.file.StandardOpenOption.APPEND);
+        Files.write(file, linesTwo, StandardOpenOption.APPEND);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         CollectingSinks sinks = new CollectingSinks();
@@ -263,36 +262,16 @@ class SavepointUpgradeTest {
 
     /** Version two of the job: the same pipeline, and a new stateful operator after the enrichment. */
     private static final class UpgradedSinks extends CollectingSinks {
-        final CollectingSink<SeriesCount> enrichedPerSeries = new CollectingSink<>();
+        final CollectingSink<CountPerKey.Count> enrichedPerSeries = new CollectingSink<>();
 
         @Override
         public void enrichedCandles(DataStream<EnrichedCandle> stream) {
             super.enrichedCandles(stream);
             stream.keyBy(SavepointUpgradeTest::series)
-                    .process(new CountPerSeries())
+                    .process(new CountPerKey<EnrichedCandle>())
                     .uid("enriched-per-series")
                     .name("enriched candles per series")
                     .sinkTo(enrichedPerSeries).uid("test-enriched-per-series");
-        }
-    }
-
-    public record SeriesCount(String series, long count) {}
-
-    /** Counts the enriched candles of each series: keyed state the savepoint does not have. */
-    private static final class CountPerSeries extends KeyedProcessFunction<String, EnrichedCandle, SeriesCount> {
-        private static final long serialVersionUID = 1L;
-        private transient ValueState<Long> count;
-
-        @Override
-        public void open(OpenContext openContext) {
-            count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Types.LONG));
-        }
-
-        @Override
-        public void processElement(EnrichedCandle candle, Context ctx, Collector<SeriesCount> out) throws Exception {
-            long next = (count.value() == null ? 0 : count.value()) + 1;
-            count.update(next);
-            out.collect(new SeriesCount(ctx.getCurrentKey(), next));
         }
     }
 }
