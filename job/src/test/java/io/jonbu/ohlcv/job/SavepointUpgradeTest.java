@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -48,6 +49,7 @@ import org.apache.flink.test.junit5.InjectClusterClient;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +77,7 @@ class SavepointUpgradeTest {
     Path dir;
 
     @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES) // not a speed check: the waits for the feed's sentinels end here if one never comes
     void aChangedJobStartedFromAStopWithSavepointContinuesAsOneUninterruptedRun(@InjectClusterClient ClusterClient<?> client,
             @InjectMiniCluster MiniCluster cluster) throws Exception {
         // 12k trades 1.2 s apart, shuffled by up to 1.5 s (within the 2 s out-of-orderness): four hours
