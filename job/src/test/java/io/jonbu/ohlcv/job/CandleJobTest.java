@@ -3,11 +3,18 @@ package io.jonbu.ohlcv.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jonbu.ohlcv.job.feed.LineFeed;
+import io.jonbu.ohlcv.job.feed.LiveFeed;
+import io.jonbu.ohlcv.job.feed.TradeFeed;
 import io.jonbu.ohlcv.job.indicator.IndicatorSet;
 import io.jonbu.ohlcv.job.testing.CandleOracle;
 import io.jonbu.ohlcv.job.testing.CollectingSinks;
 import io.jonbu.ohlcv.job.testing.RandomTape;
+import io.jonbu.ohlcv.job.sink.KafkaSettings;
+import io.jonbu.ohlcv.job.sink.KafkaSinks;
+import io.jonbu.ohlcv.job.sink.PostgresConnection;
+import io.jonbu.ohlcv.job.sink.PostgresSinks;
 import io.jonbu.ohlcv.job.testing.RandomTrades;
+import io.jonbu.ohlcv.job.testing.StableUids;
 import io.jonbu.ohlcv.job.testing.TapeRevisions;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.EpochNanos;
@@ -17,6 +24,7 @@ import io.jonbu.ohlcv.model.TradeCancel;
 import io.jonbu.ohlcv.model.enriched.ChartPatternEvent;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
 import io.jonbu.ohlcv.model.enriched.IndicatorKey;
+import io.jonbu.ohlcv.source.stream.AlpacaStreamSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,18 +35,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.graph.StreamNode;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class CandleJobTest {
     @RegisterExtension
@@ -174,12 +185,28 @@ class CandleJobTest {
         return c.symbol() + "/" + c.timeframe();
     }
 
-    @Test
-    void everyOperatorHasAStableUid() {
+    /** The job as each entry point wires it: tests, and production's live feed into PostgreSQL, and into Kafka too. */
+    static Stream<Arguments> wirings() {
+        AlpacaStreamSource live = AlpacaStreamSource.builder().url("ws://127.0.0.1:1/v2/iex").credentials("key", "secret")
+                .symbols(SYMBOLS).build();
+        PostgresSinks postgres = new PostgresSinks(new PostgresConnection("jdbc:postgresql://127.0.0.1:1/jonbu", "jonbu", null));
+        return Stream.of(
+                Arguments.of("file feed, collecting sinks", new LineFeed(lines(Path.of("none")), "file"), new CollectingSinks(),
+                        List.of("feed-decoder", "test-candles")),
+                Arguments.of("live feed, PostgreSQL", new LiveFeed(live, "alpaca", live.splitCount()), postgres,
+                        List.of("candles-postgres", "feed-status-postgres")),
+                Arguments.of("live feed, Kafka and PostgreSQL", new LiveFeed(live, "alpaca", live.splitCount()),
+                        new KafkaSinks(postgres, KafkaSettings.of("127.0.0.1:1")), List.of("candles-postgres", "candles-kafka", "quotes-kafka")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wirings")
+    void everyOperatorHasAStableUid(String wiring, TradeFeed feed, CandleSinks sinks, List<String> someOfItsUids) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        new CandleJob(new LineFeed(lines(dir.resolve("none")), "file"), new CollectingSinks(), CandleJobConfig.defaults()).addTo(env);
-        List<StreamNode> nodes = List.copyOf(env.getStreamGraph().getStreamNodes());
-        assertThat(nodes).isNotEmpty().allSatisfy(n ->
-                assertThat(n.getTransformationUID()).as("uid of '%s'", n.getOperatorName()).isNotBlank());
+        new CandleJob(feed, sinks, CandleJobConfig.defaults()).addTo(env);
+        StreamGraph graph = env.getStreamGraph();
+        assertThat(graph.getStreamNodes()).extracting(StreamNode::getTransformationUID).as("the wiring's operators")
+                .contains(someOfItsUids.toArray(String[]::new));
+        assertThat(StableUids.missing(graph)).as("operators without a uid").isEmpty();
     }
 }

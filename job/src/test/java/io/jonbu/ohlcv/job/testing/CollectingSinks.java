@@ -13,8 +13,8 @@ import io.jonbu.ohlcv.model.enriched.ChartPatternEvent;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
-/** All outputs of the candle job, collected in memory. */
-public final class CollectingSinks implements CandleSinks {
+/** All outputs of the candle job, collected in memory; a test extends it to wire a changed job version. */
+public class CollectingSinks implements CandleSinks {
     public final CollectingSink<Candle> candles = new CollectingSink<>();
     public final CollectingSink<EnrichedCandle> enriched = new CollectingSink<>();
     public final CollectingSink<ChartPatternEvent> chartPatterns = new CollectingSink<>();

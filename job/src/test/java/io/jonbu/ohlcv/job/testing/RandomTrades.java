@@ -33,11 +33,17 @@ public final class RandomTrades {
 
     /** Writes the trades as frames of up to {@code batch} messages, one JSON array per line. */
     public static void writeFrames(Path file, List<Trade> trades, int batch, List<String> extraLines) throws IOException {
+        List<String> lines = frames(trades, batch);
+        lines.addAll(lines.size() / 2, extraLines);
+        Files.write(file, lines);
+    }
+
+    /** The trades as frames of up to {@code batch} messages, one JSON array per line, in order. */
+    public static List<String> frames(List<Trade> trades, int batch) {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < trades.size(); i += batch) {
             lines.add(AlpacaMessageWriter.trades(trades.subList(i, Math.min(trades.size(), i + batch))));
         }
-        lines.addAll(lines.size() / 2, extraLines);
-        Files.write(file, lines);
+        return lines;
     }
 }
