@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "keys", mixinStandardHelpOptions = true,
         description = {"API keys for the REST API and the WebSocket stream (servers started with --auth api-key).",
             "Only a SHA-256 of each key is stored: a key is shown once, when it is created."},
-        subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
+        subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Limit.class, KeysCommand.Revoke.class})
 final class KeysCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a key and print it, once.")
@@ -52,6 +52,29 @@ final class KeysCommand {
                 out.printf("%-14s %-24s %10d %7d  %-24s %s%n", k.id(), k.name(), k.ratePerMinute(), k.burst(), k.createdAt(),
                         k.revoked() ? k.revokedAt().toString() : "-");
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "limit", mixinStandardHelpOptions = true,
+            description = "Change a key's rate limit; running servers apply it within 5 seconds, without a restart.")
+    static final class Limit extends OnDatabase {
+        @Parameters(paramLabel = "ID", description = "the key's id, as `keys list` shows it")
+        String id;
+
+        @Option(names = "--rate-per-minute", paramLabel = "N", required = true,
+                description = "requests a minute the key's token bucket refills")
+        int ratePerMinute;
+
+        @Option(names = "--burst", paramLabel = "N", required = true, description = "the bucket's size: requests the key may make at once")
+        int burst;
+
+        @Override
+        int run(DataSource dataSource, PrintWriter out) throws Exception {
+            if (!new ApiKeys(dataSource).limit(id, ratePerMinute, burst)) {
+                throw new IllegalArgumentException("ID: no valid key has the id '" + id + "' (see `jonbu keys list`)");
+            }
+            out.printf("limited %s to %d requests a minute, bursts of %d%n", id, ratePerMinute, burst);
             return 0;
         }
     }

@@ -12,6 +12,8 @@ import io.jonbu.ohlcv.model.alpaca.Channel;
 import io.jonbu.ohlcv.source.rest.AlpacaRestClient;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -34,6 +36,9 @@ final class RunCommand implements Callable<Integer>, UsesSettings {
 
     @Mixin
     ConfigOption config;
+
+    @Mixin
+    LogLevelOption logLevel;
 
     private Settings settings;
 
@@ -132,14 +137,27 @@ final class RunCommand implements Callable<Integer>, UsesSettings {
     @Override
     public Integer call() throws Exception {
         LocalStackConfig config = config();
+        logLevel.apply();
         PrintWriter out = spec.commandLine().getOut();
         out.println("jonbu: starting the local stack ...");
         out.flush();
         LocalStack stack = LocalStack.start(config);
+        Optional<ConfigReloader> reloader = ConfigReloader.watch(settings, spec, new ConfigReloader.Target() {
+            @Override
+            public void track(List<String> symbols) throws Exception {
+                stack.track(symbols);
+            }
+
+            @Override
+            public void untrack(List<String> symbols) throws Exception {
+                stack.untrack(symbols);
+            }
+        });
         CountDownLatch stopped = new CountDownLatch(1);
         // Ctrl-C ends the JVM from a hook thread: stop everything there, then let main return
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.err.println("jonbu: stopping ...");
+            reloader.ifPresent(ConfigReloader::close);
             stack.close();
             stopped.countDown();
         }, "jonbu-stop"));

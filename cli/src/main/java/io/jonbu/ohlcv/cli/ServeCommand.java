@@ -2,6 +2,8 @@ package io.jonbu.ohlcv.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.jonbu.ohlcv.cli.config.ConfigOption;
+import io.jonbu.ohlcv.cli.config.Settings;
+import io.jonbu.ohlcv.cli.config.UsesSettings;
 import io.jonbu.ohlcv.cli.local.LocalDatabase;
 import io.jonbu.ohlcv.job.sink.PostgresConnection;
 import io.jonbu.ohlcv.serving.DatabasePool;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Spec;
         description = {"Run the REST API and the WebSocket stream alone, over the PostgreSQL (--db-url, or the local",
             "stack's) and the Kafka (--kafka-bootstrap) a job writes; several instances may run side by side.",
             "Ctrl-C stops it."})
-final class ServeCommand implements Callable<Integer> {
+final class ServeCommand implements Callable<Integer>, UsesSettings {
     @Spec
     CommandSpec spec;
 
@@ -39,6 +41,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     TlsOptions tlsOptions;
+
+    @Mixin
+    LogLevelOption logLevel;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
             description = "port to listen on (with TLS, the HTTPS port); 0 picks one (default: ${DEFAULT-VALUE})")
@@ -60,12 +65,21 @@ final class ServeCommand implements Callable<Integer> {
             description = "none or api-key (keys from `jonbu keys create`) (default: ${DEFAULT-VALUE})")
     AuthMode auth;
 
+    private Settings settings;
+
+    @Override
+    public void use(Settings settings) {
+        this.settings = settings;
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         TlsSettings tls = tlsOptions.settings(spec).orElse(null);
+        logLevel.apply();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(stopped::countDown, "jonbu-serve-stop");
+        ConfigReloader reloader = null;
         Runtime.getRuntime().addShutdownHook(hook);
         try (LocalDatabase db = LocalDatabase.open(database.external(), database.dataDir, database.dbPort)) {
             PostgresConnection c = db.connection();
@@ -76,6 +90,8 @@ final class ServeCommand implements Callable<Integer> {
                                  : CandleStreamSettings.of(kafkaBootstrap).withTopics(candlesTopic, enrichedTopic),
                          auth == AuthMode.API_KEY ? Access.apiKeys(new ApiKeys(pool)) : Access.open(), tls)) {
                 int bound = server.start();
+                // serve tracks no symbols of its own: a reload changes its log levels
+                reloader = ConfigReloader.watch(settings, spec, ConfigReloader.Target.NONE).orElse(null);
                 if (server.plainPort() >= 0) {
                     out.printf("jonbu: plain HTTP on port %d %s%n", server.plainPort(),
                             tls.redirectPlain() ? "redirects to HTTPS" : "serves the API too");
@@ -90,6 +106,9 @@ final class ServeCommand implements Callable<Integer> {
             // stopped from within the JVM (a test, an embedding program): as good as Ctrl-C
             Thread.currentThread().interrupt();
         } finally {
+            if (reloader != null) {
+                reloader.close();
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {

@@ -85,6 +85,13 @@ class LiveSymbolsTest {
             assertThat(JonbuInProcess.run(Map.of(), keyList, err, "keys", "list", "--db-url", stack.jdbcUrl())).isZero();
             String id = key.split("_")[1];
             assertThat(keyList.toString()).contains(id).contains("live-symbols-test").doesNotContain(key);
+            assertThat(JonbuInProcess.run(Map.of(), out, err, "keys", "limit", id, "--rate-per-minute", "1", "--burst", "1",
+                    "--db-url", stack.jdbcUrl())).as(err.toString()).isZero();
+            long limitDeadline = System.nanoTime() + WAIT.toNanos();
+            while (status(api + "/symbols") != 429 && System.nanoTime() < limitDeadline) {
+                Thread.sleep(250);
+            }
+            assertThat(status(api + "/symbols")).as("the new limit, one a minute, applies live").isEqualTo(429);
             assertThat(JonbuInProcess.run(Map.of(), out, err, "keys", "revoke", id, "--db-url", stack.jdbcUrl())).isZero();
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (status(api + "/symbols") != 401 && System.nanoTime() < deadline) {

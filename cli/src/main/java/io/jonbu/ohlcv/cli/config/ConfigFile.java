@@ -129,6 +129,6 @@ public record ConfigFile(Path path, Map<ConfigKey, String> settings, Map<Secret,
                         Arrays.stream(Secret.values()).map(Secret::path))
                 .filter(p -> !section.isEmpty() && p.startsWith(section))
                 .collect(Collectors.joining(", "));
-        return siblings.isEmpty() ? " (sections: alpaca, database, feed, flink, job, kafka, serving, simulator)" : " (known here: " + siblings + ")";
+        return siblings.isEmpty() ? " (sections: alpaca, database, feed, flink, job, kafka, logging, serving, simulator)" : " (known here: " + siblings + ")";
     }
 }

@@ -64,7 +64,8 @@ public enum ConfigKey {
     SERVING_TLS_HTTP_PORT("serving.tls.http_port", "JONBU_TLS_HTTP_PORT", Map.of("serve", "--http-port")),
     SERVING_TLS_REDIRECT_HTTP("serving.tls.redirect_http", "JONBU_TLS_REDIRECT_HTTP", Map.of("serve", "--redirect-http")),
     SERVING_TLS_HSTS("serving.tls.hsts", "JONBU_TLS_HSTS", Map.of("serve", "--hsts")),
-    FLINK_UI_PORT("flink.ui_port", "JONBU_FLINK_UI_PORT", Map.of("run", "--flink-ui-port"));
+    FLINK_UI_PORT("flink.ui_port", "JONBU_FLINK_UI_PORT", Map.of("run", "--flink-ui-port")),
+    LOGGING_LEVEL("logging.level", "JONBU_LOGGING_LEVEL", Map.of("run", "--log-level", "serve", "--log-level"));
 
     private final String path;
     private final String environmentVariable;
@@ -108,6 +109,6 @@ public enum ConfigKey {
 
     private static Map<String, String> database(String option) {
         return Stream.of("run", "fetch", "export", "serve", "keys create", "keys list", "keys revoke", "symbols add", "symbols list",
-                "symbols remove", "migrate status", "migrate up", "migrate down").collect(Collectors.toMap(command -> command, command -> option));
+                "symbols remove", "migrate status", "migrate up", "migrate down", "keys limit").collect(Collectors.toMap(command -> command, command -> option));
     }
 }

@@ -120,6 +120,17 @@ public final class LocalDatabase implements AutoCloseable {
         }
     }
 
+    /** Marks symbols as no longer tracked (as {@code DELETE /api/v1/symbols/{symbol}} does); their candles stay. */
+    public void untrack(List<String> symbols) throws SQLException {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("UPDATE symbols SET active = false WHERE symbol = ?")) {
+            for (String s : symbols) {
+                ps.setString(1, s);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     /** Stops the embedded server, if it is ours. */
     @Override
     public void close() {

@@ -19,9 +19,11 @@ import io.jonbu.ohlcv.source.simulator.AlpacaSimulator;
 import io.jonbu.ohlcv.source.stream.AlpacaStreamSource;
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -60,6 +62,7 @@ public final class LocalStack implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private LocalDatabase database;
     private Savepoints savepoints;
     private String resumedFrom;
     private String jdbcUrl;
@@ -83,7 +86,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startParts(LocalStackConfig config) throws Exception {
-        LocalDatabase database = LocalDatabase.open(config.externalDb(), config.dataDirectory(), config.embeddedDbPort());
+        database = LocalDatabase.open(config.externalDb(), config.dataDirectory(), config.embeddedDbPort());
         started.push(database);
         database.track(config.feed().symbols());
         PostgresConnection db = database.connection();
@@ -176,6 +179,16 @@ public final class LocalStack implements AutoCloseable {
             source.url(feedUrl).restUrl(simulator.restUrl()).credentials("local", "local");
         }
         return source.build();
+    }
+
+    /** Tracks symbols: the job's source streams them within {@link #SYMBOLS_POLL}. */
+    public void track(List<String> symbols) throws SQLException {
+        database.track(symbols);
+    }
+
+    /** Stops tracking symbols: the source unsubscribes them within {@link #SYMBOLS_POLL}. */
+    public void untrack(List<String> symbols) throws SQLException {
+        database.untrack(symbols);
     }
 
     /** The savepoint the job resumed from; null when it started afresh. */

@@ -10,8 +10,8 @@ import java.util.function.LongSupplier;
 /**
  * Who may use the API: everyone ({@link #open()}, for local use), or holders of a valid API key
  * ({@link #apiKeys}), each within its own token bucket. A key is looked up in the database at most
- * once per {@link #RECHECK}, so a revocation takes effect within that time and a busy client does not
- * cost a query per request.
+ * once per {@link #RECHECK}, so a revocation or a change of its limits ({@code jonbu keys limit})
+ * takes effect within that time, without a restart, and a busy client does not cost a query per request.
  */
 public final class Access {
     static final Duration RECHECK = Duration.ofSeconds(5);
@@ -76,7 +76,11 @@ public final class Access {
             return new Verdict.Denied("the API key is not valid (unknown or revoked)");
         }
         ApiKey k = key.get();
-        long taken = buckets.computeIfAbsent(k.id(), id -> new TokenBucket(k.ratePerMinute(), k.burst(), now)).take(now);
+        TokenBucket bucket = buckets.computeIfAbsent(k.id(), id -> new TokenBucket(k.ratePerMinute(), k.burst(), now));
+        if (!bucket.limitedTo(k.ratePerMinute(), k.burst())) {
+            bucket.limit(k.ratePerMinute(), k.burst(), now);
+        }
+        long taken = bucket.take(now);
         return taken >= 0 ? new Verdict.Granted(k, taken) : new Verdict.Limited(k, (-taken + 999_999_999L) / 1_000_000_000L);
     }
 

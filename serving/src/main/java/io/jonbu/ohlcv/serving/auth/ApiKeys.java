@@ -25,6 +25,7 @@ public final class ApiKeys {
     private static final String INSERT = "INSERT INTO api_keys (id, name, key_sha256, rate_per_minute, burst) VALUES (?, ?, ?, ?, ?)"
             + " RETURNING created_at";
     private static final String COLUMNS = "SELECT id, name, rate_per_minute, burst, created_at, revoked_at, key_sha256 FROM api_keys";
+    private static final String LIMIT = "UPDATE api_keys SET rate_per_minute = ?, burst = ? WHERE id = ? AND revoked_at IS NULL";
     private static final String REVOKE = "UPDATE api_keys SET revoked_at = now() WHERE id = ? AND revoked_at IS NULL";
 
     private final DataSource dataSource;
@@ -43,9 +44,7 @@ public final class ApiKeys {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name: must not be empty");
         }
-        if (ratePerMinute < 1 || burst < 1) {
-            throw new IllegalArgumentException("rate and burst: must be at least 1, got " + ratePerMinute + " and " + burst);
-        }
+        checkLimits(ratePerMinute, burst);
         byte[] idBytes = new byte[6];
         byte[] secret = new byte[32];
         random.nextBytes(idBytes);
@@ -74,6 +73,28 @@ public final class ApiKeys {
                 keys.add(key(rs));
             }
             return keys;
+        }
+    }
+
+    /**
+     * Changes a valid key's limits; servers apply them within {@link Access#RECHECK}.
+     *
+     * @return whether a valid key has that id
+     * @throws IllegalArgumentException naming the bad value
+     */
+    public boolean limit(String id, int ratePerMinute, int burst) throws SQLException {
+        checkLimits(ratePerMinute, burst);
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(LIMIT)) {
+            s.setInt(1, ratePerMinute);
+            s.setInt(2, burst);
+            s.setString(3, id);
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    private static void checkLimits(int ratePerMinute, int burst) {
+        if (ratePerMinute < 1 || burst < 1) {
+            throw new IllegalArgumentException("rate and burst: must be at least 1, got " + ratePerMinute + " and " + burst);
         }
     }
 

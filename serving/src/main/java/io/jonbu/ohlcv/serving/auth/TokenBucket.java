@@ -7,16 +7,39 @@ package io.jonbu.ohlcv.serving.auth;
 final class TokenBucket {
     private static final double NANOS_PER_MINUTE = 60e9;
 
-    private final int burst;
-    private final double tokensPerNano;
+    private int ratePerMinute;
+    private int burst;
+    private double tokensPerNano;
     private double tokens;
     private long refilledAt;
 
     TokenBucket(int ratePerMinute, int burst, long nowNanos) {
+        this.ratePerMinute = ratePerMinute;
         this.burst = burst;
         this.tokensPerNano = ratePerMinute / NANOS_PER_MINUTE;
         this.tokens = burst;
         this.refilledAt = nowNanos;
+    }
+
+    synchronized boolean limitedTo(int ratePerMinute, int burst) {
+        return this.ratePerMinute == ratePerMinute && this.burst == burst;
+    }
+
+    /**
+     * New limits from now on, as when a key's limits change while it is in use: the tokens refilled
+     * until now stay, up to the new size, so a change neither grants a fresh burst nor takes one away.
+     */
+    synchronized void limit(int ratePerMinute, int burst, long nowNanos) {
+        refill(nowNanos);
+        this.ratePerMinute = ratePerMinute;
+        this.burst = burst;
+        this.tokensPerNano = ratePerMinute / NANOS_PER_MINUTE;
+        this.tokens = Math.min(tokens, burst);
+    }
+
+    private void refill(long nowNanos) {
+        tokens = Math.min(burst, tokens + (nowNanos - refilledAt) * tokensPerNano);
+        refilledAt = nowNanos;
     }
 
     /**
@@ -26,8 +49,7 @@ final class TokenBucket {
      *         until one will be (always negative, never zero)
      */
     synchronized long take(long nowNanos) {
-        tokens = Math.min(burst, tokens + (nowNanos - refilledAt) * tokensPerNano);
-        refilledAt = nowNanos;
+        refill(nowNanos);
         if (tokens >= 1) {
             tokens -= 1;
             return (long) tokens;

@@ -94,4 +94,31 @@ class ApiKeysTest {
         now.addAndGet(1_000_000_000L);
         assertThat(access.check(a.text())).isInstanceOf(Verdict.Granted.class);
     }
+
+    @Test
+    void changedLimitsApplyWithinTheRecheckWithoutAFreshBurst() throws Exception {
+        AtomicLong now = new AtomicLong(0);
+        Access access = Access.apiKeys(keys, now::get);
+        IssuedKey key = keys.create("retuned", 60, 2);
+        assertThat(access.check(key.text())).isInstanceOf(Verdict.Granted.class);
+        assertThat(access.check(key.text())).isInstanceOf(Verdict.Granted.class);
+        assertThat(access.check(key.text())).isEqualTo(new Verdict.Limited(key.key(), 1));
+
+        assertThat(keys.limit(key.key().id(), 600, 10)).isTrue();
+        now.addAndGet(Access.RECHECK.toNanos());
+        // the old bucket refilled to its size, 2, in those 5 s: a change of limits grants no fresh burst
+        for (int i = 0; i < 2; i++) {
+            assertThat(access.check(key.text())).as("request %d", i).isInstanceOf(Verdict.Granted.class);
+        }
+        assertThat(access.check(key.text())).isEqualTo(new Verdict.Limited(keys.verify(key.text()).orElseThrow(), 1));
+        // and it refills at the new rate, 10 a second, up to the new size
+        now.addAndGet(2_000_000_000L);
+        for (int i = 0; i < 10; i++) {
+            assertThat(access.check(key.text())).as("request %d of the new burst", i).isInstanceOf(Verdict.Granted.class);
+        }
+        assertThat(access.check(key.text())).isInstanceOf(Verdict.Limited.class);
+
+        assertThatThrownBy(() -> keys.limit(key.key().id(), 0, 10)).hasMessageContaining("rate and burst: must be at least 1");
+        assertThat(keys.limit("no-such-id", 60, 2)).isFalse();
+    }
 }
