@@ -65,7 +65,7 @@ class LocalStackTest {
     private static LocalStackConfig stack(Feed feed, Duration partialUpdates) {
         return new LocalStackConfig(0, 0, null, 0, null, feed,
                 CandleJobConfig.defaults().withPartialUpdates(partialUpdates), 2, Duration.ofSeconds(2),
-                LocalStackConfig.LocalKafka.embedded(), false, AlpacaStreamSource.DEFAULT_MAX_BACKFILL);
+                LocalStackConfig.LocalKafka.embedded(), false, AlpacaStreamSource.DEFAULT_MAX_BACKFILL, null);
     }
 
     @Test

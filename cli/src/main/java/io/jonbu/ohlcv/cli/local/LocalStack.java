@@ -72,17 +72,9 @@ public final class LocalStack implements AutoCloseable {
         PostgresConnection db = database.connection();
         jdbcUrl = db.url();
         AlpacaStreamSource source = source(config, new SymbolTable(db));
-        StreamExecutionEnvironment env;
-        if (config.flinkUiPort() == 0) {
-            env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism());
-        } else {
-            Configuration flink = new Configuration();
-            flink.set(RestOptions.BIND_PORT, String.valueOf(config.flinkUiPort()));
-            env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
-            env.setParallelism(config.parallelism());
-        }
-        env.enableCheckpointing(config.checkpointInterval().toMillis());
-        KafkaSettings kafka = KafkaSettings.of(kafkaBootstrap(config)).withGuarantee(config.kafka().guarantee());
+        StreamExecutionEnvironment env = environment(config);
+        KafkaSettings kafka = KafkaSettings.of(kafkaBootstrap(config)).withGuarantee(config.kafka().guarantee())
+                .withLinger(config.kafka().linger());
         KafkaTopics.ensure(kafka, EmbeddedKafka.PARTITIONS);
         new CandleJob(new LiveFeed(source, feedUrl, source.splitCount()), new KafkaSinks(new PostgresSinks(db), kafka), config.job())
                 .addTo(env);
@@ -99,6 +91,24 @@ public final class LocalStack implements AutoCloseable {
                 config.requireApiKeys() ? Access.apiKeys(new ApiKeys(pool)) : Access.open());
         servingPort = serving.start();
         started.push(serving);
+    }
+
+    /** The MiniCluster the job runs on, with the stack's parallelism, checkpoints and buffer timeout. */
+    static StreamExecutionEnvironment environment(LocalStackConfig config) {
+        StreamExecutionEnvironment env;
+        if (config.flinkUiPort() == 0) {
+            env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism());
+        } else {
+            Configuration flink = new Configuration();
+            flink.set(RestOptions.BIND_PORT, String.valueOf(config.flinkUiPort()));
+            env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
+            env.setParallelism(config.parallelism());
+        }
+        env.enableCheckpointing(config.checkpointInterval().toMillis());
+        if (config.bufferTimeout() != null) {
+            env.setBufferTimeout(config.bufferTimeout().toMillis());
+        }
+        return env;
     }
 
     private String kafkaBootstrap(LocalStackConfig config) {

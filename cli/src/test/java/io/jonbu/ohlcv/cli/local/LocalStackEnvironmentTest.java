@@ -1,0 +1,36 @@
+package io.jonbu.ohlcv.cli.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jonbu.ohlcv.job.CandleJobConfig;
+import io.jonbu.ohlcv.source.simulator.SimulatorConfig;
+import io.jonbu.ohlcv.source.stream.AlpacaStreamSource;
+import java.time.Duration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.Test;
+
+/** The MiniCluster the local stack runs its job on takes the stack's parallelism, checkpoints and buffer timeout. */
+class LocalStackEnvironmentTest {
+
+    private static LocalStackConfig withBufferTimeout(Duration bufferTimeout) {
+        return new LocalStackConfig(0, 0, null, 0, null, new Feed.Simulated(SimulatorConfig.defaults()), CandleJobConfig.defaults(), 3,
+                Duration.ofSeconds(7), LocalStackConfig.LocalKafka.embedded(), false, AlpacaStreamSource.DEFAULT_MAX_BACKFILL, bufferTimeout);
+    }
+
+    @Test
+    void aBufferTimeoutIsTheJobsAndWithoutOneFlinksDefaultStays() {
+        StreamExecutionEnvironment flushEveryRecord = LocalStack.environment(withBufferTimeout(Duration.ZERO));
+        assertThat(flushEveryRecord.getBufferTimeout()).isZero();
+        assertThat(flushEveryRecord.getParallelism()).isEqualTo(3);
+        assertThat(flushEveryRecord.getCheckpointConfig().getCheckpointInterval()).isEqualTo(7_000);
+
+        assertThat(LocalStack.environment(withBufferTimeout(Duration.ofMillis(5))).getBufferTimeout()).isEqualTo(5);
+        assertThat(LocalStack.environment(withBufferTimeout(null)).getBufferTimeout()).isEqualTo(100);
+    }
+
+    @Test
+    void aNegativeBufferTimeoutIsRefused() {
+        assertThatThrownBy(() -> withBufferTimeout(Duration.ofMillis(-1))).hasMessageContaining("bufferTimeout");
+    }
+}
