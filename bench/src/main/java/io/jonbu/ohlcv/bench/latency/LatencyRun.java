@@ -64,7 +64,7 @@ final class LatencyRun {
         try (AlpacaSimulator simulator = AlpacaSimulator.start(sim)) {
             Feed feed = new Feed.Alpaca(simulator.url("iex"), simulator.restUrl(), "bench", "bench", LiveLatency.SYMBOLS);
             LocalStackConfig config = new LocalStackConfig(0, 0, null, 0, db, feed,
-                    CandleJobConfig.defaults().withPartialUpdates(LiveLatency.PARTIAL_UPDATES).withCorrectionHorizon(Duration.ZERO), 2, LiveLatency.CHECKPOINT_INTERVAL,
+                    CandleJobConfig.defaults().withPartialUpdates(LiveLatency.PARTIAL_UPDATES), 2, LiveLatency.CHECKPOINT_INTERVAL,
                     new LocalStackConfig.LocalKafka(kafkaBootstrap, 0, setting.guarantee(), setting.linger()), false,
                     AlpacaStreamSource.DEFAULT_MAX_BACKFILL, setting.bufferTimeout());
             try (LocalStack stack = LocalStack.start(config);

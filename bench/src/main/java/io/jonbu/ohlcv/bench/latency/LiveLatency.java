@@ -138,9 +138,7 @@ public final class LiveLatency {
         String method = String.format(Locale.ROOT, """
                 The Alpaca-protocol simulator streams %,.0f trades/s (target %,.0f) over %d symbols, stamped with the \
                 wall clock, no out-of-order trades, into the whole local stack in one JVM (LocalStack: the candle job on \
-                a MiniCluster at parallelism 2 with partial updates every %d ms, checkpoints every %d s and no correction \
-                horizon (5 minutes of retained prints at this rate outgrow the MiniCluster's 5 MB in-memory checkpoint \
-                storage, and every checkpoint fails), embedded \
+                a MiniCluster at parallelism 2 with partial updates every %d ms and checkpoints every %d s, embedded \
                 Kafka and PostgreSQL, serving), and a WebSocket client (java.net.http) subscribed to the symbols' 1m \
                 candles. Per partial update: receipt time minus the stamp of the newest trade it holds, found by its \
                 trade_count in the simulator's emission record (the seeded generator from the origin the simulator \

@@ -17,6 +17,9 @@ import io.jonbu.ohlcv.serving.auth.ApiKeys;
 import io.jonbu.ohlcv.serving.stream.CandleStreamSettings;
 import io.jonbu.ohlcv.source.simulator.AlpacaSimulator;
 import io.jonbu.ohlcv.source.stream.AlpacaStreamSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -24,7 +27,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.state.storage.FileSystemCheckpointStorage;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.commons.io.file.PathUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +77,7 @@ public final class LocalStack implements AutoCloseable {
         PostgresConnection db = database.connection();
         jdbcUrl = db.url();
         AlpacaStreamSource source = source(config, new SymbolTable(db));
-        StreamExecutionEnvironment env = environment(config);
+        StreamExecutionEnvironment env = environment(config, checkpointDirectory(config));
         KafkaSettings kafka = KafkaSettings.of(kafkaBootstrap(config)).withGuarantee(config.kafka().guarantee())
                 .withLinger(config.kafka().linger());
         KafkaTopics.ensure(kafka, EmbeddedKafka.PARTITIONS);
@@ -93,8 +98,23 @@ public final class LocalStack implements AutoCloseable {
         started.push(serving);
     }
 
-    /** The MiniCluster the job runs on, with the stack's parallelism, checkpoints and buffer timeout. */
-    static StreamExecutionEnvironment environment(LocalStackConfig config) {
+    /** Under the data directory, so a restart finds them; else a temporary one, removed with the stack. */
+    private Path checkpointDirectory(LocalStackConfig config) throws IOException {
+        if (config.dataDirectory() != null) {
+            return config.dataDirectory().resolve("checkpoints");
+        }
+        Path temporary = Files.createTempDirectory("jonbu-checkpoints-");
+        started.push(() -> PathUtils.deleteDirectory(temporary));
+        return temporary;
+    }
+
+    /**
+     * The MiniCluster the job runs on, with the stack's parallelism, checkpoints and buffer timeout. The
+     * checkpoints go to files: Flink's default keeps them in the JobManager's memory, at most 5 MB, which
+     * the correction horizon's retained prints outgrow at a few hundred trades a second, after which every
+     * checkpoint fails (and, exactly-once, no candle is ever committed to Kafka).
+     */
+    static StreamExecutionEnvironment environment(LocalStackConfig config, Path checkpoints) {
         StreamExecutionEnvironment env;
         if (config.flinkUiPort() == 0) {
             env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism());
@@ -105,6 +125,7 @@ public final class LocalStack implements AutoCloseable {
             env.setParallelism(config.parallelism());
         }
         env.enableCheckpointing(config.checkpointInterval().toMillis());
+        env.getCheckpointConfig().setCheckpointStorage(new FileSystemCheckpointStorage(checkpoints.toUri()));
         if (config.bufferTimeout() != null) {
             env.setBufferTimeout(config.bufferTimeout().toMillis());
         }

@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jonbu.ohlcv.job.CandleJobConfig;
 import io.jonbu.ohlcv.source.simulator.SimulatorConfig;
 import io.jonbu.ohlcv.source.stream.AlpacaStreamSource;
+import java.nio.file.Path;
 import java.time.Duration;
+import org.apache.flink.runtime.state.storage.FileSystemCheckpointStorage;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The MiniCluster the local stack runs its job on takes the stack's parallelism, checkpoints and buffer timeout. */
 class LocalStackEnvironmentTest {
@@ -18,15 +21,25 @@ class LocalStackEnvironmentTest {
                 Duration.ofSeconds(7), LocalStackConfig.LocalKafka.embedded(), false, AlpacaStreamSource.DEFAULT_MAX_BACKFILL, bufferTimeout);
     }
 
+    @TempDir
+    Path checkpoints;
+
     @Test
     void aBufferTimeoutIsTheJobsAndWithoutOneFlinksDefaultStays() {
-        StreamExecutionEnvironment flushEveryRecord = LocalStack.environment(withBufferTimeout(Duration.ZERO));
+        StreamExecutionEnvironment flushEveryRecord = LocalStack.environment(withBufferTimeout(Duration.ZERO), checkpoints);
         assertThat(flushEveryRecord.getBufferTimeout()).isZero();
         assertThat(flushEveryRecord.getParallelism()).isEqualTo(3);
         assertThat(flushEveryRecord.getCheckpointConfig().getCheckpointInterval()).isEqualTo(7_000);
 
-        assertThat(LocalStack.environment(withBufferTimeout(Duration.ofMillis(5))).getBufferTimeout()).isEqualTo(5);
-        assertThat(LocalStack.environment(withBufferTimeout(null)).getBufferTimeout()).isEqualTo(100);
+        assertThat(LocalStack.environment(withBufferTimeout(Duration.ofMillis(5)), checkpoints).getBufferTimeout()).isEqualTo(5);
+        assertThat(LocalStack.environment(withBufferTimeout(null), checkpoints).getBufferTimeout()).isEqualTo(100);
+    }
+
+    @Test
+    void checkpointsGoToFilesNotTheJobManagersFewMegabytesOfMemory() {
+        var storage = LocalStack.environment(withBufferTimeout(null), checkpoints).getCheckpointConfig().getCheckpointStorage();
+        assertThat(storage).isInstanceOfSatisfying(FileSystemCheckpointStorage.class,
+                files -> assertThat(files.getCheckpointPath().toUri()).isEqualTo(checkpoints.toUri()));
     }
 
     @Test
