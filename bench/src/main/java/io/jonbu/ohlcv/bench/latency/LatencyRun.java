@@ -23,7 +23,6 @@ final class LatencyRun {
     private final Duration warmUp;
     private final Duration window;
     private long seed = 1;
-    private int runs;
 
     LatencyRun(LocalStackConfig.ExternalDatabase db, String kafkaBootstrap, double rate, Duration warmUp, Duration window) {
         this.db = db;
@@ -45,12 +44,13 @@ final class LatencyRun {
             return String.format(Locale.ROOT, "%d updates, p50 %.1f ms, p99 %.1f ms, max %.1f ms; %,.0f trades/s emitted; "
                             + "median %.1f ms in the first fifth of the window, %.1f ms in the last (%s); %d unmatched",
                     millis.length, distribution.quantile(0.5), distribution.quantile(0.99), distribution.max(), emittedRate,
-                    firstFifth, lastFifth, keptUp() ? "kept up" : "FELL BEHIND: a backlog grew", unmatched);
+                    firstFifth, lastFifth, steady() ? "steady" : lastFifth > firstFifth ? "FELL BEHIND: a backlog grew"
+                            : "NOT STEADY: still draining a backlog", unmatched);
         }
 
-        /** The latency did not grow over the window beyond noise: the path took the rate. */
-        boolean keptUp() {
-            return lastFifth <= firstFifth * 1.5 + 20;
+        /** The latency neither grew nor shrank over the window beyond noise: the path took the rate. */
+        boolean steady() {
+            return lastFifth <= firstFifth * 1.5 + 20 && firstFifth <= lastFifth * 1.5 + 20;
         }
     }
 
@@ -72,8 +72,7 @@ final class LatencyRun {
                 if (!client.awaitFirstCandle(FIRST_CANDLE_TIMEOUT)) {
                     throw new IllegalStateException("no candle reached the client within " + FIRST_CANDLE_TIMEOUT);
                 }
-                // the first run also warms this JVM's JIT up, and must drain the backlog the cold job built
-                Thread.sleep(warmUp.toMillis() * (runs++ == 0 ? 3 : 1));
+                Thread.sleep(warmUp.toMillis());
                 client.record();
                 Thread.sleep(window.toMillis());
                 updates = client.stop().stream().filter(u -> !u.isFinal()).toList();

@@ -104,8 +104,18 @@ public final class LocalStack implements AutoCloseable {
             return config.dataDirectory().resolve("checkpoints");
         }
         Path temporary = Files.createTempDirectory("jonbu-checkpoints-");
-        started.push(() -> PathUtils.deleteDirectory(temporary));
+        started.push(() -> deleteWhenSettled(temporary));
         return temporary;
+    }
+
+    /** A cancelled job may still be writing its last checkpoint for a moment: try again once it has. */
+    private static void deleteWhenSettled(Path directory) throws IOException, InterruptedException {
+        try {
+            PathUtils.deleteDirectory(directory);
+        } catch (IOException stillWritten) {
+            Thread.sleep(1_000);
+            PathUtils.deleteDirectory(directory);
+        }
     }
 
     /**
