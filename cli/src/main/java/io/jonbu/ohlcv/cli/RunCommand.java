@@ -115,6 +115,11 @@ final class RunCommand implements Callable<Integer>, UsesSettings {
             description = "Flink checkpoint interval (default: ${DEFAULT-VALUE})")
     Duration checkpointInterval;
 
+    @Option(names = "--buffer-timeout", paramLabel = "DURATION", defaultValue = "100ms", converter = DurationConverter.class,
+            description = {"how long Flink may hold a network buffer that is not full before sending it on: shorter passes",
+                "each trade and candle on sooner for more, smaller buffers; 0ms flushes every record (default: ${DEFAULT-VALUE}, Flink's)"})
+    Duration bufferTimeout;
+
     @Option(names = "--max-backfill", paramLabel = "DURATION", defaultValue = "3d", converter = DurationConverter.class,
             description = {"how far back a gap in the live stream is backfilled over REST at most; an older part is",
                 "skipped, logged at WARN and counted in the backfillGapsSkipped metric (default: ${DEFAULT-VALUE})"})
@@ -133,6 +138,11 @@ final class RunCommand implements Callable<Integer>, UsesSettings {
                 "candles up to a checkpoint interval later) or AT_LEAST_ONCE (visible at once; a restart may repeat",
                 "some) (default: EXACTLY_ONCE)"})
     DeliveryGuarantee kafkaDelivery;
+
+    @Option(names = "--kafka-linger", paramLabel = "DURATION", defaultValue = "0ms", converter = DurationConverter.class,
+            description = {"how long the job's Kafka producers wait to fill a batch (linger.ms): fewer, larger requests,",
+                "each candle that much later on the stream (default: ${DEFAULT-VALUE}, the Kafka client's)"})
+    Duration kafkaLinger;
 
     @Override
     public Integer call() throws Exception {
@@ -218,7 +228,7 @@ final class RunCommand implements Callable<Integer>, UsesSettings {
         return new Feed.Alpaca(feedUrl, restUrl, keys.key(), keys.secret(), simulator.symbols(), channels);
     }
 
-    private LocalStackConfig config() {
+    LocalStackConfig config() {
         try {
             Feed feed = feed();
             CandleJobConfig job = tapeRules.applyTo(CandleJobConfig.defaults()
@@ -232,8 +242,8 @@ final class RunCommand implements Callable<Integer>, UsesSettings {
             return new LocalStackConfig(port, flinkUiPort, database.dataDir, database.dbPort, database.external(), feed, job,
                     parallelism, checkpointInterval,
                     new LocalStackConfig.LocalKafka(kafkaBootstrap == null || kafkaBootstrap.isBlank() ? null : kafkaBootstrap,
-                            kafkaPort, kafkaDelivery),
-                    auth == AuthMode.API_KEY, maxBackfill);
+                            kafkaPort, kafkaDelivery, kafkaLinger),
+                    auth == AuthMode.API_KEY, maxBackfill, bufferTimeout);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

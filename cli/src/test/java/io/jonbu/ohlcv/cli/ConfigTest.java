@@ -2,6 +2,7 @@ package io.jonbu.ohlcv.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jonbu.ohlcv.cli.local.LocalStackConfig;
 import io.jonbu.ohlcv.cli.config.ConfigDefaults;
 import io.jonbu.ohlcv.cli.config.ConfigKey;
 import io.jonbu.ohlcv.cli.config.Settings;
@@ -91,6 +92,22 @@ class ConfigTest {
         RunCommand overFlags = parseRun(environment, "run", "--rate", "90", "--config=" + config);
         assertThat(overFlags.simulator.rate).as("a flag beats both").isEqualTo(90);
         assertThat(overFlags.port).isEqualTo(9090);
+    }
+
+    @Test
+    void theBufferTimeoutAndTheLingerReachTheStackAndDefaultToFlinksAndKafkasOwn() throws Exception {
+        Path file = file("""
+                job:
+                  buffer_timeout: 5ms
+                """);
+
+        LocalStackConfig configured = parseRun(Map.of(), "run", "--config", file.toString(), "--kafka-linger", "2ms").config();
+        assertThat(configured.bufferTimeout()).isEqualTo(Duration.ofMillis(5));
+        assertThat(configured.kafka().linger()).isEqualTo(Duration.ofMillis(2));
+
+        LocalStackConfig defaults = parseRun(Map.of(), "run").config();
+        assertThat(defaults.bufferTimeout()).isEqualTo(Duration.ofMillis(100));
+        assertThat(defaults.kafka().linger()).isEqualTo(Duration.ZERO);
     }
 
     @Test

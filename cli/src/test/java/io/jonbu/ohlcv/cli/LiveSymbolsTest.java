@@ -58,7 +58,7 @@ class LiveSymbolsTest {
              LocalStack stack = LocalStack.start(new LocalStackConfig(0, 0, null, 0, null,
                      new Feed.Alpaca(server.url("iex"), server.restUrl(), "key", "secret", List.of("AAPL")),
                      CandleJobConfig.defaults().withTimeframes(List.of(Timeframe.M1)), 1, Duration.ofSeconds(1),
-                     LocalStackConfig.LocalKafka.embedded(), true, AlpacaStreamSource.DEFAULT_MAX_BACKFILL))) {
+                     LocalStackConfig.LocalKafka.embedded(), true, AlpacaStreamSource.DEFAULT_MAX_BACKFILL, null))) {
             String api = "http://localhost:" + stack.servingPort() + "/api/v1";
             assertThat(status(api + "/symbols")).as("no key").isEqualTo(401);
             assertThat(JonbuInProcess.run(Map.of(), out, err, "keys", "create", "live-symbols-test", "--db-url", stack.jdbcUrl()))

@@ -69,7 +69,7 @@ class LocalStackTest {
     private static LocalStackConfig stack(Feed feed, Duration partialUpdates) {
         return new LocalStackConfig(0, 0, null, 0, null, feed,
                 CandleJobConfig.defaults().withPartialUpdates(partialUpdates), 2, Duration.ofSeconds(2),
-                LocalStackConfig.LocalKafka.embedded(), false, AlpacaStreamSource.DEFAULT_MAX_BACKFILL);
+                LocalStackConfig.LocalKafka.embedded(), false, AlpacaStreamSource.DEFAULT_MAX_BACKFILL, null);
     }
 
     @Test
@@ -154,7 +154,7 @@ class LocalStackTest {
         try (AlpacaSimulator server = AlpacaSimulator.start(sim)) {
             LocalStackConfig config = new LocalStackConfig(0, 0, data, 0, null,
                     new Feed.Alpaca(server.url("sip"), server.restUrl(), "key-id", "secret", SYMBOLS), CandleJobConfig.defaults(), 2,
-                    Duration.ofSeconds(2), LocalStackConfig.LocalKafka.embedded(), false, AlpacaStreamSource.DEFAULT_MAX_BACKFILL);
+                    Duration.ofSeconds(2), LocalStackConfig.LocalKafka.embedded(), false, AlpacaStreamSource.DEFAULT_MAX_BACKFILL, null);
             try (LocalStack first = LocalStack.start(config)) {
                 assertThat(first.resumedFrom()).isNull();
                 assertThat(server.awaitEmitted(TRADES / 4, Duration.ofSeconds(60))).isTrue();

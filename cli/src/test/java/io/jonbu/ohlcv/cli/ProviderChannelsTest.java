@@ -52,7 +52,7 @@ class ProviderChannelsTest {
         LocalStackConfig config = new LocalStackConfig(0, 0, null, 0, null,
                 new Feed.Simulated(sim, EnumSet.allOf(Channel.class)),
                 CandleJobConfig.defaults().withOutOfOrderness(Duration.ofSeconds(5)), 2, Duration.ofSeconds(1),
-                LocalStackConfig.LocalKafka.embedded(), false, AlpacaStreamSource.DEFAULT_MAX_BACKFILL);
+                LocalStackConfig.LocalKafka.embedded(), false, AlpacaStreamSource.DEFAULT_MAX_BACKFILL, null);
         try (LocalStack stack = LocalStack.start(config)) {
             List<String> mismatches = awaitAgreement(stack.jdbcUrl());
             assertThat(mismatches).as("provider minute bars against 1m candles").isEmpty();

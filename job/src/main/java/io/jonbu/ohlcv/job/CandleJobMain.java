@@ -43,7 +43,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * <p>{@code --kafka-bootstrap HOST:PORT} also publishes candles (with {@code final:false} partial updates
  * every {@code --partial-updates-ms}, 1000 by default), enriched candles and quotes to Kafka for the
  * serving layer's live stream, {@code --kafka-delivery exactly_once} (the default: transactions with
- * the checkpoints) or {@code at_least_once}; without it the job writes PostgreSQL only.
+ * the checkpoints) or {@code at_least_once}, and {@code --kafka-linger-ms} the producers' {@code linger.ms}
+ * (the client's default, 0, unless given); without it the job writes PostgreSQL only. How long Flink holds a
+ * network buffer before sending it on is the cluster's {@code execution.buffer-timeout} (100 ms by default).
  */
 public final class CandleJobMain {
     static final String DEFAULT_FEED_URL = "wss://stream.data.alpaca.markets/v2/iex";
@@ -127,6 +129,13 @@ public final class CandleJobMain {
                 .withTopics(params.get("candles-topic", KafkaSettings.DEFAULT_CANDLES_TOPIC),
                         params.get("enriched-topic", KafkaSettings.DEFAULT_ENRICHED_TOPIC))
                 .withQuotesTopic(params.get("quotes-topic", KafkaSettings.DEFAULT_QUOTES_TOPIC));
+        if (params.has("kafka-linger-ms")) {
+            long linger = params.getLong("kafka-linger-ms");
+            if (linger < 0) {
+                throw new IllegalArgumentException("--kafka-linger-ms: must not be negative, got " + linger);
+            }
+            settings = settings.withLinger(Duration.ofMillis(linger));
+        }
         if (params.has("kafka-delivery")) {
             String delivery = params.get("kafka-delivery").trim().toUpperCase(Locale.ROOT).replace('-', '_');
             try {

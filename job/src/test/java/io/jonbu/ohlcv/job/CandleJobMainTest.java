@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jonbu.ohlcv.job.sink.KafkaSettings;
+import java.time.Duration;
 import org.apache.flink.api.java.utils.ParameterTool;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.junit.jupiter.api.Test;
@@ -22,15 +23,17 @@ class CandleJobMainTest {
     @Test
     void aBootstrapPublishesToTheNamedTopicsWithTheNamedGuarantee() {
         KafkaSettings kafka = CandleJobMain.kafka(args("--kafka-bootstrap", "kafka:9092", "--candles-topic", "c",
-                "--enriched-topic", "e", "--quotes-topic", "q", "--kafka-delivery", "at-least-once")).orElseThrow();
+                "--enriched-topic", "e", "--quotes-topic", "q", "--kafka-delivery", "at-least-once", "--kafka-linger-ms", "5")).orElseThrow();
 
         assertThat(kafka.bootstrapServers()).isEqualTo("kafka:9092");
         assertThat(kafka.candlesTopic()).isEqualTo("c");
         assertThat(kafka.enrichedTopic()).isEqualTo("e");
         assertThat(kafka.quotesTopic()).isEqualTo("q");
         assertThat(kafka.guarantee()).isEqualTo(DeliveryGuarantee.AT_LEAST_ONCE);
-        assertThat(CandleJobMain.kafka(args("--kafka-bootstrap", "kafka:9092")).orElseThrow().guarantee())
-                .as("unset: exactly-once when checkpointing (KafkaSinksTest)").isNull();
+        assertThat(kafka.linger()).isEqualTo(Duration.ofMillis(5));
+        KafkaSettings unset = CandleJobMain.kafka(args("--kafka-bootstrap", "kafka:9092")).orElseThrow();
+        assertThat(unset.guarantee()).as("unset: exactly-once when checkpointing (KafkaSinksTest)").isNull();
+        assertThat(unset.linger()).as("unset: the Kafka client's default").isNull();
     }
 
     @Test
@@ -38,5 +41,7 @@ class CandleJobMainTest {
         assertThatThrownBy(() -> CandleJobMain.kafka(args("--kafka-bootstrap", "kafka:9092", "--kafka-delivery", "sometimes")))
                 .hasMessageContaining("--kafka-delivery").hasMessageContaining("'sometimes'");
         assertThatThrownBy(() -> CandleJobMain.kafka(args("--kafka-bootstrap", " "))).hasMessageContaining("--kafka-bootstrap");
+        assertThatThrownBy(() -> CandleJobMain.kafka(args("--kafka-bootstrap", "kafka:9092", "--kafka-linger-ms", "-1")))
+                .hasMessageContaining("--kafka-linger-ms");
     }
 }

@@ -42,6 +42,7 @@ public enum ConfigKey {
     JOB_ALLOWED_LATENESS("job.allowed_lateness", "JONBU_JOB_ALLOWED_LATENESS", Map.of("run", "--allowed-lateness")),
     JOB_IDLE_TIMEOUT("job.idle_timeout", "JONBU_JOB_IDLE_TIMEOUT", Map.of("run", "--idle-timeout")),
     JOB_PARTIAL_UPDATES("job.partial_updates", "JONBU_JOB_PARTIAL_UPDATES", Map.of("run", "--partial-updates")),
+    JOB_BUFFER_TIMEOUT("job.buffer_timeout", "JONBU_JOB_BUFFER_TIMEOUT", Map.of("run", "--buffer-timeout")),
     JOB_TIMEFRAMES("job.timeframes", "JONBU_JOB_TIMEFRAMES", Map.of("replay", "--timeframes")),
     JOB_SALE_CONDITIONS("job.sale_conditions", "JONBU_JOB_SALE_CONDITIONS", tapeRules("--sale-conditions")),
     JOB_DAILY_SESSION("job.daily_session", "JONBU_JOB_DAILY_SESSION", tapeRules("--daily-session")),
@@ -55,6 +56,7 @@ public enum ConfigKey {
     KAFKA_BOOTSTRAP("kafka.bootstrap", "JONBU_KAFKA_BOOTSTRAP", Map.of("run", "--kafka-bootstrap", "serve", "--kafka-bootstrap")),
     KAFKA_PORT("kafka.port", "JONBU_KAFKA_PORT", Map.of("run", "--kafka-port")),
     KAFKA_DELIVERY("kafka.delivery", "JONBU_KAFKA_DELIVERY", Map.of("run", "--kafka-delivery")),
+    KAFKA_LINGER("kafka.linger", "JONBU_KAFKA_LINGER", Map.of("run", "--kafka-linger")),
 
     SERVING_PORT("serving.port", "JONBU_SERVING_PORT", Map.of("run", "--port", "serve", "--port")),
     SERVING_AUTH("serving.auth", "JONBU_SERVING_AUTH", Map.of("run", "--auth", "serve", "--auth")),

@@ -17,7 +17,9 @@ import io.jonbu.ohlcv.serving.auth.ApiKeys;
 import io.jonbu.ohlcv.serving.stream.CandleStreamSettings;
 import io.jonbu.ohlcv.source.simulator.AlpacaSimulator;
 import io.jonbu.ohlcv.source.stream.AlpacaStreamSource;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -32,7 +34,9 @@ import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.state.storage.FileSystemCheckpointStorage;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.commons.io.file.PathUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,7 +96,8 @@ public final class LocalStack implements AutoCloseable {
         PostgresConnection db = database.connection();
         jdbcUrl = db.url();
         AlpacaStreamSource source = source(config, new SymbolTable(db));
-        KafkaSettings kafka = KafkaSettings.of(kafkaBootstrap(config)).withGuarantee(config.kafka().guarantee());
+        KafkaSettings kafka = KafkaSettings.of(kafkaBootstrap(config)).withGuarantee(config.kafka().guarantee())
+                .withLinger(config.kafka().linger());
         KafkaTopics.ensure(kafka, EmbeddedKafka.PARTITIONS);
 
         HikariDataSource pool = DatabasePool.open(db.url(), db.user(), db.password());
@@ -116,15 +121,7 @@ public final class LocalStack implements AutoCloseable {
                 LOG.info("resuming the job from its savepoint {}", resumedFrom);
             }
         }
-        StreamExecutionEnvironment env;
-        if (config.flinkUiPort() == 0) {
-            env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(), flink);
-        } else {
-            flink.set(RestOptions.BIND_PORT, String.valueOf(config.flinkUiPort()));
-            env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
-            env.setParallelism(config.parallelism());
-        }
-        env.enableCheckpointing(config.checkpointInterval().toMillis());
+        StreamExecutionEnvironment env = environment(config, checkpointDirectory(config), flink);
         new CandleJob(new LiveFeed(source, feedUrl, source.splitCount()), new KafkaSinks(new PostgresSinks(db), kafka), config.job())
                 .addTo(env);
         job = env.executeAsync("jonbu-ohlcv candles");
@@ -147,6 +144,49 @@ public final class LocalStack implements AutoCloseable {
                     savepoints.latest().map(Path::toString).orElse("nothing"));
             job.cancel().get(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** Under the data directory, so a restart finds them; else a temporary one, removed with the stack. */
+    private Path checkpointDirectory(LocalStackConfig config) throws IOException {
+        if (config.dataDirectory() != null) {
+            return config.dataDirectory().resolve("checkpoints");
+        }
+        Path temporary = Files.createTempDirectory("jonbu-checkpoints-");
+        started.push(() -> deleteWhenSettled(temporary));
+        return temporary;
+    }
+
+    /** A cancelled job may still be writing its last checkpoint for a moment: try again once it has. */
+    private static void deleteWhenSettled(Path directory) throws IOException, InterruptedException {
+        try {
+            PathUtils.deleteDirectory(directory);
+        } catch (IOException stillWritten) {
+            Thread.sleep(1_000);
+            PathUtils.deleteDirectory(directory);
+        }
+    }
+
+    /**
+     * The MiniCluster the job runs on, with the stack's parallelism, checkpoints and buffer timeout, over
+     * {@code flink} (where a savepoint to resume from is set). The checkpoints go to files: Flink's default
+     * keeps them in the JobManager's memory, at most 5 MB, which the correction horizon's retained prints
+     * outgrow at a few hundred trades a second, after which every checkpoint fails (and, exactly-once, no
+     * candle is ever committed to Kafka).
+     */
+    static StreamExecutionEnvironment environment(LocalStackConfig config, Path checkpoints, Configuration flink) {
+        StreamExecutionEnvironment env;
+        if (config.flinkUiPort() == 0) {
+            env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(), flink);
+        } else {
+            env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
+            env.setParallelism(config.parallelism());
+        }
+        env.enableCheckpointing(config.checkpointInterval().toMillis());
+        env.getCheckpointConfig().setCheckpointStorage(new FileSystemCheckpointStorage(checkpoints.toUri()));
+        if (config.bufferTimeout() != null) {
+            env.setBufferTimeout(config.bufferTimeout().toMillis());
+        }
+        return env;
     }
 
     private String kafkaBootstrap(LocalStackConfig config) {

@@ -21,6 +21,10 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
  * @param requireApiKeys     whether the REST API and the stream need an API key ({@code --auth api-key})
  * @param maxBackfill        how far back the live source backfills a gap at most (see
  *                           {@code AlpacaStreamSource.Builder#maxBackfill})
+ * @param bufferTimeout      how long Flink may hold a network buffer that is not full before sending it on
+ *                           ({@code execution.buffer-timeout}): a shorter one passes each candle to the next
+ *                           operator sooner, at the cost of more, smaller buffers; 0 flushes every record;
+ *                           null for Flink's default of 100 ms
  */
 public record LocalStackConfig(
         int servingPort,
@@ -34,7 +38,14 @@ public record LocalStackConfig(
         Duration checkpointInterval,
         LocalKafka kafka,
         boolean requireApiKeys,
-        Duration maxBackfill) {
+        Duration maxBackfill,
+        Duration bufferTimeout) {
+
+    public LocalStackConfig {
+        if (bufferTimeout != null && bufferTimeout.isNegative()) {
+            throw new IllegalArgumentException("bufferTimeout: must not be negative");
+        }
+    }
 
     /**
      * The Kafka of local mode: an embedded single-node broker (its logs under the data directory) unless
@@ -43,11 +54,13 @@ public record LocalStackConfig(
      * @param externalBootstrap {@code host:port,...} of an existing cluster; null for the embedded broker
      * @param embeddedPort      the embedded broker's client port; 0 picks a free one
      * @param guarantee         the sink's delivery guarantee; null for exactly-once, as the job checkpoints
+     * @param linger            the job's producers' {@code linger.ms} (see {@code KafkaSettings#linger}); null
+     *                          for the Kafka client's default
      */
-    public record LocalKafka(String externalBootstrap, int embeddedPort, DeliveryGuarantee guarantee) {
-        /** An embedded broker on a free port, exactly-once. */
+    public record LocalKafka(String externalBootstrap, int embeddedPort, DeliveryGuarantee guarantee, Duration linger) {
+        /** An embedded broker on a free port, exactly-once, the client's linger. */
         public static LocalKafka embedded() {
-            return new LocalKafka(null, 0, null);
+            return new LocalKafka(null, 0, null, null);
         }
     }
 

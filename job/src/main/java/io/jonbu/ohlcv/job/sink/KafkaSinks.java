@@ -15,7 +15,6 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * Publishes candles and enriched candles to Kafka, the live path that serving fans out to WebSocket
@@ -96,7 +95,7 @@ public final class KafkaSinks implements CandleSinks {
                 .setDeliveryGuarantee(guarantee)
                 // each sink needs its own prefix: two sinks sharing one would fence each other's producers
                 .setTransactionalIdPrefix(settings.transactionalIdPrefix() + "-" + what)
-                .setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, Long.toString(settings.transactionTimeout().toMillis()))
+                .setKafkaProducerConfig(settings.producerProperties())
                 .build();
     }
 }

@@ -29,6 +29,7 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,9 +106,18 @@ class KafkaSinksTest {
 
     @Test
     void settingsNameEveryMistakeAtOnce() {
-        assertThatThrownBy(() -> new KafkaSettings(" ", "", "e", "q", null, "p", Duration.ZERO))
+        assertThatThrownBy(() -> new KafkaSettings(" ", "", "e", "q", null, "p", Duration.ZERO, Duration.ofMillis(-1)))
                 .hasMessage("bootstrapServers: must name at least one broker; candlesTopic: must not be empty; "
-                        + "transactionTimeout: must be positive");
+                        + "transactionTimeout: must be positive; linger: must not be negative");
+    }
+
+    @Test
+    void aLingerGoesToTheProducersAndWithoutOneTheClientDefaultStays() {
+        KafkaSettings settings = KafkaSettings.of(kafka.bootstrapServers());
+        assertThat(settings.producerProperties()).doesNotContainKey(ProducerConfig.LINGER_MS_CONFIG)
+                .containsEntry(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "600000");
+        assertThat(settings.withLinger(Duration.ofMillis(5)).withTopics("c", "e").withGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .producerProperties()).containsEntry(ProducerConfig.LINGER_MS_CONFIG, "5");
     }
 
     private CollectingSinks run(List<Trade> trades, KafkaSettings settings, boolean checkpointing) throws Exception {

@@ -10,9 +10,12 @@ import io.jonbu.ohlcv.serving.health.HealthReport;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.websocket.api.StatusCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +49,18 @@ public final class CandleStream implements AutoCloseable {
     private final Subscribers subscribers = new Subscribers();
     private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
     private final CandleFeed feed;
+    /** Write to the clients, so the Kafka thread only queues (see {@link ClientSession}); one per core, as writes cost CPU. */
+    private final ExecutorService senders = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+            new ThreadFactory() {
+                private final AtomicInteger next = new AtomicInteger();
+
+                @Override
+                public Thread newThread(Runnable r) {
+                    Thread t = new Thread(r, "candle-stream-sender-" + next.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }
+            });
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "candle-stream-sweeper");
         t.setDaemon(true);
@@ -93,7 +108,7 @@ public final class CandleStream implements AutoCloseable {
     private void connected(WsConnectContext ctx) {
         ctx.session.setMaxTextMessageSize(JETTY_MAX_MESSAGE_CHARS);
         ctx.enableAutomaticPings(settings.pingInterval().toMillis(), TimeUnit.MILLISECONDS);
-        ClientSession client = new ClientSession(ctx.session, settings, metrics);
+        ClientSession client = new ClientSession(ctx.session, senders, settings, metrics);
         sessions.put(ctx.sessionId(), client);
         metrics.connected();
         client.reply(ServerMessages.CONNECTED);
@@ -183,6 +198,7 @@ public final class CandleStream implements AutoCloseable {
     @Override
     public void close() {
         sweeper.shutdownNow();
+        senders.shutdownNow();
         try {
             feed.close();
         } catch (InterruptedException e) {

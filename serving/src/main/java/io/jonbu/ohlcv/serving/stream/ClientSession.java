@@ -3,6 +3,7 @@ package io.jonbu.ohlcv.serving.stream;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.api.WriteCallback;
@@ -10,7 +11,11 @@ import org.eclipse.jetty.websocket.api.WriteCallback;
 /**
  * One connected client: its subscription and its bounded outbox, drained by Jetty's asynchronous
  * send with one message in flight at a time. Nothing here blocks: the Kafka thread only appends to
- * the outbox, so a client that stops reading holds up no one but itself.
+ * the outbox, so a client that stops reading holds up no one but itself; the writes themselves run on
+ * the stream's sender threads. (Were the Kafka thread to write, as Jetty writes on the calling thread
+ * while the socket has room, it would do the fan-out's every write itself: past what one thread can
+ * write, the backlog would grow in Kafka, where no update is coalesced or dropped and every client's
+ * latency grows without bound.)
  *
  * <p>When the client falls behind, a non-final update of a candle still waiting in the outbox is
  * replaced in place by the newer one (a chart needs the newest state, not each step); when the
@@ -23,6 +28,7 @@ final class ClientSession {
     private static final long CLOSE_GRACE_NANOS = 2_000_000_000L;
 
     private final Session session;
+    private final Executor senders;
     private final int capacity;
     private final long slowLimitNanos;
     private final StreamMetrics metrics;
@@ -32,6 +38,8 @@ final class ClientSession {
     private final Map<StreamUpdate.Key, Outgoing> partials = new HashMap<>();
     private Subscription subscription = Subscription.NONE;
     private boolean sending;
+    /** A sender thread has been asked to drain the outbox and has not started yet. */
+    private boolean drainScheduled;
     private long behindSince = NOT_BEHIND;
     private long closedAt;
     private boolean closed;
@@ -47,8 +55,10 @@ final class ClientSession {
         }
     }
 
-    ClientSession(Session session, CandleStreamSettings settings, StreamMetrics metrics) {
+    /** @param senders where the outbox is drained after the Kafka thread adds to it */
+    ClientSession(Session session, Executor senders, CandleStreamSettings settings, StreamMetrics metrics) {
         this.session = session;
+        this.senders = senders;
         this.capacity = settings.queueCapacity();
         this.slowLimitNanos = settings.slowClientLimit().toNanos();
         this.metrics = metrics;
@@ -128,8 +138,24 @@ final class ClientSession {
         if (slow) {
             closeWith(StreamError.slowClient(), StatusCode.POLICY_VIOLATION);
         } else {
-            pump();
+            scheduleDrain();
         }
+    }
+
+    /** Has a sender thread drain the outbox, unless one is already sending or about to. */
+    private void scheduleDrain() {
+        synchronized (this) {
+            if (sending || drainScheduled || closed || queue.isEmpty()) {
+                return;
+            }
+            drainScheduled = true;
+        }
+        senders.execute(() -> {
+            synchronized (this) {
+                drainScheduled = false;
+            }
+            pump();
+        });
     }
 
     /**

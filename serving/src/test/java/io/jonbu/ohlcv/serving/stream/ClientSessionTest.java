@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import org.eclipse.jetty.websocket.api.RemoteEndpoint;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.WriteCallback;
@@ -88,9 +89,34 @@ class ClientSessionTest {
         assertThat(closes).isEmpty();
     }
 
+    @Test
+    void theKafkaThreadOnlyQueuesSoUpdatesWaitingForASenderAreCoalescedThere() throws Exception {
+        ArrayDeque<Runnable> senders = new ArrayDeque<>();
+        ClientSession client = subscribedClient(8, senders::add);
+        completeAll();
+        StreamUpdate a1 = update("AAA", 0, 1, false);
+        StreamUpdate a2 = update("AAA", 0, 2, false);
+        StreamUpdate b1 = update("BBB", 0, 1, false);
+
+        for (StreamUpdate u : List.of(a1, a2, b1)) {
+            client.offer(u, T0);
+        }
+
+        assertThat(written).as("nothing written on the offering thread").containsExactly(ServerMessages.subscription(subscription()));
+        assertThat(senders).as("one drain asked for, however many updates").hasSize(1);
+        senders.poll().run();
+        completeAll();
+        assertThat(written).containsExactly(ServerMessages.subscription(subscription()), a2.text(), b1.text());
+        assertThat(metrics.coalesced()).isEqualTo(1);
+    }
+
     private ClientSession subscribedClient(int capacity) {
+        return subscribedClient(capacity, Runnable::run);
+    }
+
+    private ClientSession subscribedClient(int capacity, Executor senders) {
         CandleStreamSettings settings = CandleStreamSettings.of("unused:9092").withBackpressure(capacity, LIMIT);
-        ClientSession client = new ClientSession(session(), settings, metrics);
+        ClientSession client = new ClientSession(session(), senders, settings, metrics);
         client.apply(ClientRequest.parse("{\"action\":\"subscribe\",\"candles\":[\"*\"],\"timeframes\":[\"*\"]}"));
         return client;
     }

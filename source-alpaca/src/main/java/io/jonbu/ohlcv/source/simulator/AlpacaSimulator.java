@@ -7,6 +7,7 @@ import io.jonbu.ohlcv.model.TradeCorrection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.Executors;
@@ -130,6 +131,16 @@ public final class AlpacaSimulator implements AutoCloseable {
     /** The cancels and errors the tape has issued so far, likewise. */
     public List<TradeCancel> cancels() {
         return emitter.cancels();
+    }
+
+    /**
+     * The stamp of trade 0 (epoch nanos), once emission has started: trade k is the generator's k-th
+     * ({@link TradeGenerator#from}) stamped {@code origin + k * stepNanos} (earlier if out of order). On the
+     * wall clock that is the time trade k fell due, so with {@link #emittedCount()} it is the whole emission
+     * record, and a client can tell how long after its trade each of its updates arrived.
+     */
+    public OptionalLong origin() {
+        return emitter.origin();
     }
 
     /** Waits until {@code count} trades have been handed to the clients; false on timeout. */

@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +73,11 @@ final class TradeEmitter implements Runnable {
         return emitted;
     }
 
+    /** The stamp of trade 0, once emission started. */
+    synchronized OptionalLong origin() {
+        return startNanos < 0 ? OptionalLong.empty() : OptionalLong.of(origin);
+    }
+
     synchronized List<TradeCorrection> corrections() {
         return List.copyOf(corrections);
     }
@@ -97,8 +103,12 @@ final class TradeEmitter implements Runnable {
             if (config.waitForSubscriber() && sessions.stream().noneMatch(SimulatedSession::wantsTrades)) {
                 return;
             }
-            startNanos = System.nanoTime();
-            origin = config.virtualStart() != null ? config.virtualStart() : EpochNanos.of(Instant.now());
+            long start = System.nanoTime();
+            long stamp = config.virtualStart() != null ? config.virtualStart() : EpochNanos.of(Instant.now());
+            synchronized (this) {
+                startNanos = start;
+                origin = stamp;
+            }
         }
         long due = (long) ((System.nanoTime() - startNanos) * config.rate() / 1e9) + 1;
         if (config.limit() > 0) {

@@ -41,4 +41,21 @@ class AlpacaSimulatorEmissionTest {
             }
         }
     }
+
+    @Test
+    void onTheWallClockTheOriginAndTheSeedRebuildEveryTradeSent() throws Exception {
+        SimulatorConfig config = SimulatorConfig.builder().rate(2_000).seed(3).outOfOrder(0, 0).waitForSubscriber(true).build();
+        try (AlpacaSimulator simulator = AlpacaSimulator.start(config)) {
+            assertThat(simulator.origin()).as("nothing emitted yet").isEmpty();
+            try (TestClient client = TestClient.subscribed(simulator.url("iex"), "*")) {
+                List<Trade> received = client.trades(500);
+
+                long origin = simulator.origin().orElseThrow();
+                TradeGenerator generator = TradeGenerator.from(config);
+                for (int k = 0; k < received.size(); k++) {
+                    assertThat(received.get(k)).as("trade %d", k).isEqualTo(generator.next(origin + k * config.stepNanos()));
+                }
+            }
+        }
+    }
 }
