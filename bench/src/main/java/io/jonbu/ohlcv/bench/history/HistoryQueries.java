@@ -100,6 +100,7 @@ public final class HistoryQueries {
     }
 
     private List<Figure> measure(int symbols) throws Exception {
+        String loadBefore = Figures.loadAverage();
         int runs = args.pick(5, 7);
         int pagesPerRun = args.pick(10, 100);
         String data = String.format(Locale.ROOT, "%s's %d regular-session 1m candles of %d among %d symbols (%,d rows),"
@@ -161,12 +162,14 @@ public final class HistoryQueries {
                                 + fmt(Figures.median(sqlYear)) + " ms on the server")),
                 List.of("Plan of the full-year query: " + coveringPlan + "; on the anchor table: " + anchorPlan + ".",
                         "ANCHORS.md measured 200-255 ms without the covering index and 21.6 ms with it on 20 symbols;"
-                                + " this run has " + symbols + "."));
+                                + " this run has " + symbols + ".",
+                        Figures.loadNote(loadBefore)));
         return List.of(queries, underLoad(runs, data));
     }
 
     /** Pages of 500 at random days under wrk, and the same queries straight over JDBC as the anchor. */
     private Figure underLoad(int runs, String data) throws Exception {
+        String loadBefore = Figures.loadAverage();
         Duration duration = Duration.ofSeconds(args.pick(3, 10));
         Wrk wrk = new Wrk(baseUrl, pageStarts.stream().map(this::pagePath).toList(), 2, WRK_CONNECTIONS);
         wrk.run(Duration.ofSeconds(2)); // warm-up
@@ -195,7 +198,8 @@ public final class HistoryQueries {
                 List.of(new Goal(">= 2,000 req/s at limit=500", rate >= 2000, fmt(rate) + " req/s median, p99 "
                         + fmt(p99Median) + " ms")),
                 List.of("wrk's p99 latency per run (ms): " + p99.stream().map(HistoryQueries::fmt).toList()
-                        + "; median " + fmt(p99Median) + " ms."));
+                        + "; median " + fmt(p99Median) + " ms.",
+                        Figures.loadNote(loadBefore)));
     }
 
     /** Reads the symbol's year through the API, page after page; returns the wall time in ms. */

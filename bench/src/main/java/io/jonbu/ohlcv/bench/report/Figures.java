@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /** Reads and writes {@link Figure}s as JSON under the results directory the benchmark programs share. */
@@ -39,6 +41,20 @@ public final class Figures {
             }
         }
         return figures;
+    }
+
+    /**
+     * The machine's load average over the last minute, to print in a figure's notes: on a shared
+     * machine it says how much of the cores the runs had.
+     */
+    public static String loadAverage() {
+        return String.format(Locale.ROOT, "%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /** A note saying how loaded the machine was from {@code before} (a {@link #loadAverage()}) until now. */
+    public static String loadNote(String before) {
+        return "The machine's load average (1 min) was " + before + " as these runs began and " + loadAverage()
+                + " as they ended, on " + Runtime.getRuntime().availableProcessors() + " cores.";
     }
 
     /** The median of some runs' values. */
