@@ -9,6 +9,7 @@ import io.jonbu.ohlcv.bench.report.Figure.Point;
 import io.jonbu.ohlcv.bench.report.Figure.Series;
 import io.jonbu.ohlcv.bench.report.Figures;
 import io.jonbu.ohlcv.bench.report.ProgramArgs;
+import io.jonbu.ohlcv.model.json.ApiJson;
 import io.jonbu.ohlcv.serving.DatabasePool;
 import io.jonbu.ohlcv.serving.ServingServer;
 import io.jonbu.ohlcv.sql.EmbeddedDatabase;
@@ -65,7 +66,7 @@ public final class HistoryQueries {
     private final EmbeddedDatabase db;
     private final String baseUrl;
     private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = ApiJson.mapper();
     private final List<String> pageStarts = pageStarts();
     private final Random random = new Random(7);
 

@@ -16,6 +16,8 @@ import javax.sql.DataSource;
  * them: minute by minute, every symbol's candle of a minute next to the others'. One symbol's rows
  * therefore sit on a different heap page every few rows, which is what makes a full-year read costly
  * without a covering index. Weekdays of 2025, 09:30-16:00 New York: 261 x 390 = 101,790 rows a symbol.
+ * Prices are in cents, as trade prices are, and the VWAP a full double, as the job's division makes it:
+ * how many digits a double prints with decides much of what the API spends writing JSON.
  */
 final class YearOfCandles {
     static final int YEAR = 2025;
@@ -25,10 +27,10 @@ final class YearOfCandles {
     private static final String DAY = """
             INSERT INTO %s (symbol, timeframe, start_time, end_time, open, high, low, close, volume, trade_count, vwap,
                             is_final, revision, session)
-            SELECT s, '1m', t, t + interval '1 minute', p, p + 0.05, p - 0.05, p + 0.01, 1000 + m, 10 + m %% 7, p + 0.005,
-                   true, 0, 'regular'
+            SELECT s, '1m', t, t + interval '1 minute', p::float8, (p + 0.05)::float8, (p - 0.05)::float8,
+                   (p + 0.01)::float8, 1000 + m, 10 + m %% 7, p::float8 * (1 + sin(m) / 1000), true, 0, 'regular'
             FROM (SELECT s, m, ((?::date + time '09:30') AT TIME ZONE 'America/New_York') + m * interval '1 minute' AS t,
-                         100 + abs(hashtext(s)) %% 50 + sin(m / 30.0) AS p
+                         round((100 + abs(hashtext(s)) %% 50 + sin(m / 30.0))::numeric, 2) AS p
                   FROM unnest(?::text[]) AS s, generate_series(0, 389) AS m) AS minutes
             ORDER BY m, s""";
 
