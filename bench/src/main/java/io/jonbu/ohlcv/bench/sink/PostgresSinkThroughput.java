@@ -87,6 +87,13 @@ public final class PostgresSinkThroughput {
                                     List.of(new Point("insert", anchorInsert), new Point("update", anchorUpdate)))),
                     List.of(goal(sinkInsert, "insert"), goal(sinkUpdate, "update")),
                     List.of("ANCHORS.md measured 115-180k rows/s for 100k rows in one statement on this kind of machine.",
+                            "The sink sends one single-row upsert per candle, 1,000 to a JDBC batch (or 200 ms), which"
+                                    + " PostgreSQL executes one by one; that is the gap to the anchor. pgjdbc's"
+                                    + " reWriteBatchedInserts=true would fold a batch into multi-row statements like the"
+                                    + " anchor's, but a candle and its revision in one batch then become one statement"
+                                    + " touching a row twice, which PostgreSQL refuses (ON CONFLICT DO UPDATE command cannot"
+                                    + " affect row a second time): PostgresSinksTest's revision test fails with it, so the"
+                                    + " sink keeps single-row statements.",
                             Figures.loadNote(loadBefore)));
             System.out.println("pg-sink: wrote " + Figures.write(figure, args.out()));
         }
