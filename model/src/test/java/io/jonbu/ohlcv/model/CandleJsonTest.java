@@ -19,4 +19,18 @@ class CandleJsonTest {
                 + "\"trade_count\":2,\"vwap\":1.6,\"final\":true,\"revision\":1,\"session\":\"regular\"}");
         assertThat(ApiJson.mapper().readValue(json, Candle.class)).isEqualTo(candle);
     }
+
+    @Test
+    void pricesAndVwapsAreWrittenInTheirShortestDigitsAndReadBackExactly() throws JsonProcessingException {
+        long start = EpochNanos.parse("2024-03-08T14:30:00Z");
+        double vwap = 187.41 * (1 + Math.sin(3) / 1000);
+        Candle candle = new Candle("AAPL", Timeframe.M1, start, Timeframe.M1.end(start), 187.41, 0.1 + 0.2, 1e-7, 2e22, 300, 2,
+                vwap, true, 0);
+
+        String json = ApiJson.mapper().writeValueAsString(candle);
+
+        assertThat(json).contains("\"open\":187.41,", "\"high\":0.30000000000000004,", "\"low\":1.0E-7,", "\"close\":2.0E22,",
+                "\"vwap\":" + vwap + ",");
+        assertThat(ApiJson.mapper().readValue(json, Candle.class)).isEqualTo(candle);
+    }
 }

@@ -50,6 +50,41 @@ class MigrationsTest {
         }
     }
 
+    /**
+     * A feed writes every symbol's candle of a minute side by side, so one symbol's year sits on tens of
+     * thousands of heap pages; the serving layer's history read stays fast only while the primary key
+     * carries every column it selects (shared/ANCHORS.md: about 10x). A column added to candles and read
+     * by the API must be added to the key's INCLUDE too, or this plan turns into an Index Scan.
+     */
+    @Test
+    void historyReadsAreIndexOnlyScansOfThePrimaryKey() throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO candles (symbol, timeframe, start_time, end_time, open, high, low, close, volume, trade_count, vwap, is_final, session)"
+                    + " SELECT sym, '1m', t, t + interval '1 minute', 1, 2, 0.5, 1.5, 10, 2, 1.5, true, 'regular'"
+                    + " FROM generate_series(timestamptz '2025-01-06 14:30Z', timestamptz '2025-01-06 20:59Z', interval '1 minute') AS t,"
+                    + " unnest(array['IDX1', 'IDX2', 'IDX3']) AS sym ORDER BY t, sym");
+            s.execute("VACUUM ANALYZE candles");
+            // the table is small enough for a sequential scan to win; the question is which index path is taken
+            s.execute("SET enable_seqscan = off");
+            s.execute("SET enable_bitmapscan = off");
+            // the columns and predicate of the serving layer's history query (CandleRepository.range)
+            String plan;
+            try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, FORMAT TEXT) SELECT symbol, timeframe, start_time, end_time, open,"
+                    + " high, low, close, volume, trade_count, vwap, is_final, revision, session FROM candles"
+                    + " WHERE symbol = 'IDX2' AND timeframe = '1m' AND start_time >= '2025-01-01' AND start_time < '2026-01-01'"
+                    + " ORDER BY start_time LIMIT 10001")) {
+                StringBuilder lines = new StringBuilder();
+                while (rs.next()) {
+                    lines.append(rs.getString(1)).append('\n');
+                }
+                plan = lines.toString();
+            } finally {
+                s.execute("DELETE FROM candles WHERE symbol LIKE 'IDX_'");
+            }
+            assertThat(plan).contains("Index Only Scan using candles_pkey on candles");
+        }
+    }
+
     @Test
     void unknownTimeframeIsRejectedByTheSchema() throws SQLException {
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {

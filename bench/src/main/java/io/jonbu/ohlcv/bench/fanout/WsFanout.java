@@ -117,8 +117,7 @@ public final class WsFanout {
                 }
             }
         }
-        String load = "machine load average (1, 5, 15 min) at start " + loadAtStart + ", at end " + MachineLoad.averages()
-                + " (on 2 cores; other processes ran meanwhile)";
+        String load = MachineLoad.note(loadAtStart);
         System.out.println(load);
         for (Figure f : figures(runs, warmUp, measure, load)) {
             System.out.println("wrote " + Figures.write(f, bench.out()));

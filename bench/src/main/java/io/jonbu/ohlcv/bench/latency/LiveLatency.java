@@ -104,8 +104,7 @@ public final class LiveLatency {
                 results.get(s).add(result);
             }
         }
-        String load = "machine load average (1, 5, 15 min) at start " + loadAtStart + ", at end " + MachineLoad.averages()
-                + " (on 2 cores; other processes ran meanwhile)";
+        String load = MachineLoad.note(loadAtStart);
         System.out.println(load);
         System.out.println("wrote " + Figures.write(figure(results, rate, warmUp, window, load), bench.out()));
     }

@@ -27,6 +27,11 @@ public record BenchArgs(boolean quick, Path out) {
         return new BenchArgs(quick, out);
     }
 
+    /** {@code quick} in a quick run, else {@code full}: data sizes and rounds. */
+    public int pick(int quick, int full) {
+        return this.quick ? quick : full;
+    }
+
     /** How many times each contender runs: the report takes medians and min-max of at least 5, quick runs once. */
     public int runs() {
         return quick ? 1 : 5;

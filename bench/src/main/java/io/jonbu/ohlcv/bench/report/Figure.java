@@ -8,7 +8,7 @@ import java.util.List;
  * run's value at each point on the x axis. The report takes medians and min-max of the runs, ratios
  * against the anchors, and draws the plot; the program that measured states the goals it checked.
  *
- * @param id             file name stem: {@code bench/target/results/<id>.json} and {@code bench/<id>.png}
+ * @param id             file name stem: {@code bench/target/results/<id>.json} and {@code bench/plots/<id>.png}; the report orders figures by it
  * @param title          the figure's heading
  * @param method         how it was measured: data, machine setup, what a run is
  * @param unit           of the values, e.g. {@code trades/s} or {@code ms}

@@ -12,6 +12,12 @@ import java.nio.file.Path;
 public final class MachineLoad {
     private MachineLoad() {}
 
+    /** A figure's note: how loaded the machine was from {@code atStart} (an {@link #averages()}) until now. */
+    public static String note(String atStart) {
+        return "machine load average (1, 5, 15 min) at start " + atStart + ", at end " + averages() + ", on "
+                + Runtime.getRuntime().availableProcessors() + " cores";
+    }
+
     /** {@code /proc/loadavg}'s 1, 5 and 15 minute averages, as {@code 1.20 0.85 0.40}. */
     public static String averages() {
         try {
