@@ -28,7 +28,12 @@ import org.junit.jupiter.api.Test;
 class MonitoringTest {
     static final String DASHBOARD = "deploy/grafana/dashboards/jonbu-ohlcv.json";
     private static final Pattern METRIC = Pattern.compile("\\b((?:flink|jonbu)_[A-Za-z0-9_]+)\\b");
-    private static final Pattern REGISTERED = Pattern.compile("\\.(?:counter|gauge|meter|histogram)\\(\\s*\"([A-Za-z0-9_]+)\"");
+    /**
+     * A metric the code registers; after {@code addGroup("key", value)} Flink names it {@code key_name}
+     * (the key is part of the logical scope, the value becomes the label {@code key}).
+     */
+    private static final Pattern REGISTERED = Pattern.compile(
+            "(?:addGroup\\(\\s*\"([A-Za-z0-9_]+)\"\\s*,.*?\\)\\s*)?\\.(?:counter|gauge|meter|histogram)\\(\\s*\"([A-Za-z0-9_]+)\"");
     private static final Pattern SERVING_NAME = Pattern.compile("\"(jonbu_[a-z0-9_]+)\"");
     /** The Prometheus reporter's names: flink_ + the metric group's scope + the metric's name, longest scope first. */
     private static final List<String> FLINK_SCOPES = List.of(
@@ -123,7 +128,7 @@ class MonitoringTest {
                 String source = read(p);
                 Matcher registered = REGISTERED.matcher(source);
                 while (registered.find()) {
-                    names.add(registered.group(1));
+                    names.add(registered.group(1) == null ? registered.group(2) : registered.group(1) + "_" + registered.group(2));
                 }
                 Matcher serving = SERVING_NAME.matcher(source);
                 while (serving.find()) {

@@ -29,6 +29,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -112,6 +113,14 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
     private transient Counter reconciledPrintsAdded;
     private transient Counter reconcileFrozenPrints;
     private transient LongCounter candlesEmitted;
+    /** Per timeframe, by ordinal: the {@code timeframe} label of {@code candlesEmitted}. */
+    private transient Counter[] emittedPerTimeframe;
+    /**
+     * The watermark at this subtask's latest event-time timer, for {@code eventTimeLag}; Long.MIN_VALUE
+     * before the first. Timers fire as the watermark passes each window end, so this moves with it
+     * without a write per trade.
+     */
+    private transient volatile long watermarkMillis;
     private transient LongCounter lateTradesTotal;
     private transient LongCounter unappliedTotal;
 
@@ -166,6 +175,14 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
         reconciledPrintsAdded = getRuntimeContext().getMetricGroup().counter("reconciledPrintsAdded");
         reconcileFrozenPrints = getRuntimeContext().getMetricGroup().counter("reconcileFrozenPrints");
         candlesEmitted = getRuntimeContext().getLongCounter(CANDLES_ACCUMULATOR);
+        emittedPerTimeframe = new Counter[Timeframe.values().length];
+        for (Timeframe tf : timeframes) {
+            emittedPerTimeframe[tf.ordinal()] = getRuntimeContext().getMetricGroup().addGroup("timeframe", tf.label()).counter("candlesEmitted");
+        }
+        // how far event time trails the wall clock: the feed's delay plus the out-of-orderness; -1 before the first watermark
+        watermarkMillis = Long.MIN_VALUE;
+        Gauge<Long> eventTimeLag = () -> watermarkMillis == Long.MIN_VALUE ? -1L : System.currentTimeMillis() - watermarkMillis;
+        getRuntimeContext().getMetricGroup().gauge("eventTimeLag", eventTimeLag);
         lateTradesTotal = getRuntimeContext().getLongCounter(LATE_TRADES_ACCUMULATOR);
         unappliedTotal = getRuntimeContext().getLongCounter(UNAPPLIED_CORRECTIONS_ACCUMULATOR);
     }
@@ -478,6 +495,11 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
             emitPartials(ctx.getCurrentKey(), out);
             return;
         }
+        long watermark = ctx.timerService().currentWatermark();
+        if (watermark != Long.MAX_VALUE) {
+            // the end of a bounded input is not a time: the lag stays at the last real watermark's
+            watermarkMillis = watermark;
+        }
         long end = EpochNanos.ofMillis(timestamp + 1);
         if (horizonMillis > 0) {
             expireMinuteEndingAt(EpochNanos.ofMillis(timestamp + 1 - horizonMillis));
@@ -580,6 +602,7 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
     private void emit(Collector<Candle> out, CandleBuilder candle, String symbol, Timeframe tf, long start) {
         out.collect(candle.emit(symbol, tf, start, tf.end(start), MarketSession.ofCandle(tf, start, dailySession)));
         candlesEmitted.add(1);
+        emittedPerTimeframe[tf.ordinal()].inc();
     }
 
     /** When a minute's prints stop being correctable: the horizon after the minute's last instant. */

@@ -48,7 +48,10 @@ public final class FeedSplitter extends ProcessFunction<FeedEvent, FeedEvent> {
     public static final String CANCELS_ACCUMULATOR = "cancels";
     public static final String MALFORMED_ACCUMULATOR = "malformed-messages";
 
+    private transient Counter tradesIn;
     private transient Counter malformed;
+    /** Per {@link RejectReason}, by ordinal: the {@code reason} label of {@code rejectedMessages}. */
+    private transient Counter[] rejected;
     private transient Counter corrections;
     private transient Counter cancels;
     private transient Counter snapshots;
@@ -65,7 +68,12 @@ public final class FeedSplitter extends ProcessFunction<FeedEvent, FeedEvent> {
 
     @Override
     public void open(OpenContext openContext) {
+        tradesIn = getRuntimeContext().getMetricGroup().counter("tradesIn");
         malformed = getRuntimeContext().getMetricGroup().counter("malformedMessages");
+        rejected = new Counter[RejectReason.values().length];
+        for (RejectReason reason : RejectReason.values()) {
+            rejected[reason.ordinal()] = getRuntimeContext().getMetricGroup().addGroup("reason", reason.label()).counter("rejectedMessages");
+        }
         corrections = getRuntimeContext().getMetricGroup().counter("corrections");
         cancels = getRuntimeContext().getMetricGroup().counter("cancels");
         snapshots = getRuntimeContext().getMetricGroup().counter("tapeSnapshots");
@@ -84,6 +92,7 @@ public final class FeedSplitter extends ProcessFunction<FeedEvent, FeedEvent> {
     @Override
     public void processElement(FeedEvent event, Context ctx, Collector<FeedEvent> out) {
         if (event.isTrade()) {
+            tradesIn.inc();
             tradesTotal.add(1);
             out.collect(event);
         } else if (event.correction() != null) {
@@ -113,6 +122,7 @@ public final class FeedSplitter extends ProcessFunction<FeedEvent, FeedEvent> {
             out.collect(event);
         } else {
             malformed.inc();
+            rejected[RejectReason.of(event.deadLetter().reason()).ordinal()].inc();
             malformedTotal.add(1);
             ctx.output(DEAD_LETTERS, event.deadLetter());
         }
