@@ -11,10 +11,15 @@ import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.source.rest.AlpacaBar;
 import io.jonbu.ohlcv.source.rest.AlpacaRestClient;
 import io.jonbu.ohlcv.source.rest.HistoricalQuery;
+import io.jonbu.ohlcv.source.rest.SavedBars;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +39,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "fetch", mixinStandardHelpOptions = true,
         description = {"Backfill candles from Alpaca's historical bars endpoint (or any server speaking it, such as",
-            "`jonbu simulate`) into PostgreSQL. Keys from APCA_API_KEY_ID and APCA_API_SECRET_KEY."})
+            "`jonbu simulate`) into PostgreSQL. Keys from APCA_API_KEY_ID and APCA_API_SECRET_KEY. With --from-file,",
+            "from saved responses of that endpoint instead, without a connection or keys."})
 final class FetchCommand implements Callable<Integer>, UsesSettings {
     private static final int BATCH = 1000;
 
@@ -64,6 +70,10 @@ final class FetchCommand implements Callable<Integer>, UsesSettings {
             description = "Alpaca's data API, or a `jonbu simulate` (default: ${DEFAULT-VALUE})")
     String restUrl;
 
+    @Option(names = "--from-file", paramLabel = "FILE", split = ",",
+            description = "saved responses of the bars endpoint (one page each, e.g. from curl), instead of the API")
+    List<Path> fromFiles;
+
     private Settings settings;
 
     @Override
@@ -73,28 +83,16 @@ final class FetchCommand implements Callable<Integer>, UsesSettings {
 
     @Override
     public Integer call() throws Exception {
-        AlpacaKeys keys;
-        try {
-            keys = AlpacaKeys.from(settings, "fetch");
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
         List<String> tickers = range.tickers();
-        HistoricalQuery.Builder query = HistoricalQuery.symbols(tickers).timeframe(alpacaTimeframe(timeframe)).start(range.start)
-                .feed(feed).adjustment(adjustment).limit(HistoricalQuery.MAX_LIMIT);
-        // no end means Alpaca's default, which respects a free plan's 15-minute delay on SIP data
-        if (range.end != null) {
-            query.end(range.end);
-        }
         PrintWriter err = spec.commandLine().getErr();
         // Alpaca pages through the symbols in order, each from start to end: how far is where the last bar is
         List<String> inOrder = tickers.stream().sorted().toList();
         long span = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(range.endOrNow() - range.start));
         ProgressBar progress = new ProgressBar(err, "fetch", span * inOrder.size(), "");
         long written = 0;
-        try (AlpacaRestClient client = AlpacaRestClient.builder().baseUrl(restUrl).credentials(keys.key(), keys.secret()).build();
+        try (AlpacaRestClient client = fromFiles == null ? client() : null;
              LocalDatabase db = LocalDatabase.open(database.external(), database.dataDir, database.dbPort);
-             Stream<AlpacaBar> bars = client.bars(query.build())) {
+             Stream<AlpacaBar> bars = client != null ? client.bars(query(tickers)) : saved(tickers)) {
             db.track(tickers);
             try (Connection c = db.connect(); PreparedStatement upsert = c.prepareStatement(PostgresSinks.UPSERT_CANDLE)) {
                 Iterator<AlpacaBar> it = bars.iterator();
@@ -116,6 +114,41 @@ final class FetchCommand implements Callable<Integer>, UsesSettings {
         progress.moveTo(span * inOrder.size(), String.format(Locale.ROOT, "%,d %s bars", written, timeframe));
         progress.finish(String.format(Locale.ROOT, "fetch: %d %s bars of %s into PostgreSQL", written, timeframe, String.join(",", tickers)));
         return 0;
+    }
+
+    private AlpacaRestClient client() {
+        AlpacaKeys keys;
+        try {
+            keys = AlpacaKeys.from(settings, "fetch");
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        return AlpacaRestClient.builder().baseUrl(restUrl).credentials(keys.key(), keys.secret()).build();
+    }
+
+    private HistoricalQuery query(List<String> tickers) {
+        HistoricalQuery.Builder query = HistoricalQuery.symbols(tickers).timeframe(alpacaTimeframe(timeframe)).start(range.start)
+                .feed(feed).adjustment(adjustment).limit(HistoricalQuery.MAX_LIMIT);
+        // no end means Alpaca's default, which respects a free plan's 15-minute delay on SIP data
+        if (range.end != null) {
+            query.end(range.end);
+        }
+        return query.build();
+    }
+
+    /**
+     * The saved responses' bars of the symbols asked for, in the range, in the API's order (by symbol,
+     * then time); a single-symbol response holds the one symbol asked for. The timeframe is the user's
+     * word: a saved response does not say its own.
+     */
+    private Stream<AlpacaBar> saved(List<String> tickers) throws IOException {
+        List<AlpacaBar> bars = new ArrayList<>();
+        for (Path file : fromFiles) {
+            bars.addAll(SavedBars.read(file, tickers.size() == 1 ? tickers.get(0) : null));
+        }
+        long end = range.endOrNow();
+        return bars.stream().filter(b -> tickers.contains(b.symbol()) && b.start() >= range.start && b.start() < end)
+                .sorted(Comparator.comparing(AlpacaBar::symbol).thenComparingLong(AlpacaBar::start));
     }
 
     private Candle candle(AlpacaBar b) {

@@ -14,11 +14,18 @@ import io.jonbu.ohlcv.source.simulator.TradeGenerator;
 import io.jonbu.ohlcv.sql.EmbeddedDatabase;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code jonbu fetch} against the simulator's historical bars endpoint, into a real PostgreSQL. */
 class FetchCommandTest {
@@ -57,6 +64,44 @@ class FetchCommandTest {
                     .contains("] 100%  " + String.format(Locale.ROOT, "%,d", expected.size()) + " 5m bars\n");
             assertThat(stored.isKnown("MSFT")).isTrue();
         }
+    }
+
+    @Test
+    void savedResponsesOfTheBarsEndpointLandAsTheCandlesTheApiGivesWithoutKeys(@TempDir Path dir) throws Exception {
+        SimulatorConfig sim = SimulatorConfig.builder().symbols(List.of("AAPL", "MSFT")).rate(12_000).seed(6)
+                .virtualTime(START, 600).limit(TRADES / 2).credentials("id", "secret").build();
+        try (AlpacaSimulator simulator = AlpacaSimulator.start(sim); EmbeddedDatabase fromApi = EmbeddedDatabase.startTemporary();
+                EmbeddedDatabase fromFile = EmbeddedDatabase.startTemporary()) {
+            assertThat(simulator.awaitEmitted(TRADES / 2, Duration.ofSeconds(60))).isTrue();
+            // what `curl` of the endpoint saves
+            Path page = dir.resolve("bars.json");
+            try (Response r = new OkHttpClient().newCall(new Request.Builder()
+                    .url(simulator.restUrl() + "/v2/stocks/bars?symbols=AAPL,MSFT&timeframe=5Min&start=2024-03-08T00:00:00Z"
+                            + "&end=2024-03-09T00:00:00Z&limit=10000")
+                    .header("APCA-API-KEY-ID", "id").header("APCA-API-SECRET-KEY", "secret").build()).execute()) {
+                assertThat(r.code()).isEqualTo(200);
+                Files.write(page, r.body().bytes());
+            }
+
+            String[] range = {"--timeframe", "5m", "--start", "2024-03-08", "--end", "2024-03-09"};
+            assertThat(jonbu(Map.of("APCA_API_KEY_ID", "id", "APCA_API_SECRET_KEY", "secret"), concat(new String[] {"fetch", "AAPL", "MSFT"},
+                    range, new String[] {"--rest-url", simulator.restUrl(), "--db-url", fromApi.jdbcUrl()}))).as(err.toString()).isZero();
+            assertThat(jonbu(Map.of(), concat(new String[] {"fetch", "AAPL", "MSFT"}, range,
+                    new String[] {"--from-file", page.toString(), "--db-url", fromFile.jdbcUrl()}))).as(err.toString()).isZero();
+
+            for (String symbol : List.of("AAPL", "MSFT")) {
+                List<Candle> api = CandleRepository.candles(fromApi.dataSource()).range(symbol, Timeframe.M5, 0, Long.MAX_VALUE / 2, 10_000);
+                List<Candle> file = CandleRepository.candles(fromFile.dataSource()).range(symbol, Timeframe.M5, 0, Long.MAX_VALUE / 2, 10_000);
+                assertThat(file).as(symbol).isNotEmpty().hasSameSizeAs(api);
+                for (int i = 0; i < api.size(); i++) {
+                    assertThat(CandleOracle.sameCandle(file.get(i), api.get(i))).as("%s vs %s", file.get(i), api.get(i)).isTrue();
+                }
+            }
+        }
+    }
+
+    private static String[] concat(String[]... parts) {
+        return Arrays.stream(parts).flatMap(Arrays::stream).toArray(String[]::new);
     }
 
     @Test
