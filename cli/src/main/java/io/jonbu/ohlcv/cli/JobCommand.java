@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
  * What {@code flink run -d}, {@code flink stop}, {@code flink savepoint} and {@code flink list} do.
  */
 @Command(name = "job", mixinStandardHelpOptions = true,
-        description = {"The candle job on a Flink cluster, over its REST API: submit the job jar, stop it with a savepoint,",
-            "take a savepoint, list the jobs. An upgrade is `stop` then `submit --from-savepoint` with the new jar."},
+        description = {"The candle job on a Flink cluster, over its REST API (no Flink installation needed here).",
+            "An upgrade is `job stop`, then `job submit --from-savepoint` with the new jar."},
         subcommands = {JobCommand.Submit.class, JobCommand.Stop.class, JobCommand.Savepoint.class, JobCommand.ListJobs.class})
 final class JobCommand {
 
@@ -79,9 +79,10 @@ final class JobCommand {
     }
 
     @Command(name = "submit", mixinStandardHelpOptions = true,
-            description = {"Upload the job jar and run it detached; prints the job's id. Arguments after `--` go to the job",
-                "(CandleJobMain: --db-url, --feed-url, --symbols, --kafka-bootstrap, ...). Its main() runs in the",
-                "JobManager, which must have APCA_API_KEY_ID, APCA_API_SECRET_KEY and JONBU_DB_PASSWORD in its environment."})
+            description = {"Upload the job jar and run it detached; prints the job's id.",
+                "Arguments after `--` go to the job (CandleJobMain: --db-url, --feed-url, --symbols, --kafka-bootstrap, ...).",
+                "Its main() runs in the JobManager, whose environment needs APCA_API_KEY_ID, APCA_API_SECRET_KEY and",
+                "JONBU_DB_PASSWORD."})
     static final class Submit extends OnCluster {
         static final String JOB_JAR = "jonbu-job.jar";
 
@@ -157,8 +158,8 @@ final class JobCommand {
     }
 
     @Command(name = "stop", mixinStandardHelpOptions = true,
-            description = {"Stop a job with a savepoint (Flink's stop-with-savepoint: sources stop, the last candles are",
-                "written, then the savepoint); prints its path, for `job submit --from-savepoint`."})
+            description = {"Stop a job with a savepoint; prints its path, for `job submit --from-savepoint`.",
+                "Flink's stop-with-savepoint: the sources stop, the last candles are written, then the savepoint is taken."})
     static final class Stop extends TakesSavepoint {
         @Override
         int run(FlinkRest flink, PrintWriter out) throws InterruptedException {

@@ -31,6 +31,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +65,7 @@ class FlinkClusterIT {
     private LocalDatabase db;
     private Map<String, String> environment;
     private String flinkUrl;
+    private int prometheus;
     private FlinkRest flink;
 
     @BeforeAll
@@ -75,7 +79,7 @@ class FlinkClusterIT {
         environment = Map.of("APCA_API_KEY_ID", "cluster-test", "APCA_API_SECRET_KEY", "cluster-test-secret",
                 "FLINK_CLUSTER_DIR", dir.resolve("cluster").toString());
         int rest = freePort();
-        int prometheus = freePort();
+        prometheus = freePort();
         flinkUrl = "http://localhost:" + rest;
         flink = FlinkRest.at(flinkUrl);
         Result started = script("start", "rest.port=" + rest, "jobmanager.rpc.port=" + freePort(), "blob.server.port=" + freePort(),
@@ -108,6 +112,8 @@ class FlinkClusterIT {
         awaitRunning(cliJob);
         assertThat(awaitFinalCandles(Instant.EPOCH, 3)).isGreaterThanOrEqualTo(3);
         assertThat(finalCandlesIn("cli.candles")).isGreaterThanOrEqualTo(2);
+        assertThat(prometheusMetrics()).as("the TaskManager's reporter serves the job's own metrics")
+                .contains("flink_taskmanager_job_task_operator_lateTrades");
 
         Jonbu list = jonbu("job", "list", "--flink-url", flinkUrl);
         assertThat(list.exit()).as(list.err()).isZero();
@@ -140,6 +146,11 @@ class FlinkClusterIT {
 
     @Test
     void clusterErrorsExitOneNamingTheProblemAndUsageErrorsTwo() throws Exception {
+        Jonbu configured = jonbu(Map.of("JONBU_FLINK_URL", flinkUrl), List.of("job", "list"));
+        assertThat(configured.exit()).as("the cluster's URL from the environment, as from the config file's flink.url")
+                .isZero();
+        assertThat(configured.out()).startsWith("JOB ID");
+
         Jonbu unknown = jonbu("job", "stop", "0123456789abcdef0123456789abcdef", "--flink-url", flinkUrl);
         assertThat(unknown.exit()).isEqualTo(1);
         assertThat(unknown.err()).contains("has no job 0123456789abcdef0123456789abcdef (see `jonbu job list`)");
@@ -214,7 +225,7 @@ class FlinkClusterIT {
 
     private int finalCandlesIn(String topic) {
         List<ConsumerRecord<String, String>> records = KafkaRecords.readCommitted(kafka.bootstrapServers(), topic, 2,
-                FlinkClusterIT::isFinal, Duration.ofSeconds(20));
+                FlinkClusterIT::isFinal, Duration.ofSeconds(8));
         return (int) records.stream().filter(FlinkClusterIT::isFinal).count();
     }
 
@@ -224,6 +235,20 @@ class FlinkClusterIT {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What the Prometheus reporters in the configured port range serve (the JobManager's and the TaskManager's). */
+    private String prometheusMetrics() {
+        OkHttpClient http = new OkHttpClient();
+        StringBuilder metrics = new StringBuilder();
+        for (int port = prometheus; port <= prometheus + 20; port++) {
+            try (Response r = http.newCall(new Request.Builder().url("http://localhost:" + port + "/metrics").build()).execute()) {
+                metrics.append(r.body().string());
+            } catch (IOException e) {
+                // nothing listens there: the reporters took other ports of the range
+            }
+        }
+        return metrics.toString();
     }
 
     /** The directory a savepoint location printed by {@code jonbu job} names, as Flink writes it ({@code file:/...}). */
@@ -247,15 +272,19 @@ class FlinkClusterIT {
     private record Jonbu(int exit, String out, String err) {}
 
     private Jonbu jonbu(String... args) {
-        return jonbu(List.of(args), List.of());
+        return jonbu(Map.of(), List.of(args));
     }
 
     private Jonbu jonbu(List<String> args, List<String> more) {
         List<String> all = new ArrayList<>(args);
         all.addAll(more);
+        return jonbu(Map.of(), all);
+    }
+
+    private Jonbu jonbu(Map<String, String> environment, List<String> args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = JonbuInProcess.run(Map.of(), out, err, all.toArray(String[]::new));
+        int exit = JonbuInProcess.run(environment, out, err, args.toArray(String[]::new));
         return new Jonbu(exit, out.toString(), err.toString());
     }
 
