@@ -117,7 +117,15 @@ final class JobCommand {
                 throw new ParameterException(spec.commandLine(), "--jar: no file " + file);
             }
             String jarId = flink.upload(file);
-            String jobId = flink.run(jarId, jobArgs, savepoint, allowNonRestoredState, parallelism);
+            // the cluster would keep every upload otherwise; `flink run` leaves none behind either
+            String jobId;
+            try {
+                jobId = flink.run(jarId, jobArgs, savepoint, allowNonRestoredState, parallelism);
+            } catch (FlinkRestException e) {
+                flink.delete(jarId);
+                throw e;
+            }
+            flink.delete(jarId);
             out.println(jobId);
             spec.commandLine().getErr().printf("job submit: %s runs on %s%s (jar %s)%n", jobId, flink,
                     savepoint == null ? "" : " from " + savepoint, file);

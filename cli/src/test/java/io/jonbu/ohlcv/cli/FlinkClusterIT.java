@@ -3,6 +3,7 @@ package io.jonbu.ohlcv.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.jonbu.ohlcv.broker.EmbeddedKafka;
 import io.jonbu.ohlcv.cli.flink.FlinkRest;
 import io.jonbu.ohlcv.cli.local.LocalDatabase;
@@ -136,6 +137,7 @@ class FlinkClusterIT {
                 args("rest"));
         assertThat(submit.exit()).as(submit.err()).isZero();
         String restJob = submit.out().strip();
+        assertThat(uploadedJars()).as("the upload removed once the job runs").isEmpty();
         awaitRunning(restJob);
         assertThat(awaitFinalCandles(lastBeforeStop, 3)).as("candles after the restored job's start").isGreaterThanOrEqualTo(3);
         assertThat(finalCandlesIn("rest.candles")).isGreaterThanOrEqualTo(2);
@@ -162,6 +164,7 @@ class FlinkClusterIT {
         Jonbu badRun = jonbu("job", "submit", "--flink-url", flinkUrl, "--", "--symbols", "AAPL");
         assertThat(badRun.exit()).as("the job's main() refuses its arguments, in the JobManager").isEqualTo(1);
         assertThat(badRun.err()).contains("No data for required key 'db-url'");
+        assertThat(uploadedJars()).as("nor kept when the run failed").isEmpty();
 
         Jonbu typo = jonbu("job", "savepoint", "not-a-job", "--flink-url", flinkUrl);
         assertThat(typo.exit()).isEqualTo(2);
@@ -234,6 +237,12 @@ class FlinkClusterIT {
             return ApiJson.mapper().readTree(r.value()).path("final").asBoolean();
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private JsonNode uploadedJars() throws IOException {
+        try (Response r = new OkHttpClient().newCall(new Request.Builder().url(flinkUrl + "/jars").build()).execute()) {
+            return ApiJson.mapper().readTree(r.body().string()).path("files");
         }
     }
 

@@ -86,6 +86,11 @@ public final class FlinkRest {
         return call("POST", "jars/" + jarId + "/run", jsonBody(request)).path("jobid").asText();
     }
 
+    /** Removes an uploaded jar; a job submitted from it keeps running (its jar went to the blob server with it). */
+    public void delete(String jarId) {
+        call("DELETE", "jars/" + jarId, null);
+    }
+
     /** Every job the cluster knows, newest first. */
     public List<FlinkJob> jobs() {
         List<FlinkJob> jobs = new ArrayList<>();
