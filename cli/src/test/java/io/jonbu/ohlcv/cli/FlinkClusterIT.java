@@ -70,12 +70,7 @@ class FlinkClusterIT {
     private FlinkRest flink;
 
     @BeforeAll
-    void startBackendsAndTheCluster() throws Exception {
-        // a minute candle closes every second of wall time
-        simulator = AlpacaSimulator.start(SimulatorConfig.builder().symbols(List.of("AAPL", "MSFT")).rate(200).seed(5)
-                .virtualTime(EpochNanos.parse("2024-03-08T14:30:00Z"), 60).build());
-        kafka = EmbeddedKafka.startTemporary();
-        db = LocalDatabase.open(null, null, 0);
+    void startTheClusterAndBackends() throws Exception {
         // the job's main() reads the keys; over REST it runs in the JobManager, so the cluster gets them too
         environment = Map.of("APCA_API_KEY_ID", "cluster-test", "APCA_API_SECRET_KEY", "cluster-test-secret",
                 "FLINK_CLUSTER_DIR", dir.resolve("cluster").toString());
@@ -83,10 +78,17 @@ class FlinkClusterIT {
         prometheus = freePort();
         flinkUrl = "http://localhost:" + rest;
         flink = FlinkRest.at(flinkUrl);
-        Result started = script("start", "rest.port=" + rest, "jobmanager.rpc.port=" + freePort(), "blob.server.port=" + freePort(),
+        // the slowest part, so the backends start while it boots
+        Process starting = start("start", "rest.port=" + rest, "jobmanager.rpc.port=" + freePort(), "blob.server.port=" + freePort(),
                 "metrics.reporter.prom.port=" + prometheus + "-" + (prometheus + 20),
                 // Kafka's exactly-once sink commits on checkpoints: often, so candles show soon
                 "execution.checkpointing.interval=2 s", "execution.checkpointing.min-pause=1 s");
+        // a minute candle closes every second of wall time
+        simulator = AlpacaSimulator.start(SimulatorConfig.builder().symbols(List.of("AAPL", "MSFT")).rate(200).seed(5)
+                .virtualTime(EpochNanos.parse("2024-03-08T14:30:00Z"), 60).build());
+        kafka = EmbeddedKafka.startTemporary();
+        db = LocalDatabase.open(null, null, 0);
+        Result started = finish(starting);
         assertThat(started.exit()).as(started.output()).isZero();
         assertThat(started.output()).contains("web UI / REST  " + flinkUrl);
     }
@@ -173,6 +175,13 @@ class FlinkClusterIT {
         assertThat(jonbu("job", "submit", "--flink-url", flinkUrl, "--jar", dir.resolve("none.jar").toString()).exit()).isEqualTo(2);
         assertThat(jonbu("job", "stop", "--flink-url", flinkUrl).exit()).as("no JOB_ID").isEqualTo(2);
         assertThat(jonbu("job", "list", "--flink-url", "localhost:8081").exit()).as("no scheme").isEqualTo(2);
+    }
+
+    @Test
+    void bashCompletionCoversTheJobCommandsAndTheirOptions() {
+        Jonbu completion = jonbu("completion", "bash");
+        assertThat(completion.out()).contains("local commands=\"submit stop savepoint list\"")
+                .contains("--from-savepoint").contains("--allow-non-restored-state").contains("--flink-url");
     }
 
     /** The job's arguments: the simulator's feed, the embedded PostgreSQL, and Kafka topics of this run's own. */
@@ -268,11 +277,18 @@ class FlinkClusterIT {
     private record Result(int exit, String output) {}
 
     private Result script(String... args) throws Exception {
+        return finish(start(args));
+    }
+
+    private Process start(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve("scripts/flink-cluster").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
-        Process p = builder.start();
+        return builder.start();
+    }
+
+    private static Result finish(Process p) throws Exception {
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(2, TimeUnit.MINUTES)).as(output).isTrue();
         return new Result(p.exitValue(), output);
