@@ -166,7 +166,8 @@ final class JobCommand {
     }
 
     @Command(name = "stop", mixinStandardHelpOptions = true,
-            description = {"Stop a job with a savepoint; prints its path, for `job submit --from-savepoint`.",
+            description = {"Stop a job with a savepoint and wait until it has ended; prints the savepoint's path, for",
+                "`job submit --from-savepoint`.",
                 "Flink's stop-with-savepoint: the sources stop, the last candles are written, then the savepoint is taken."})
     static final class Stop extends TakesSavepoint {
         @Override
@@ -174,7 +175,9 @@ final class JobCommand {
             existing(flink, id);
             String location = flink.savepoint(id, true, targetDirectory, timeout);
             out.println(location);
-            spec.commandLine().getErr().printf("job stop: %s stopped with a savepoint%n", id);
+            // returning once the job has let go of its slots, so a `job submit` right after finds them free
+            String state = flink.awaitEnd(id, timeout);
+            spec.commandLine().getErr().printf("job stop: %s %s with a savepoint%n", id, state);
             return 0;
         }
     }

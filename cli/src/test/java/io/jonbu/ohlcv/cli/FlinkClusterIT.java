@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,16 +79,18 @@ class FlinkClusterIT {
         prometheus = freePort();
         flinkUrl = "http://localhost:" + rest;
         flink = FlinkRest.at(flinkUrl);
-        // the slowest part, so the backends start while it boots
+        // the slowest part, so the backends start while it boots, and each other's too
         Process starting = start("start", "rest.port=" + rest, "jobmanager.rpc.port=" + freePort(), "blob.server.port=" + freePort(),
                 "metrics.reporter.prom.port=" + prometheus + "-" + (prometheus + 20),
                 // Kafka's exactly-once sink commits on checkpoints: often, so candles show soon
                 "execution.checkpointing.interval=2 s", "execution.checkpointing.min-pause=1 s");
+        CompletableFuture<EmbeddedKafka> kafkaStarting = CompletableFuture.supplyAsync(EmbeddedKafka::startTemporary);
+        CompletableFuture<LocalDatabase> dbStarting = CompletableFuture.supplyAsync(() -> LocalDatabase.open(null, null, 0));
         // a minute candle closes every second of wall time
         simulator = AlpacaSimulator.start(SimulatorConfig.builder().symbols(List.of("AAPL", "MSFT")).rate(200).seed(5)
                 .virtualTime(EpochNanos.parse("2024-03-08T14:30:00Z"), 60).build());
-        kafka = EmbeddedKafka.startTemporary();
-        db = LocalDatabase.open(null, null, 0);
+        kafka = kafkaStarting.join();
+        db = dbStarting.join();
         Result started = finish(starting);
         assertThat(started.exit()).as(started.output()).isZero();
         assertThat(started.output()).contains("web UI / REST  " + flinkUrl);

@@ -151,6 +151,24 @@ public final class FlinkRest {
         }
     }
 
+    /**
+     * Waits until the job has ended for good (FINISHED, CANCELED or FAILED; a stop-with-savepoint reports the
+     * savepoint a moment before the job finishes) and returns that state.
+     */
+    public String awaitEnd(String jobId, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            String state = job(jobId).state();
+            if (Set.of("FINISHED", "CANCELED", "FAILED").contains(state)) {
+                return state;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new FlinkRestException("job " + jobId + " is still " + state + " after " + timeout, 0);
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+    }
+
     /** Cancels a job without a savepoint ({@code flink cancel}). */
     public void cancel(String jobId) {
         call("PATCH", "jobs/" + jobId + "?mode=cancel", RequestBody.create(new byte[0]));
