@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "Alpaca trades to OHLCV candles with Apache Flink.",
         subcommands = {RunCommand.class, ReplayCommand.class, SimulateCommand.class, FetchCommand.class, ExportCommand.class,
-            ServeCommand.class, MigrateCommand.class, SymbolsCommand.class, KeysCommand.class, ConfigCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+            ServeCommand.class, MigrateCommand.class, SymbolsCommand.class, KeysCommand.class, JobCommand.class, ConfigCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:runtime failure", "2:bad arguments or config"})
 public final class Jonbu {

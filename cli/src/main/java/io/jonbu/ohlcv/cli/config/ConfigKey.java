@@ -67,7 +67,9 @@ public enum ConfigKey {
     SERVING_TLS_REDIRECT_HTTP("serving.tls.redirect_http", "JONBU_TLS_REDIRECT_HTTP", Map.of("serve", "--redirect-http")),
     SERVING_TLS_HSTS("serving.tls.hsts", "JONBU_TLS_HSTS", Map.of("serve", "--hsts")),
     FLINK_UI_PORT("flink.ui_port", "JONBU_FLINK_UI_PORT", Map.of("run", "--flink-ui-port")),
-    LOGGING_LEVEL("logging.level", "JONBU_LOGGING_LEVEL", Map.of("run", "--log-level", "serve", "--log-level"));
+    LOGGING_LEVEL("logging.level", "JONBU_LOGGING_LEVEL", Map.of("run", "--log-level", "serve", "--log-level")),
+    FLINK_URL("flink.url", "JONBU_FLINK_URL", Stream.of("job submit", "job stop", "job savepoint", "job list")
+            .collect(Collectors.toMap(command -> command, command -> "--flink-url")));
 
     private final String path;
     private final String environmentVariable;
