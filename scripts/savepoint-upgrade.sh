@@ -44,7 +44,8 @@ Options:
   -m, --jobmanager HOST:PORT     the JobManager's REST address; default: Flink's configuration
       --allow-non-restored-state start even if the savepoint holds state of operators the new
                                  version no longer has (only for removed operators; see the header)
-      --flink PATH               Flink's CLI; default: $FLINK_HOME/bin/flink, else flink on PATH
+      --flink PATH               Flink's CLI; default: $FLINK_HOME/bin/flink, else flink on PATH, else
+                                 scripts/flink-cluster's (Flink's CliFrontend from the assembled artifacts)
   -n, --dry-run                  print the commands instead of running them
   -h, --help                     this text
 
@@ -101,11 +102,17 @@ new_jar="${positional[1]}"
 if [[ -z "$flink" ]]; then
     flink="$(command -v flink || true)"
 fi
-[[ -n "$flink" && -x "$flink" ]] || die_usage "no Flink CLI: set FLINK_HOME, put flink on PATH or pass --flink PATH"
+if [[ -n "$flink" ]]; then
+    [[ -x "$flink" ]] || die_usage "--flink '$flink' is not an executable"
+    flink_cli=("$flink")
+else
+    # no Flink installed: the CLI of the cluster scripts/flink-cluster assembles from Flink's artifacts
+    flink_cli=("$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/flink-cluster" flink)
+fi
 
 target=()
 [[ -n "$jobmanager" ]] && target=(-m "$jobmanager")
-stop=("$flink" stop "${target[@]}")
+stop=("${flink_cli[@]}" stop "${target[@]}")
 [[ -n "$savepoint_dir" ]] && stop+=(--savepointPath "$savepoint_dir")
 stop+=("$job_id")
 
@@ -116,7 +123,7 @@ show() {
 }
 
 run_from() {
-    local cmd=("$flink" run -d "${target[@]}" -s "$1")
+    local cmd=("${flink_cli[@]}" run -d "${target[@]}" -s "$1")
     # see the header: for removed operators only, never for renamed uids
     $allow_non_restored && cmd+=(--allowNonRestoredState)
     cmd+=("$new_jar" "${job_args[@]}")
