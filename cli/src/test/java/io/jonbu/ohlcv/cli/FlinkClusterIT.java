@@ -109,8 +109,8 @@ class FlinkClusterIT {
     void theJarRunsUnchangedFromFlinksCliAndOverRestAndStopsWithASavepointTheNextRunStartsFrom() throws Exception {
         assertThat(script("status").output()).contains("\"taskmanagers\":1").contains("\"slots-total\":2");
 
-        List<String> flinkRun = new ArrayList<>(List.of("flink", "run", "-d", JOB_JAR.toString()));
-        flinkRun.addAll(args("cli"));
+        // as an operator keeps a job's settings: flink run -d jonbu-job.jar --config job.yaml
+        List<String> flinkRun = new ArrayList<>(List.of("flink", "run", "-d", JOB_JAR.toString(), "--config", configFile("cli").toString()));
         Result run = script(flinkRun.toArray(String[]::new));
         Matcher submitted = SUBMITTED.matcher(run.output());
         assertThat(submitted.find()).as(run.output()).isTrue();
@@ -193,6 +193,16 @@ class FlinkClusterIT {
                 "--symbols", "AAPL,MSFT", "--kafka-bootstrap", kafka.bootstrapServers(), "--kafka-partitions", "1",
                 "--candles-topic", run + ".candles", "--enriched-topic", run + ".enriched", "--quotes-topic", run + ".quotes",
                 "--job-name", "jonbu-ohlcv " + run);
+    }
+
+    /** The same arguments as a YAML file of the job jar's --config: the flags' names as keys. */
+    private Path configFile(String run) throws IOException {
+        List<String> flags = args(run);
+        StringBuilder yaml = new StringBuilder();
+        for (int i = 0; i < flags.size(); i += 2) {
+            yaml.append(flags.get(i).substring(2)).append(": \"").append(flags.get(i + 1)).append("\"\n");
+        }
+        return Files.writeString(dir.resolve(run + "-job.yaml"), yaml);
     }
 
     private void awaitRunning(String job) throws Exception {

@@ -24,8 +24,9 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Entry point of the job jar for {@code flink run jonbu-job.jar --db-url jdbc:postgresql://... }:
- * the live Alpaca stream into PostgreSQL. Checkpointing and state backend come from the cluster's
+ * Entry point of the job jar for {@code flink run jonbu-job.jar --db-url jdbc:postgresql://... } (or
+ * {@code --config job.yaml} with the same names as keys, see {@link JobArguments}): the live Alpaca
+ * stream into PostgreSQL. Checkpointing and state backend come from the cluster's
  * configuration. Alpaca keys are read from {@code APCA_API_KEY_ID} / {@code APCA_API_SECRET_KEY},
  * the database password from {@code JONBU_DB_PASSWORD}, so neither appears in the job's arguments.
  * Restored from a savepoint or checkpoint, the source backfills the trades it missed from
@@ -57,7 +58,7 @@ public final class CandleJobMain {
     private CandleJobMain() {}
 
     public static void main(String[] args) throws Exception {
-        ParameterTool params = ParameterTool.fromArgs(args);
+        ParameterTool params = JobArguments.parse(args);
         String dbUrl = params.getRequired("db-url");
         boolean symbolsFromDb = params.has("symbols-from-db");
         if (symbolsFromDb && params.has("symbols")) {
