@@ -178,6 +178,7 @@ public final class LocalStack implements AutoCloseable {
         if (config.flinkUiPort() == 0) {
             env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(), flink);
         } else {
+            flink.set(RestOptions.BIND_PORT, String.valueOf(config.flinkUiPort()));
             env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
             env.setParallelism(config.parallelism());
         }

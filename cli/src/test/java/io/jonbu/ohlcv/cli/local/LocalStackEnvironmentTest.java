@@ -9,6 +9,8 @@ import io.jonbu.ohlcv.source.stream.AlpacaStreamSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.runtime.state.storage.FileSystemCheckpointStorage;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,20 @@ class LocalStackEnvironmentTest {
         var storage = LocalStack.environment(withBufferTimeout(null), checkpoints, new Configuration()).getCheckpointConfig().getCheckpointStorage();
         assertThat(storage).isInstanceOfSatisfying(FileSystemCheckpointStorage.class,
                 files -> assertThat(files.getCheckpointPath().toUri()).isEqualTo(checkpoints.toUri()));
+    }
+
+    @Test
+    void theWebUiListensOnItsPortAndASavepointToResumeFromIsKept() {
+        LocalStackConfig withUi = new LocalStackConfig(0, 18_081, null, 0, null, new Feed.Simulated(SimulatorConfig.defaults()),
+                CandleJobConfig.defaults(), 2, Duration.ofSeconds(7), LocalStackConfig.LocalKafka.embedded(), false,
+                AlpacaStreamSource.DEFAULT_MAX_BACKFILL, null);
+        Configuration resume = new Configuration();
+        resume.set(StateRecoveryOptions.SAVEPOINT_PATH, "file:/data/flink/savepoints/savepoint-1");
+
+        var configuration = LocalStack.environment(withUi, checkpoints, resume).getConfiguration();
+
+        assertThat(configuration.get(RestOptions.BIND_PORT)).isEqualTo("18081");
+        assertThat(configuration.get(StateRecoveryOptions.SAVEPOINT_PATH)).isEqualTo("file:/data/flink/savepoints/savepoint-1");
     }
 
     @Test
