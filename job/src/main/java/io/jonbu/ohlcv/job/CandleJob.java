@@ -2,6 +2,7 @@ package io.jonbu.ohlcv.job;
 
 import io.jonbu.ohlcv.job.candle.CandleAggregator;
 import io.jonbu.ohlcv.job.enrich.EnrichmentFunction;
+import io.jonbu.ohlcv.job.feed.FeedEventTypeInfo;
 import io.jonbu.ohlcv.job.feed.FeedSplitter;
 import io.jonbu.ohlcv.job.feed.TradeFeed;
 import io.jonbu.ohlcv.job.feed.TradeWatermarks;
@@ -57,7 +58,7 @@ public final class CandleJob {
         // at the feed's own parallelism, so the splitter chains to it: a rebalance here could let a
         // correction overtake the trade it corrects on the way to the candle operator
         SingleOutputStreamOperator<FeedEvent> tape = events
-                .process(new FeedSplitter())
+                .process(new FeedSplitter(), FeedEventTypeInfo.INSTANCE)
                 .setParallelism(events.getParallelism())
                 .uid("feed-splitter")
                 .name("trades, corrections, other channels and dead letters");
