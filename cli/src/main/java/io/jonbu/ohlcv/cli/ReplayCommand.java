@@ -215,8 +215,19 @@ final class ReplayCommand implements Callable<Integer>, UsesSettings {
         }
 
         @Override
+        public boolean keepsEnrichedCandles() {
+            return enrichedOutput != null;
+        }
+
+        @Override
         public void chartPatterns(DataStream<ChartPatternEvent> patterns) {
-            // replay has no output for chart patterns yet: they are found, and dropped
+            throw new IllegalStateException("replay keeps no chart patterns, so the job finds none");
+        }
+
+        @Override
+        public boolean keepsChartPatterns() {
+            // replay has no output for chart patterns yet
+            return false;
         }
 
         @Override

@@ -70,19 +70,24 @@ public final class CandleJob {
                 .uid("candle-aggregator")
                 .name("candles " + config.timeframes());
 
-        // indicators move once per candle: a partial update is a view of a candle not yet closed
-        SingleOutputStreamOperator<EnrichedCandle> enriched = candles
-                .filter(Candle::isFinal)
-                .uid("final-candles")
-                .name("final candles")
-                .keyBy(EnrichmentFunction.BY_SERIES)
-                .process(new EnrichmentFunction(config.allowedLateness()))
-                .uid("enrichment")
-                .name("indicators and patterns");
-
         sinks.candles(candles);
-        sinks.enrichedCandles(enriched);
-        sinks.chartPatterns(ChartPatterns.defaults().detect(enriched));
+        if (sinks.keepsEnrichedCandles() || sinks.keepsChartPatterns()) {
+            // indicators move once per candle: a partial update is a view of a candle not yet closed
+            SingleOutputStreamOperator<EnrichedCandle> enriched = candles
+                    .filter(Candle::isFinal)
+                    .uid("final-candles")
+                    .name("final candles")
+                    .keyBy(EnrichmentFunction.BY_SERIES)
+                    .process(new EnrichmentFunction(config.allowedLateness()))
+                    .uid("enrichment")
+                    .name("indicators and patterns");
+            if (sinks.keepsEnrichedCandles()) {
+                sinks.enrichedCandles(enriched);
+            }
+            if (sinks.keepsChartPatterns()) {
+                sinks.chartPatterns(ChartPatterns.defaults().detect(enriched));
+            }
+        }
         sinks.lateTrades(candles.getSideOutput(CandleAggregator.LATE_TRADES));
         sinks.corrections(candles.getSideOutput(CandleAggregator.CORRECTIONS));
         sinks.deadLetters(tape.getSideOutput(FeedSplitter.DEAD_LETTERS));

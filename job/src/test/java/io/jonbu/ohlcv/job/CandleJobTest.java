@@ -175,6 +175,18 @@ class CandleJobTest {
     }
 
     @Test
+    void sinksThatKeepNoEnrichedCandlesNorChartPatternsSpareTheJobBuildingThem() {
+        List<String> operators = new ArrayList<>();
+        for (boolean keeps : List.of(true, false)) {
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            new CandleJob(new LineFeed(lines(dir.resolve("none")), "file"), new CollectingSinks(keeps), CandleJobConfig.defaults()).addTo(env);
+            operators.add(env.getStreamGraph().getStreamNodes().stream().map(StreamNode::getOperatorName).sorted().toList().toString());
+        }
+        assertThat(operators.get(0)).contains("candles [", "indicators and patterns", "chart pattern");
+        assertThat(operators.get(1)).contains("candles [").doesNotContain("final candles", "indicators and patterns", "chart pattern");
+    }
+
+    @Test
     void everyOperatorHasAStableUid() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         new CandleJob(new LineFeed(lines(dir.resolve("none")), "file"), new CollectingSinks(), CandleJobConfig.defaults()).addTo(env);
