@@ -21,7 +21,7 @@ import org.apache.flink.core.fs.Path;
  * A file source of text lines that splits each file into byte ranges, so every parallel reader
  * reads, and the decoder after it parses, a share of one file. Flink's {@code TextLineInputFormat}
  * is not splittable: one subtask read and parsed a whole recording while the other had nothing to
- * do, and parsing was then the largest cost of a replay.
+ * do, and that reader was then a replay's busiest thread.
  *
  * <p>A range owns the lines that start inside it, the line starting exactly at its end included
  * (Hadoop's rule): a reader skips the line it starts in the middle of, or at the very start of,
