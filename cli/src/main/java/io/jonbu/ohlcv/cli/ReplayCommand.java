@@ -12,6 +12,7 @@ import io.jonbu.ohlcv.job.candle.CorrectionOutcome;
 import io.jonbu.ohlcv.job.feed.FeedSplitter;
 import io.jonbu.ohlcv.job.feed.LineFeed;
 import io.jonbu.ohlcv.job.feed.LiveFeed;
+import io.jonbu.ohlcv.job.feed.SplittableLines;
 import io.jonbu.ohlcv.job.feed.TradeFeed;
 import io.jonbu.ohlcv.job.sink.SortedFileSink;
 import io.jonbu.ohlcv.model.Candle;
@@ -41,7 +42,6 @@ import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.connector.file.src.FileSource;
-import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.PrintSink;
@@ -156,9 +156,8 @@ final class ReplayCommand implements Callable<Integer>, UsesSettings {
         if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
             throw new ParameterException(spec.commandLine(), "--input: cannot read file '" + input + "'");
         }
-        FileSource<String> lines = FileSource
-                .forRecordStreamFormat(new TextLineInputFormat(), new org.apache.flink.core.fs.Path(input.toAbsolutePath().toUri()))
-                .build();
+        // split into byte ranges, so both readers parse: the text-line format gives one reader the whole file
+        FileSource<String> lines = SplittableLines.of(new org.apache.flink.core.fs.Path(input.toAbsolutePath().toUri()));
         return new LineFeed(lines, input.getFileName().toString());
     }
 
@@ -215,8 +214,19 @@ final class ReplayCommand implements Callable<Integer>, UsesSettings {
         }
 
         @Override
+        public boolean keepsEnrichedCandles() {
+            return enrichedOutput != null;
+        }
+
+        @Override
         public void chartPatterns(DataStream<ChartPatternEvent> patterns) {
-            // replay has no output for chart patterns yet: they are found, and dropped
+            throw new IllegalStateException("replay keeps no chart patterns, so the job finds none");
+        }
+
+        @Override
+        public boolean keepsChartPatterns() {
+            // replay has no output for chart patterns yet
+            return false;
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.jonbu.ohlcv.job;
 
 import io.jonbu.ohlcv.job.candle.CandleAggregator;
 import io.jonbu.ohlcv.job.enrich.EnrichmentFunction;
+import io.jonbu.ohlcv.job.feed.FeedEventTypeInfo;
 import io.jonbu.ohlcv.job.feed.FeedSplitter;
 import io.jonbu.ohlcv.job.feed.TradeFeed;
 import io.jonbu.ohlcv.job.feed.TradeWatermarks;
@@ -57,7 +58,7 @@ public final class CandleJob {
         // at the feed's own parallelism, so the splitter chains to it: a rebalance here could let a
         // correction overtake the trade it corrects on the way to the candle operator
         SingleOutputStreamOperator<FeedEvent> tape = events
-                .process(new FeedSplitter())
+                .process(new FeedSplitter(), FeedEventTypeInfo.INSTANCE)
                 .setParallelism(events.getParallelism())
                 .uid("feed-splitter")
                 .name("trades, corrections, other channels and dead letters");
@@ -69,19 +70,24 @@ public final class CandleJob {
                 .uid("candle-aggregator")
                 .name("candles " + config.timeframes());
 
-        // indicators move once per candle: a partial update is a view of a candle not yet closed
-        SingleOutputStreamOperator<EnrichedCandle> enriched = candles
-                .filter(Candle::isFinal)
-                .uid("final-candles")
-                .name("final candles")
-                .keyBy(EnrichmentFunction.BY_SERIES)
-                .process(new EnrichmentFunction(config.allowedLateness()))
-                .uid("enrichment")
-                .name("indicators and patterns");
-
         sinks.candles(candles);
-        sinks.enrichedCandles(enriched);
-        sinks.chartPatterns(ChartPatterns.defaults().detect(enriched));
+        if (sinks.keepsEnrichedCandles() || sinks.keepsChartPatterns()) {
+            // indicators move once per candle: a partial update is a view of a candle not yet closed
+            SingleOutputStreamOperator<EnrichedCandle> enriched = candles
+                    .filter(Candle::isFinal)
+                    .uid("final-candles")
+                    .name("final candles")
+                    .keyBy(EnrichmentFunction.BY_SERIES)
+                    .process(new EnrichmentFunction(config.allowedLateness()))
+                    .uid("enrichment")
+                    .name("indicators and patterns");
+            if (sinks.keepsEnrichedCandles()) {
+                sinks.enrichedCandles(enriched);
+            }
+            if (sinks.keepsChartPatterns()) {
+                sinks.chartPatterns(ChartPatterns.defaults().detect(enriched));
+            }
+        }
         sinks.lateTrades(candles.getSideOutput(CandleAggregator.LATE_TRADES));
         sinks.corrections(candles.getSideOutput(CandleAggregator.CORRECTIONS));
         sinks.deadLetters(tape.getSideOutput(FeedSplitter.DEAD_LETTERS));

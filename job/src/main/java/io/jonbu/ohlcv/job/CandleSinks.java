@@ -26,6 +26,20 @@ public interface CandleSinks {
     /** Chart patterns found in the enriched candles, each once per the candle that completed it. */
     void chartPatterns(DataStream<ChartPatternEvent> patterns);
 
+    /**
+     * Whether {@link #enrichedCandles} keeps them. Operators whose output no sink keeps still run in
+     * Flink, and indicators and chart patterns cost more than the candles: sinks that drop them say so,
+     * and the job does not build them.
+     */
+    default boolean keepsEnrichedCandles() {
+        return true;
+    }
+
+    /** Whether {@link #chartPatterns} keeps them; see {@link #keepsEnrichedCandles}. */
+    default boolean keepsChartPatterns() {
+        return true;
+    }
+
     /** Trades that arrived after their candle closed and the allowed lateness passed. */
     void lateTrades(DataStream<Trade> lateTrades);
 

@@ -44,6 +44,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.graph.StreamNode;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -183,6 +184,18 @@ class CandleJobTest {
 
     private static String series(Candle c) {
         return c.symbol() + "/" + c.timeframe();
+    }
+
+    @Test
+    void sinksThatKeepNoEnrichedCandlesNorChartPatternsSpareTheJobBuildingThem() {
+        List<String> operators = new ArrayList<>();
+        for (boolean keeps : List.of(true, false)) {
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            new CandleJob(new LineFeed(lines(dir.resolve("none")), "file"), new CollectingSinks(keeps), CandleJobConfig.defaults()).addTo(env);
+            operators.add(env.getStreamGraph().getStreamNodes().stream().map(StreamNode::getOperatorName).sorted().toList().toString());
+        }
+        assertThat(operators.get(0)).contains("candles [", "indicators and patterns", "chart pattern");
+        assertThat(operators.get(1)).contains("candles [").doesNotContain("final candles", "indicators and patterns", "chart pattern");
     }
 
     /** The job as each entry point wires it: tests, and production's live feed into PostgreSQL, and into Kafka too. */

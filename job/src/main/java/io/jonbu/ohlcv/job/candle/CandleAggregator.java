@@ -90,6 +90,8 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
     public static final String UNAPPLIED_CORRECTIONS_ACCUMULATOR = "unapplied-corrections";
 
     private static final long MINUTE = Timeframe.M1.nominalNanos();
+    /** Where a state key's timeframe starts: minute numbers within two million years of 1970 fit below it. */
+    private static final long TIMEFRAME_BIT = 1L << 40;
 
     private final Timeframe[] timeframes;
     private final long allowedLatenessMillis;
@@ -104,7 +106,7 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
     private transient MapState<Long, CandleBuilder> open;
     /** Per candle slot: the candle's prints that are no longer retained. Only with a horizon. */
     private transient MapState<Long, CandleBuilder> frozen;
-    /** Per minute start: the retained prints of that minute. Only with a horizon. */
+    /** Per minute number (start / one minute, a key that hashes well, see {@link #slot}): the retained prints of that minute. Only with a horizon. */
     private transient MapState<Long, RetainedPrints> recent;
     private transient Counter lateTrades;
     private transient Counter revisions;
@@ -164,10 +166,12 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
     @Override
     public void open(OpenContext openContext) {
         TypeInformation<CandleBuilder> builderType = TypeInformation.of(CandleBuilder.class);
-        open = getRuntimeContext().getMapState(new MapStateDescriptor<>("open-candles", Types.LONG, builderType));
-        frozen = getRuntimeContext().getMapState(new MapStateDescriptor<>("frozen-candle-parts", Types.LONG, builderType));
+        // named for their keys, minute numbers: a savepoint from when they were seconds and
+        // nanoseconds restores none of them rather than misreading them
+        open = getRuntimeContext().getMapState(new MapStateDescriptor<>("open-candles-by-minute", Types.LONG, builderType));
+        frozen = getRuntimeContext().getMapState(new MapStateDescriptor<>("frozen-candle-parts-by-minute", Types.LONG, builderType));
         recent = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("retained-prints", Types.LONG, TypeInformation.of(RetainedPrints.class)));
+                new MapStateDescriptor<>("retained-prints-by-minute", Types.LONG, TypeInformation.of(RetainedPrints.class)));
         lateTrades = getRuntimeContext().getMetricGroup().counter("lateTrades");
         revisions = getRuntimeContext().getMetricGroup().counter("candleRevisions");
         correctionsApplied = getRuntimeContext().getMetricGroup().counter("correctionsApplied");
@@ -290,12 +294,12 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
         }
         RetainedPrints prints = retainedOrNew(minute, ctx);
         prints.add(trade.timestamp(), trade.id(), trade.exchange(), trade.price(), trade.size(), daily, intraday);
-        recent.put(minute, prints);
+        recent.put(minute / MINUTE, prints);
     }
 
     /** The minute's retained prints; a minute without any gets an empty set and its expiry timer. */
     private RetainedPrints retainedOrNew(long minute, Context ctx) throws Exception {
-        RetainedPrints prints = recent.get(minute);
+        RetainedPrints prints = recent.get(minute / MINUTE);
         if (prints == null) {
             prints = new RetainedPrints();
             ctx.timerService().registerEventTimeTimer(expiresAtMillis(minute));
@@ -323,7 +327,8 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
             tapeByMinute.computeIfAbsent(Timeframe.M1.start(trade.timestamp()), m -> new ArrayList<>()).add(trade);
         }
         Set<Long> minutes = new TreeSet<>(tapeByMinute.keySet());
-        for (Long minute : recent.keys()) {
+        for (long number : recent.keys()) {
+            long minute = number * MINUTE;
             if (minute + MINUTE > snapshot.from() && minute < snapshot.to()) {
                 minutes.add(minute);
             }
@@ -337,7 +342,7 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
                 reconcileFrozenPrints.inc(tape.size());
                 continue;
             }
-            RetainedPrints prints = recent.get(minute);
+            RetainedPrints prints = recent.get(minute / MINUTE);
             Set<PrintKey> onTape = new HashSet<>();
             tape.forEach(trade -> onTape.add(new PrintKey(trade.exchange(), trade.id())));
             boolean changed = false;
@@ -361,14 +366,13 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
                 }
             }
             if (changed) {
-                recent.put(minute, prints);
+                recent.put(minute / MINUTE, prints);
             }
         }
         if (removed.isEmpty() && added.isEmpty()) {
             return;
         }
-        List<Map.Entry<Long, RetainedPrints>> retained = new ArrayList<>();
-        recent.entries().forEach(retained::add);
+        List<Map.Entry<Long, RetainedPrints>> retained = retainedMinutes();
         List<Timeframe> emptied = new ArrayList<>();
         for (Timeframe tf : timeframes) {
             Set<Long> starts = new TreeSet<>();
@@ -420,7 +424,7 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
             return new CorrectionOutcome(correction, cancel, false, CorrectionOutcome.RETENTION_OFF);
         }
         long minute = Timeframe.M1.start(ts);
-        RetainedPrints prints = recent.get(minute);
+        RetainedPrints prints = recent.get(minute / MINUTE);
         int i = prints == null ? -1 : prints.indexOf(id, exchange);
         if (i < 0) {
             boolean expired = expiresAtMillis(minute) <= ctx.timerService().currentWatermark();
@@ -436,10 +440,9 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
             prints.set(i, replacement.timestamp(), replacement.id(), replacement.exchange(), replacement.price(), replacement.size(),
                     daily(plan, replacement), intraday(plan, replacement));
         }
-        recent.put(minute, prints);
+        recent.put(minute / MINUTE, prints);
 
-        List<Map.Entry<Long, RetainedPrints>> minutes = new ArrayList<>();
-        recent.entries().forEach(minutes::add);
+        List<Map.Entry<Long, RetainedPrints>> minutes = retainedMinutes();
         List<Timeframe> emptied = new ArrayList<>();
         for (Timeframe tf : timeframes) {
             if (rebuild(tf, tf.start(ts), minutes, ctx, out)) {
@@ -448,6 +451,15 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
         }
         return new CorrectionOutcome(correction, cancel, true,
                 emptied.isEmpty() ? null : "no print left sets a price in the emitted " + emptied + " candle: its last revision stands");
+    }
+
+    /** Every minute's retained prints, keyed by the minute's start. */
+    private List<Map.Entry<Long, RetainedPrints>> retainedMinutes() throws Exception {
+        List<Map.Entry<Long, RetainedPrints>> minutes = new ArrayList<>();
+        for (Map.Entry<Long, RetainedPrints> m : recent.entries()) {
+            minutes.add(Map.entry(m.getKey() * MINUTE, m.getValue()));
+        }
+        return minutes;
     }
 
     /**
@@ -520,11 +532,11 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
      */
     private void expireMinuteEndingAt(long minuteEnd) throws Exception {
         long minute = minuteEnd - MINUTE;
-        RetainedPrints prints = recent.get(minute);
+        RetainedPrints prints = recent.get(minute / MINUTE);
         if (prints == null) {
             return;
         }
-        recent.remove(minute);
+        recent.remove(minute / MINUTE);
         CandleBuilder intradayPart = null;
         CandleBuilder dailyPart = null;
         for (Timeframe tf : timeframes) {
@@ -615,17 +627,23 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
         return EpochNanos.toMillis(endNanos) - 1;
     }
 
-    /** One state key per (timeframe, start): starts are whole seconds, so the seconds leave room for the ordinal. */
+    /**
+     * One state key per (timeframe, start): the start's minute number (starts are whole minutes, the
+     * daily frame's New York midnight included) in the low bits, the timeframe above them. So the
+     * key's hash is the minute number: the heap backend's hash map spreads a symbol's candles over its
+     * buckets, where a key made of seconds or nanoseconds, a multiple of a power of two, put
+     * neighbouring minutes into one bucket and made every lookup walk a chain or a tree.
+     */
     static long slot(Timeframe tf, long start) {
-        return (start / 1_000_000_000L) * 8 + tf.ordinal();
+        return tf.ordinal() * TIMEFRAME_BIT + Math.floorDiv(start, MINUTE);
     }
 
     private static Timeframe timeframeOf(long slot) {
-        return Timeframe.values()[(int) Math.floorMod(slot, 8L)];
+        return Timeframe.values()[(int) Math.floorDiv(slot + TIMEFRAME_BIT / 2, TIMEFRAME_BIT)];
     }
 
     private static long startOf(long slot) {
-        return Math.floorDiv(slot, 8L) * 1_000_000_000L;
+        return (slot - timeframeOf(slot).ordinal() * TIMEFRAME_BIT) * MINUTE;
     }
 
     @Override

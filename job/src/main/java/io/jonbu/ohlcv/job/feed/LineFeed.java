@@ -16,7 +16,7 @@ public record LineFeed(Source<String, ?, ?> lines, String name) implements Trade
     public DataStream<FeedEvent> open(StreamExecutionEnvironment env, WatermarkStrategy<FeedEvent> eventTime) {
         return env.fromSource(lines, WatermarkStrategy.noWatermarks(), name)
                 .uid("feed-source")
-                .flatMap(new Decode(name))
+                .flatMap(new Decode(name), FeedEventTypeInfo.INSTANCE)
                 .uid("feed-decoder")
                 .name("decode Alpaca messages")
                 .assignTimestampsAndWatermarks(eventTime)

@@ -22,7 +22,7 @@ public record LiveFeed(Source<FeedEvent, ?, ?> source, String name, int splits) 
 
     @Override
     public DataStream<FeedEvent> open(StreamExecutionEnvironment env, WatermarkStrategy<FeedEvent> eventTime) {
-        return env.fromSource(source, eventTime, name)
+        return env.fromSource(source, eventTime, name, FeedEventTypeInfo.INSTANCE)
                 .setParallelism(Math.min(splits, env.getParallelism()))
                 .uid("feed-source");
     }

@@ -65,7 +65,8 @@ public final class TradeWatermarks implements WatermarkStrategy<FeedEvent> {
      * Trades carry their event time. A correction or cancel carries its original trade's time, long
      * past: it is stamped just after the newest trade this instance has seen, since that is where
      * it happened in the feed, so a batch run, which sorts each key's records by timestamp, applies
-     * it after the trade it revises. A quote, bar or status is stamped with its own time: it leaves for
+     * it after the trade it revises; and never before that trade, which a reader of one range of a
+     * file ({@link SplittableLines}) may not have seen: the trade can be in the range before. A quote, bar or status is stamped with its own time: it leaves for
      * its sink right after the source and nothing windows it. A dead letter keeps whatever the record
      * carried.
      */
@@ -80,7 +81,7 @@ public final class TradeWatermarks implements WatermarkStrategy<FeedEvent> {
                 return millis;
             }
             if (event.isTapeEvent()) {
-                return newestTrade == Long.MIN_VALUE ? EpochNanos.toMillis(event.eventTime()) : newestTrade + 1;
+                return Math.max(newestTrade, EpochNanos.toMillis(event.eventTime())) + 1;
             }
             return event.deadLetter() == null ? EpochNanos.toMillis(event.eventTime()) : previous;
         }

@@ -84,9 +84,12 @@ class TradeWatermarksTest {
         FeedEvent cancel = FeedEvent.of(TapeRevisions.cancel(old));
         var stamps = new TradeWatermarks(java.time.Duration.ofSeconds(2), java.time.Duration.ZERO).createTimestampAssigner(null);
 
-        assertThat(stamps.extractTimestamp(correction, Long.MIN_VALUE)).as("before any trade: its own time").isEqualTo(1_000L);
+        assertThat(stamps.extractTimestamp(correction, Long.MIN_VALUE)).as("before any trade: just after its trade").isEqualTo(1_001L);
         assertThat(stamps.extractTimestamp(FeedEvent.of(newest), Long.MIN_VALUE)).isEqualTo(10_000L);
         assertThat(stamps.extractTimestamp(cancel, Long.MIN_VALUE)).as("after the trades before it").isEqualTo(10_001L);
+        Trade later = trade("AAPL", "1970-01-01T00:00:20Z", 1, 1, 4);
+        assertThat(stamps.extractTimestamp(FeedEvent.of(TapeRevisions.cancel(later)), Long.MIN_VALUE))
+                .as("never before its own trade, which a reader of a later range of a file has not seen").isEqualTo(20_001L);
 
         see(old);
         generator.onEvent(correction, 10_001, output);

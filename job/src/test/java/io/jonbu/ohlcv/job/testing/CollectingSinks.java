@@ -25,6 +25,26 @@ public class CollectingSinks implements CandleSinks {
     public final CollectingSink<ProviderBar> providerBars = new CollectingSink<>();
     public final CollectingSink<TradingStatus> statuses = new CollectingSink<>();
     public final CollectingSink<FeedStatus> feedStatus = new CollectingSink<>();
+    private final boolean keepsEnrichment;
+
+    public CollectingSinks() {
+        this(true);
+    }
+
+    /** @param keepsEnrichment false for sinks that keep neither enriched candles nor chart patterns */
+    public CollectingSinks(boolean keepsEnrichment) {
+        this.keepsEnrichment = keepsEnrichment;
+    }
+
+    @Override
+    public boolean keepsEnrichedCandles() {
+        return keepsEnrichment;
+    }
+
+    @Override
+    public boolean keepsChartPatterns() {
+        return keepsEnrichment;
+    }
 
     @Override
     public void candles(DataStream<Candle> stream) {
