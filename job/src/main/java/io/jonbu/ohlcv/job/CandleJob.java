@@ -20,7 +20,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * with event time, keyed by symbol and aggregated into candles of every timeframe by one operator
  * (corrections and cancels revising them); then, keyed by symbol and
  * timeframe, each final candle enriched with indicators and candlestick patterns, and the enriched
- * series searched for chart patterns.
+ * series searched for chart patterns (unless the config turns enrichment off: candles only).
  *
  * <pre>
  *   feed (decoded, event time) -> split --(dead letters, quotes, provider bars, statuses)--> sinks
@@ -69,19 +69,20 @@ public final class CandleJob {
                 .uid("candle-aggregator")
                 .name("candles " + config.timeframes());
 
-        // indicators move once per candle: a partial update is a view of a candle not yet closed
-        SingleOutputStreamOperator<EnrichedCandle> enriched = candles
-                .filter(Candle::isFinal)
-                .uid("final-candles")
-                .name("final candles")
-                .keyBy(EnrichmentFunction.BY_SERIES)
-                .process(new EnrichmentFunction(config.allowedLateness()))
-                .uid("enrichment")
-                .name("indicators and patterns");
-
         sinks.candles(candles);
-        sinks.enrichedCandles(enriched);
-        sinks.chartPatterns(ChartPatterns.defaults().detect(enriched));
+        if (config.enrichment()) {
+            // indicators move once per candle: a partial update is a view of a candle not yet closed
+            SingleOutputStreamOperator<EnrichedCandle> enriched = candles
+                    .filter(Candle::isFinal)
+                    .uid("final-candles")
+                    .name("final candles")
+                    .keyBy(EnrichmentFunction.BY_SERIES)
+                    .process(new EnrichmentFunction(config.allowedLateness()))
+                    .uid("enrichment")
+                    .name("indicators and patterns");
+            sinks.enrichedCandles(enriched);
+            sinks.chartPatterns(ChartPatterns.defaults().detect(enriched));
+        }
         sinks.lateTrades(candles.getSideOutput(CandleAggregator.LATE_TRADES));
         sinks.corrections(candles.getSideOutput(CandleAggregator.CORRECTIONS));
         sinks.deadLetters(tape.getSideOutput(FeedSplitter.DEAD_LETTERS));

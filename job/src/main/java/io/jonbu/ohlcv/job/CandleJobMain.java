@@ -44,6 +44,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * every {@code --partial-updates-ms}, 1000 by default), enriched candles and quotes to Kafka for the
  * serving layer's live stream, {@code --kafka-delivery exactly_once} (the default: transactions with
  * the checkpoints) or {@code at_least_once}; without it the job writes PostgreSQL only.
+ *
+ * <p>{@code --enrichment false} builds candles only: no indicators, candlestick or chart patterns.
  */
 public final class CandleJobMain {
     static final String DEFAULT_FEED_URL = "wss://stream.data.alpaca.markets/v2/iex";
@@ -74,7 +76,8 @@ public final class CandleJobMain {
                 DailySession.valueOf(params.get("daily-session", DailySession.FULL_DAY.name()).toUpperCase(Locale.ROOT).replace('-', '_')),
                 Duration.ofMillis(params.getLong("correction-horizon-ms", CandleJobConfig.DEFAULT_CORRECTION_HORIZON.toMillis())),
                 // partial updates feed the live stream, so only with Kafka; PostgreSQL keeps final candles only
-                Duration.ofMillis(params.has("kafka-bootstrap") ? params.getLong("partial-updates-ms", DEFAULT_PARTIAL_UPDATES_MILLIS) : 0));
+                Duration.ofMillis(params.has("kafka-bootstrap") ? params.getLong("partial-updates-ms", DEFAULT_PARTIAL_UPDATES_MILLIS) : 0),
+                params.getBoolean("enrichment", true));
         Optional<KafkaSettings> kafka = kafka(params);
 
         Set<Channel> channels;
