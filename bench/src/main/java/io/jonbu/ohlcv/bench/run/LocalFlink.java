@@ -7,6 +7,7 @@ import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.runtime.execution.ExecutionState;
 import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
 import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
@@ -28,7 +29,9 @@ public final class LocalFlink implements AutoCloseable {
 
     /** @param conf the cluster's settings, on top of Flink's defaults (e.g. a checkpoint directory) */
     public LocalFlink(Configuration conf) throws Exception {
-        cluster = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(conf)
+        Configuration settings = new Configuration(conf);
+        settings.set(RestOptions.BIND_PORT, "0"); // any free port: not 8081, which a local stack may hold
+        cluster = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(settings)
                 .setNumTaskManagers(1).setNumSlotsPerTaskManager(PARALLELISM).build());
         cluster.start();
     }

@@ -84,9 +84,9 @@ public final class CandleThroughput {
         return candles;
     }
 
-    /** Quick: 1M trades, so the Flink SQL peer's runs (about 150k trades/s) fit the time budget; full: 5M, as ANCHORS.md. */
+    /** Quick: 500k trades, so the Flink SQL peer's runs (about 150k trades/s) fit the time budget; full: 5M, as ANCHORS.md. */
     static int tradeCount(BenchOptions options) {
-        return options.trades(1_000_000, 5_000_000);
+        return options.trades(500_000, 5_000_000);
     }
 
     /** How the throughput figures are measured, for the figure's method; {@code what} names the job measured. */
