@@ -50,7 +50,7 @@ public final class StateMemory {
         BenchOptions options = BenchOptions.parse(args);
         // the state held mid-stream is the forming candles, retained prints and warm indicators: it grows with
         // symbols, hardly with trades, so quick takes few
-        int trades = options.trades(50_000, 500_000);
+        int trades = options.trades(20_000, 500_000);
         Path checkpoints = Files.createTempDirectory("jonbu-bench-checkpoints");
         Configuration conf = new Configuration();
         conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
