@@ -28,7 +28,7 @@ public final class PipelineThroughput {
     public static void main(String[] args) throws Exception {
         BenchOptions options = BenchOptions.parse(args);
         // the full pipeline runs at a small fraction of the candles-only rate, so quick takes fewer trades than figure 1
-        int trades = options.trades(100_000, 1_000_000);
+        int trades = options.trades(50_000, 1_000_000);
         CandleJobConfig full = CandleJobConfig.defaults();
         CandleJobConfig candlesOnly = full.withEnrichment(false);
         List<String> xs = new ArrayList<>();
