@@ -21,7 +21,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * with event time, keyed by symbol and aggregated into candles of every timeframe by one operator
  * (corrections and cancels revising them); then, keyed by symbol and
  * timeframe, each final candle enriched with indicators and candlestick patterns, and the enriched
- * series searched for chart patterns.
+ * series searched for chart patterns (unless the config turns enrichment off: candles only).
  *
  * <pre>
  *   feed (decoded, event time) -> split --(dead letters, quotes, provider bars, statuses)--> sinks
@@ -71,7 +71,7 @@ public final class CandleJob {
                 .name("candles " + config.timeframes());
 
         sinks.candles(candles);
-        if (sinks.keepsEnrichedCandles() || sinks.keepsChartPatterns()) {
+        if (config.enrichment() && (sinks.keepsEnrichedCandles() || sinks.keepsChartPatterns())) {
             // indicators move once per candle: a partial update is a view of a candle not yet closed
             SingleOutputStreamOperator<EnrichedCandle> enriched = candles
                     .filter(Candle::isFinal)

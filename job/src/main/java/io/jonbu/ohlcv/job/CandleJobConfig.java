@@ -22,11 +22,13 @@ import java.util.List;
  *                        long after their end; 0 keeps nothing and reports every correction unapplied
  * @param partialUpdates  how often a symbol's forming candles are sent as {@code final:false} updates for
  *                        the live stream (processing time); 0 for none, the default (a batch run has no use for them)
+ * @param enrichment      whether final candles are enriched (indicators, candlestick and chart patterns), the
+ *                        default; without it the job builds candles only, for users who need no indicators
  */
 public record CandleJobConfig(
         List<Timeframe> timeframes, Duration outOfOrderness, Duration idleTimeout, Duration allowedLateness,
         SaleConditionRules saleConditions, DailySession dailySession, Duration correctionHorizon,
-        Duration partialUpdates) {
+        Duration partialUpdates, boolean enrichment) {
 
     public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofSeconds(2);
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ZERO;
@@ -71,43 +73,48 @@ public record CandleJobConfig(
     /**
      * All timeframes, 2 s out-of-orderness, no wall-clock advance, no allowed lateness, the tape
      * plans' rules, daily candles over the full day (as Alpaca's daily bars), a 5-minute correction
-     * horizon.
+     * horizon, enriched.
      */
     public static CandleJobConfig defaults() {
         return new CandleJobConfig(List.of(Timeframe.values()), DEFAULT_OUT_OF_ORDERNESS, DEFAULT_IDLE_TIMEOUT, Duration.ZERO,
-                SaleConditionRules.TAPE_PLAN, DailySession.FULL_DAY, DEFAULT_CORRECTION_HORIZON, Duration.ZERO);
+                SaleConditionRules.TAPE_PLAN, DailySession.FULL_DAY, DEFAULT_CORRECTION_HORIZON, Duration.ZERO, true);
     }
 
     public CandleJobConfig withTimeframes(List<Timeframe> frames) {
-        return new CandleJobConfig(frames, outOfOrderness, idleTimeout, allowedLateness, saleConditions, dailySession, correctionHorizon, partialUpdates);
+        return new CandleJobConfig(frames, outOfOrderness, idleTimeout, allowedLateness, saleConditions, dailySession, correctionHorizon, partialUpdates, enrichment);
     }
 
     public CandleJobConfig withOutOfOrderness(Duration bound) {
-        return new CandleJobConfig(timeframes, bound, idleTimeout, allowedLateness, saleConditions, dailySession, correctionHorizon, partialUpdates);
+        return new CandleJobConfig(timeframes, bound, idleTimeout, allowedLateness, saleConditions, dailySession, correctionHorizon, partialUpdates, enrichment);
     }
 
     public CandleJobConfig withIdleTimeout(Duration timeout) {
-        return new CandleJobConfig(timeframes, outOfOrderness, timeout, allowedLateness, saleConditions, dailySession, correctionHorizon, partialUpdates);
+        return new CandleJobConfig(timeframes, outOfOrderness, timeout, allowedLateness, saleConditions, dailySession, correctionHorizon, partialUpdates, enrichment);
     }
 
     public CandleJobConfig withAllowedLateness(Duration lateness) {
-        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, lateness, saleConditions, dailySession, correctionHorizon, partialUpdates);
+        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, lateness, saleConditions, dailySession, correctionHorizon, partialUpdates, enrichment);
     }
 
     public CandleJobConfig withSaleConditions(SaleConditionRules rules) {
-        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, allowedLateness, rules, dailySession, correctionHorizon, partialUpdates);
+        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, allowedLateness, rules, dailySession, correctionHorizon, partialUpdates, enrichment);
     }
 
     public CandleJobConfig withDailySession(DailySession session) {
-        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, allowedLateness, saleConditions, session, correctionHorizon, partialUpdates);
+        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, allowedLateness, saleConditions, session, correctionHorizon, partialUpdates, enrichment);
     }
 
     public CandleJobConfig withCorrectionHorizon(Duration horizon) {
-        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, allowedLateness, saleConditions, dailySession, horizon, partialUpdates);
+        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, allowedLateness, saleConditions, dailySession, horizon, partialUpdates, enrichment);
     }
 
     public CandleJobConfig withPartialUpdates(Duration every) {
         return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, allowedLateness, saleConditions, dailySession, correctionHorizon,
-                every);
+                every, enrichment);
+    }
+
+    public CandleJobConfig withEnrichment(boolean enriched) {
+        return new CandleJobConfig(timeframes, outOfOrderness, idleTimeout, allowedLateness, saleConditions, dailySession, correctionHorizon,
+                partialUpdates, enriched);
     }
 }

@@ -47,6 +47,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * the checkpoints) or {@code at_least_once}, and {@code --kafka-linger-ms} the producers' {@code linger.ms}
  * (the client's default, 0, unless given); without it the job writes PostgreSQL only. How long Flink holds a
  * network buffer before sending it on is the cluster's {@code execution.buffer-timeout} (100 ms by default).
+ *
+ * <p>{@code --enrichment false} builds candles only: no indicators, candlestick or chart patterns.
  */
 public final class CandleJobMain {
     static final String DEFAULT_FEED_URL = "wss://stream.data.alpaca.markets/v2/iex";
@@ -77,7 +79,8 @@ public final class CandleJobMain {
                 DailySession.valueOf(params.get("daily-session", DailySession.FULL_DAY.name()).toUpperCase(Locale.ROOT).replace('-', '_')),
                 Duration.ofMillis(params.getLong("correction-horizon-ms", CandleJobConfig.DEFAULT_CORRECTION_HORIZON.toMillis())),
                 // partial updates feed the live stream, so only with Kafka; PostgreSQL keeps final candles only
-                Duration.ofMillis(params.has("kafka-bootstrap") ? params.getLong("partial-updates-ms", DEFAULT_PARTIAL_UPDATES_MILLIS) : 0));
+                Duration.ofMillis(params.has("kafka-bootstrap") ? params.getLong("partial-updates-ms", DEFAULT_PARTIAL_UPDATES_MILLIS) : 0),
+                params.getBoolean("enrichment", true));
         Optional<KafkaSettings> kafka = kafka(params);
 
         Set<Channel> channels;

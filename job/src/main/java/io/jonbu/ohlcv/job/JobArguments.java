@@ -26,7 +26,7 @@ final class JobArguments {
     static final String CONFIG = "config";
     /** Every name {@link CandleJobMain} reads. */
     static final Set<String> KNOWN = Set.of("allowed-lateness-ms", "candles-topic", "channels", "correction-horizon-ms",
-            "daily-session", "db-url", "db-user", "dedup-horizon-ms", "enriched-topic", "feed-url", "idle-timeout-ms", "job-name",
+            "daily-session", "db-url", "db-user", "dedup-horizon-ms", "enriched-topic", "enrichment", "feed-url", "idle-timeout-ms", "job-name",
             "kafka-bootstrap", "kafka-delivery", "kafka-linger-ms", "kafka-partitions", "max-backfill-ms", "out-of-orderness-ms",
             "partial-updates-ms", "quotes-topic", "rest-url", "sale-conditions", "symbols", "symbols-from-db", "symbols-poll-ms",
             "timeframes", CONFIG);

@@ -82,18 +82,7 @@ class CandleJobTest {
         new CandleJob(new LineFeed(lines(file), "file"), sinks, CandleJobConfig.defaults()).addTo(env);
         env.execute("candles " + mode);
 
-        List<Candle> expected = CandleOracle.candles(trades, List.of(Timeframe.values()));
-        List<Candle> actual = sinks.candles.received();
-        assertThat(actual).as("candles (and, for diagnosis: %d late trades, %d dead letters, %d enriched candles)",
-                sinks.lateTrades.received().size(), sinks.deadLetters.received().size(), sinks.enriched.received().size())
-                .hasSameSizeAs(expected);
-        Comparator<Candle> byKey = Comparator.comparing(Candle::symbol).thenComparing(Candle::timeframe).thenComparingLong(Candle::start);
-        List<Candle> sortedActual = actual.stream().sorted(byKey).toList();
-        List<Candle> sortedExpected = expected.stream().sorted(byKey).toList();
-        for (int i = 0; i < sortedExpected.size(); i++) {
-            assertThat(CandleOracle.sameCandle(sortedActual.get(i), sortedExpected.get(i)))
-                    .as("%s vs %s", sortedActual.get(i), sortedExpected.get(i)).isTrue();
-        }
+        List<Candle> sortedExpected = assertEqualToTheOracle(sinks, trades);
         assertThat(sinks.lateTrades.received()).isEmpty();
         assertThat(sinks.deadLetters.received()).hasSize(2);
         assertEnrichedInOrderWithTheIndicatorsOfTheOracleCandles(sinks.enriched.received(), sortedExpected);
@@ -144,6 +133,43 @@ class CandleJobTest {
         // whether a correction lands before or after its candle went final depends on when the periodic
         // watermark fired, so revisions after final are asserted in CandleAggregatorTest, not here
         assertThat(sinks.enriched.received()).as("each candle enriched once").hasSize(expected.size());
+    }
+
+    @Test
+    void withoutEnrichmentTheJobBuildsTheSameCandlesAndNothingElse() throws Exception {
+        List<Trade> trades = RandomTrades.generate(5, 4_000, SYMBOLS, EpochNanos.parse("2024-03-08T20:30:00Z"),
+                600_000_000L, 1_500_000_000L);
+        Path file = dir.resolve("trades.ndjson");
+        RandomTrades.writeFrames(file, trades, 50, List.of());
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        CollectingSinks sinks = new CollectingSinks();
+        new CandleJob(new LineFeed(lines(file), "file"), sinks, CandleJobConfig.defaults().withEnrichment(false)).addTo(env);
+        assertThat(env.getStreamGraph(false).getStreamNodes()).extracting(StreamNode::getOperatorName)
+                .doesNotContain("indicators and patterns");
+        env.execute("candles only");
+
+        assertEqualToTheOracle(sinks, trades);
+        assertThat(sinks.enriched.received()).isEmpty();
+        assertThat(sinks.chartPatterns.received()).isEmpty();
+    }
+
+    /** The job's candles, one by one, equal the oracle's of the trades; returns the oracle's, sorted by series and start. */
+    private static List<Candle> assertEqualToTheOracle(CollectingSinks sinks, List<Trade> trades) {
+        List<Candle> expected = CandleOracle.candles(trades, List.of(Timeframe.values()));
+        List<Candle> actual = sinks.candles.received();
+        assertThat(actual).as("candles (and, for diagnosis: %d late trades, %d dead letters, %d enriched candles)",
+                sinks.lateTrades.received().size(), sinks.deadLetters.received().size(), sinks.enriched.received().size())
+                .hasSameSizeAs(expected);
+        Comparator<Candle> byKey = Comparator.comparing(Candle::symbol).thenComparing(Candle::timeframe).thenComparingLong(Candle::start);
+        List<Candle> sortedActual = actual.stream().sorted(byKey).toList();
+        List<Candle> sortedExpected = expected.stream().sorted(byKey).toList();
+        for (int i = 0; i < sortedExpected.size(); i++) {
+            assertThat(CandleOracle.sameCandle(sortedActual.get(i), sortedExpected.get(i)))
+                    .as("%s vs %s", sortedActual.get(i), sortedExpected.get(i)).isTrue();
+        }
+        return sortedExpected;
     }
 
     /** The wiring: patterns are found (random prices make reversals), each ending on a candle of its series, once. */
