@@ -37,11 +37,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.PrintSink;
@@ -125,6 +130,8 @@ final class ReplayCommand implements Callable<Integer>, UsesSettings {
     @Option(names = "--parallelism", paramLabel = "N", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE})")
     int parallelism;
 
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
+
     @Override
     public Integer call() throws Exception {
         if (parallelism < 1) {
@@ -132,6 +139,8 @@ final class ReplayCommand implements Callable<Integer>, UsesSettings {
         }
         Configuration conf = new Configuration();
         conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+        // the tasks report their accumulators, and so the progress bar's count, with each heartbeat
+        conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, PROGRESS_EVERY);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
 
         TradeFeed feed = from.file != null ? fileFeed(from.file) : alpacaFeed(from.symbols);
@@ -139,17 +148,43 @@ final class ReplayCommand implements Callable<Integer>, UsesSettings {
         new CandleJob(feed, new FileSinks(output, enrichedOutput), config).addTo(env);
 
         long started = System.nanoTime();
-        JobExecutionResult result = env.execute("jonbu replay " + (from.file != null ? from.file.getFileName() : "--from-alpaca " + String.join(",", from.symbols)));
+        JobClient job = env.executeAsync("jonbu replay " + (from.file != null ? from.file.getFileName() : "--from-alpaca " + String.join(",", from.symbols)));
+        ProgressBar bar = from.file != null ? new ProgressBar(spec.commandLine().getErr(), "replay", Files.size(from.file), "") : null;
+        JobExecutionResult result = bar != null ? withProgress(job, bar, Files.size(from.file)) : job.getJobExecutionResult().get();
         long millis = (System.nanoTime() - started) / 1_000_000;
         long trades = result.<Long>getAccumulatorResult(FeedSplitter.TRADES_ACCUMULATOR);
         long malformed = result.<Long>getAccumulatorResult(FeedSplitter.MALFORMED_ACCUMULATOR);
         long candles = result.<Long>getAccumulatorResult(CandleAggregator.CANDLES_ACCUMULATOR);
         long revisions = counted(result, FeedSplitter.CORRECTIONS_ACCUMULATOR) + counted(result, FeedSplitter.CANCELS_ACCUMULATOR);
         long unapplied = counted(result, CandleAggregator.UNAPPLIED_CORRECTIONS_ACCUMULATOR);
-        spec.commandLine().getErr().printf("replayed %d trades into %d candles in %s%s (%d ms); %d malformed message(s); "
-                        + "%d correction(s) and cancel(s), %d not applied%n",
+        String summary = String.format(Locale.ROOT, "replayed %d trades into %d candles in %s%s (%d ms); %d malformed message(s); "
+                        + "%d correction(s) and cancel(s), %d not applied",
                 trades, candles, output, enrichedOutput == null ? "" : " and " + enrichedOutput, millis, malformed, revisions, unapplied);
+        if (bar != null) {
+            bar.finish(summary);
+        } else {
+            spec.commandLine().getErr().println(summary);
+        }
         return 0;
+    }
+
+    /**
+     * Waits for the job, drawing how much of the file it has read. In batch mode the candles are built
+     * after the whole file is read, so the bar fills first, then the job finishes.
+     */
+    private static JobExecutionResult withProgress(JobClient job, ProgressBar bar, long fileSize) throws Exception {
+        CompletableFuture<JobExecutionResult> result = job.getJobExecutionResult();
+        while (true) {
+            try {
+                JobExecutionResult done = result.get(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+                bar.moveTo(fileSize, String.format(Locale.ROOT, "%,d of %,d bytes read", fileSize, fileSize));
+                return done;
+            } catch (TimeoutException running) {
+                Object chars = job.getAccumulators().get().get(LineFeed.CHARS_ACCUMULATOR);
+                long read = chars instanceof Long n ? Math.min(n, fileSize) : 0;
+                bar.moveTo(read, String.format(Locale.ROOT, "%,d of %,d bytes read", read, fileSize));
+            }
+        }
     }
 
     private TradeFeed fileFeed(Path input) {

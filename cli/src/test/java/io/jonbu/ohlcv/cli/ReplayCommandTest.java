@@ -55,7 +55,8 @@ class ReplayCommandTest {
 
         assertThat(code).isZero();
         assertThat(Files.readString(out)).isEqualTo(Files.readString(FIXTURES.resolve("expected-candles.csv")));
-        assertThat(err.toString()).contains("replayed 74 trades into 109 candles").contains("2 malformed message(s)");
+        assertThat(err.toString()).contains("replayed 74 trades into 109 candles").contains("2 malformed message(s)")
+                .containsPattern("replay \\[#+\\] 100%  ([\\d,]+) of \\1 bytes read");
     }
 
     @Test
