@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code jonbu completion bash}: the shell completion script for every command and option. */
-@Command(name = "completion", mixinStandardHelpOptions = true,
+@Command(name = "completion", header = "Print a bash completion script.", mixinStandardHelpOptions = true,
         description = {"Print a completion script for the shell: `source <(jonbu completion bash)`, or save it under",
             "/etc/bash_completion.d/. The bash script also works in zsh after `autoload -U bashcompinit && bashcompinit`."})
 final class CompletionCommand implements Callable<Integer> {

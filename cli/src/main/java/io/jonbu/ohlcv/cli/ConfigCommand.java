@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code jonbu config check|show}: the typed configuration, checked and shown with secrets masked. */
-@Command(name = "config", mixinStandardHelpOptions = true,
+@Command(name = "config", header = "Check a config file, or show every setting and its source.", mixinStandardHelpOptions = true,
         description = {"The configuration: a YAML file (--config or JONBU_CONFIG), environment variables JONBU_*",
             "over it, and flags over both."},
         subcommands = {ConfigCommand.Check.class, ConfigCommand.Show.class})

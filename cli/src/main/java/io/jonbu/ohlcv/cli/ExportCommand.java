@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
  * stores, as JSON lines (the API's shape), flat CSV (one column per value) or Parquet (the CSV's
  * columns, typed, and the embedding vector: {@link EnrichedParquetWriter}).
  */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(name = "export", header = "Write enriched candles as JSON lines, CSV or Parquet.", mixinStandardHelpOptions = true,
         description = {"Write enriched candles (indicators, patterns, context, features, description, embedding) of",
             "a time range to a file, JSON lines, CSV or Parquet, ordered by symbol then start."})
 final class ExportCommand implements Callable<Integer> {

@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
  * {@code jonbu fetch}: Alpaca's historical bars into the candles table, so history exists before the
  * live job has built any. These are Alpaca's own aggregates, upserted like the job's candles.
  */
-@Command(name = "fetch", mixinStandardHelpOptions = true,
+@Command(name = "fetch", header = "Backfill candles from Alpaca's historical bars into PostgreSQL.", mixinStandardHelpOptions = true,
         description = {"Backfill candles from Alpaca's historical bars endpoint (or any server speaking it, such as",
             "`jonbu simulate`) into PostgreSQL. Keys from APCA_API_KEY_ID and APCA_API_SECRET_KEY. With --from-file,",
             "from saved responses of that endpoint instead, without a connection or keys."})

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * compose's jobmanager, any Flink 1.20), through the cluster's REST API, so no Flink installation is needed here.
  * What {@code flink run -d}, {@code flink stop}, {@code flink savepoint} and {@code flink list} do.
  */
-@Command(name = "job", mixinStandardHelpOptions = true,
+@Command(name = "job", header = "Submit, stop, savepoint or list the job on a Flink cluster.", mixinStandardHelpOptions = true,
         description = {"The candle job on a Flink cluster, over its REST API (no Flink installation needed here).",
             "An upgrade is `job stop`, then `job submit --from-savepoint` with the new jar."},
         subcommands = {JobCommand.Submit.class, JobCommand.Stop.class, JobCommand.Savepoint.class, JobCommand.ListJobs.class})

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code jonbu keys create|list|revoke}: the API keys a server started with {@code --auth api-key} accepts. */
-@Command(name = "keys", mixinStandardHelpOptions = true,
+@Command(name = "keys", header = "Create, list, limit or revoke API keys.", mixinStandardHelpOptions = true,
         description = {"API keys for the REST API and the WebSocket stream (servers started with --auth api-key).",
             "Only a SHA-256 of each key is stored: a key is shown once, when it is created."},
         subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Limit.class, KeysCommand.Revoke.class})

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  * start. {@code down} drops what the newer versions added, their rows with it: it is for going back
  * to an older build, not for undoing a mistake in the data.
  */
-@Command(name = "migrate", mixinStandardHelpOptions = true,
+@Command(name = "migrate", header = "Show, apply or undo the database schema's migrations.", mixinStandardHelpOptions = true,
         description = {"The database schema (Flyway, the sql module's migrations): status lists each migration and its",
             "state; up applies the pending ones; down --to VERSION undoes the newer ones (dropping their data)."},
         subcommands = {MigrateCommand.Status.class, MigrateCommand.Up.class, MigrateCommand.Down.class})

@@ -63,7 +63,7 @@ import picocli.CommandLine.Spec;
  * the live job, so a backtest and production agree to the last trade. In batch mode every trade is
  * on time, whatever its order in the file.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true,
+@Command(name = "replay", header = "Build candles from recorded or historical trades into CSV.", mixinStandardHelpOptions = true,
         description = {
             "Build candles from a file of Alpaca trade messages (one JSON object or array per line), applying",
             "the trade corrections and cancels in it, or from Alpaca's historical trades endpoint over a time",

@@ -26,7 +26,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code jonbu run}: the whole local stack in one process until Ctrl-C. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", header = "Start the whole local stack (simulator, job, stores, serving).", mixinStandardHelpOptions = true,
         description = {"Start the whole local stack in one process: the Alpaca-protocol simulator, the candle",
             "job on a Flink MiniCluster, PostgreSQL (embedded, data under --data-dir, unless --db-url)",
             "and the REST API. Ctrl-C stops everything."})

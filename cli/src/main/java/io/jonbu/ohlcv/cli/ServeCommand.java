@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  * {@code jonbu serve}: the serving layer alone, over a PostgreSQL and a Kafka the job writes to. Each
  * instance consumes Kafka on its own, so several run side by side behind a load balancer.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve", header = "Run the REST API and the WebSocket stream alone.", mixinStandardHelpOptions = true,
         description = {"Run the REST API and the WebSocket stream alone, over the PostgreSQL (--db-url, or the local",
             "stack's) and the Kafka (--kafka-bootstrap) a job writes; several instances may run side by side.",
             "Ctrl-C stops it."})

@@ -13,7 +13,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The Alpaca-protocol simulator alone, for any client that speaks Alpaca's stream. */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
+@Command(name = "simulate", header = "Serve Alpaca's stream and REST protocol with seeded trades.", mixinStandardHelpOptions = true,
         description = {"Serve Alpaca's v2 stock stream protocol on ws://127.0.0.1:PORT/v2/{feed} with seeded",
             "random-walk trades. Any key and secret are accepted unless --key/--secret are given.",
             "--corrections/--cancels amend trades after the fact; --fault makes every connection misbehave."})

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
  * {@code jonbu symbols add|list|remove}: the tracked symbols, as {@code POST/GET/DELETE /api/v1/symbols}
  * change them; a running job that follows the table picks the change up without a restart.
  */
-@Command(name = "symbols", mixinStandardHelpOptions = true,
+@Command(name = "symbols", header = "Add, list or remove the symbols the job streams.", mixinStandardHelpOptions = true,
         description = {"The symbols the job streams (the symbols table): a running `jonbu run`, or a cluster job",
             "started with --symbols-from-db, picks up a change within its poll interval, without a restart."},
         subcommands = {SymbolsCommand.Add.class, SymbolsCommand.ListSymbols.class, SymbolsCommand.Remove.class})
