@@ -118,11 +118,11 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
     /** Per timeframe, by ordinal: the {@code timeframe} label of {@code candlesEmitted}. */
     private transient Counter[] emittedPerTimeframe;
     /**
-     * The watermark at this subtask's latest event-time timer, for {@code eventTimeLag}; Long.MIN_VALUE
-     * before the first. Timers fire as the watermark passes each window end, so this moves with it
-     * without a write per trade.
+     * The newest trade's event time this subtask has seen (nanoseconds), for {@code eventTimeLag};
+     * Long.MIN_VALUE before the first. Plain, not volatile: it is written per trade, and the gauge's
+     * reporter thread may read a value a moment old.
      */
-    private transient volatile long watermarkMillis;
+    private transient long newestTradeNanos;
     private transient LongCounter lateTradesTotal;
     private transient LongCounter unappliedTotal;
 
@@ -183,9 +183,12 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
         for (Timeframe tf : timeframes) {
             emittedPerTimeframe[tf.ordinal()] = getRuntimeContext().getMetricGroup().addGroup("timeframe", tf.label()).counter("candlesEmitted");
         }
-        // how far event time trails the wall clock: the feed's delay plus the out-of-orderness; -1 before the first watermark
-        watermarkMillis = Long.MIN_VALUE;
-        Gauge<Long> eventTimeLag = () -> watermarkMillis == Long.MIN_VALUE ? -1L : System.currentTimeMillis() - watermarkMillis;
+        // how far the newest trade's event time trails the wall clock (ms): the feed's delay; -1 before the first trade
+        newestTradeNanos = Long.MIN_VALUE;
+        Gauge<Long> eventTimeLag = () -> {
+            long newest = newestTradeNanos;
+            return newest == Long.MIN_VALUE ? -1L : System.currentTimeMillis() - EpochNanos.toMillis(newest);
+        };
         getRuntimeContext().getMetricGroup().gauge("eventTimeLag", eventTimeLag);
         lateTradesTotal = getRuntimeContext().getLongCounter(LATE_TRADES_ACCUMULATOR);
         unappliedTotal = getRuntimeContext().getLongCounter(UNAPPLIED_CORRECTIONS_ACCUMULATOR);
@@ -217,6 +220,9 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
 
     private void onTrade(Trade trade, Context ctx, Collector<Candle> out) throws Exception {
         long ts = trade.timestamp();
+        if (ts > newestTradeNanos) {
+            newestTradeNanos = ts;
+        }
         Timeframe shortest = timeframes[0];
         long watermark = ctx.timerService().currentWatermark();
         if (lastInstantMillis(shortest.end(shortest.start(ts))) + allowedLatenessMillis <= watermark) {
@@ -506,11 +512,6 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
         if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
             emitPartials(ctx.getCurrentKey(), out);
             return;
-        }
-        long watermark = ctx.timerService().currentWatermark();
-        if (watermark != Long.MAX_VALUE) {
-            // the end of a bounded input is not a time: the lag stays at the last real watermark's
-            watermarkMillis = watermark;
         }
         long end = EpochNanos.ofMillis(timestamp + 1);
         if (horizonMillis > 0) {
