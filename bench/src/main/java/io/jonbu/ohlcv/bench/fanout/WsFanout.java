@@ -6,6 +6,7 @@ import io.jonbu.ohlcv.bench.report.BenchArgs;
 import io.jonbu.ohlcv.bench.report.Figure;
 import io.jonbu.ohlcv.bench.report.Figures;
 import io.jonbu.ohlcv.bench.report.MachineLoad;
+import io.jonbu.ohlcv.bench.report.ProgramExit;
 import io.jonbu.ohlcv.broker.EmbeddedKafka;
 import io.jonbu.ohlcv.job.sink.KafkaSettings;
 import io.jonbu.ohlcv.job.sink.KafkaTopics;
@@ -83,15 +84,7 @@ public final class WsFanout {
     }
 
     public static void main(String[] args) {
-        int status = 1;
-        try {
-            run(args);
-            status = 0;
-        } catch (Exception e) {
-            e.printStackTrace();
-        } finally {
-            System.exit(status);
-        }
+        ProgramExit.run(args, WsFanout::run);
     }
 
     private static void run(String[] args) throws Exception {

@@ -5,6 +5,7 @@ import io.jonbu.ohlcv.bench.report.Distribution;
 import io.jonbu.ohlcv.bench.report.Figure;
 import io.jonbu.ohlcv.bench.report.Figures;
 import io.jonbu.ohlcv.bench.report.MachineLoad;
+import io.jonbu.ohlcv.bench.report.ProgramExit;
 import io.jonbu.ohlcv.broker.EmbeddedKafka;
 import io.jonbu.ohlcv.cli.local.LocalStackConfig;
 import io.jonbu.ohlcv.sql.EmbeddedDatabase;
@@ -56,16 +57,7 @@ public final class LiveLatency {
     }
 
     public static void main(String[] args) {
-        int status = 1;
-        try {
-            run(args);
-            status = 0;
-        } catch (Exception e) {
-            e.printStackTrace();
-        } finally {
-            // a cancelled job's Kafka producers and the MiniCluster leave non-daemon threads behind
-            System.exit(status);
-        }
+        ProgramExit.run(args, LiveLatency::run);
     }
 
     private static void run(String[] args) throws Exception {

@@ -178,14 +178,8 @@ final class ClientSession {
 
     /** Sends the error ahead of whatever is queued, which is discarded, and closes the connection. */
     void closeWith(StreamError error, int status) {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            closedAt = System.nanoTime();
-            queue.clear();
-            partials.clear();
+        if (!markClosed()) {
+            return;
         }
         if (error.code() == StreamError.SLOW_CLIENT) {
             metrics.slowDisconnect();
@@ -195,20 +189,26 @@ final class ClientSession {
         session.close(status, error.getMessage());
     }
 
+    /** Stops queueing and drops what is queued; false when the session was closed already. */
+    private synchronized boolean markClosed() {
+        if (closed) {
+            return false;
+        }
+        closed = true;
+        closedAt = System.nanoTime();
+        queue.clear();
+        partials.clear();
+        return true;
+    }
+
     /**
      * The server is stopping: the frames Jetty already holds go out, then a close frame saying so
      * (1001, going away), so the client reconnects to another instance instead of seeing a broken
      * connection. Updates still queued here for a client that was behind are dropped with it.
      */
     void goAway() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            closedAt = System.nanoTime();
-            queue.clear();
-            partials.clear();
+        if (!markClosed()) {
+            return;
         }
         session.close(StatusCode.SHUTDOWN, "server shutting down");
     }
