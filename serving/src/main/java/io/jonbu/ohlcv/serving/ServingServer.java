@@ -58,6 +58,8 @@ import org.slf4j.LoggerFactory;
 public final class ServingServer implements AutoCloseable {
     /** A 1m candle a minute, plus out-of-orderness, the sink's batching and slack for a slow checkpoint. */
     private static final Duration JOB_STALE_AFTER = Duration.ofMinutes(3);
+    /** How long a stop waits for WebSocket clients to answer the going-away close frame. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
     /** One line per request at DEBUG, with its request id: off unless asked for ({@code io.jonbu.ohlcv.serving.access}). */
     private static final Logger ACCESS = LoggerFactory.getLogger("io.jonbu.ohlcv.serving.access");
@@ -238,7 +240,7 @@ public final class ServingServer implements AutoCloseable {
     @Override
     public void close() {
         if (stream != null) {
-            stream.goAway();
+            stream.goAway(CLOSE_GRACE);
         }
         app.stop();
         if (stream != null) {

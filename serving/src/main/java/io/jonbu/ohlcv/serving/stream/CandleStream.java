@@ -189,10 +189,19 @@ public final class CandleStream implements AutoCloseable {
 
     /**
      * Tells every connected client, authenticated or not, that the server is going away (a 1001 close
-     * frame), before the server stops listening.
+     * frame), and waits up to {@code grace} for them to close: the frame is sent asynchronously, and a
+     * server that stops listening at once would cut the connections before it goes out.
      */
-    public void goAway() {
+    public void goAway(Duration grace) {
         sessions.values().forEach(ClientSession::goAway);
+        long deadline = System.nanoTime() + grace.toNanos();
+        try {
+            while (!sessions.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
