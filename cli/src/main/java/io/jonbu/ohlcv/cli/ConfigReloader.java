@@ -151,7 +151,8 @@ final class ConfigReloader implements AutoCloseable {
             if (option.isEmpty() || Objects.equals(before, after)) {
                 continue;
             }
-            if (fromFlags.contains(option.get()) || start.environment().containsKey(key.environmentVariable())) {
+            // as at start (Settings#value): a blank variable sets nothing
+            if (fromFlags.contains(option.get()) || !start.environment().getOrDefault(key.environmentVariable(), "").isBlank()) {
                 done.add(key.path() + " changed in the file, but " + (fromFlags.contains(option.get()) ? option.get() : key.environmentVariable())
                         + " sets it");
             } else if (key == ConfigKey.FEED_SYMBOLS) {

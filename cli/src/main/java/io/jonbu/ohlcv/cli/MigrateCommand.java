@@ -1,18 +1,13 @@
 package io.jonbu.ohlcv.cli;
 
-import io.jonbu.ohlcv.cli.config.ConfigOption;
 import io.jonbu.ohlcv.cli.local.LocalDatabase;
 import io.jonbu.ohlcv.sql.Migrations;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jonbu migrate up|down|status}: the schema of an external PostgreSQL ({@code --db-url}), which
@@ -27,17 +22,11 @@ import picocli.CommandLine.Spec;
         subcommands = {MigrateCommand.Status.class, MigrateCommand.Up.class, MigrateCommand.Down.class})
 final class MigrateCommand {
 
-    /** Where the schema is: {@code --db-url} as it is, else the embedded server (migrated as it starts). */
-    abstract static class OnSchema implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        ConfigOption config;
-
-        @Mixin
-        DatabaseOptions database;
-
+    /**
+     * Where the schema is: {@code --db-url} as it is, not migrated as the other commands' databases
+     * are (that is this command's work), else the embedded server (migrated as it starts).
+     */
+    abstract static class OnSchema extends OnDatabase {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
@@ -58,7 +47,6 @@ final class MigrateCommand {
             }
         }
 
-        abstract int run(DataSource dataSource, PrintWriter out) throws Exception;
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "List every migration and its state; change nothing.")

@@ -2,6 +2,7 @@ package io.jonbu.ohlcv.serving.logging;
 
 import io.javalin.http.Context;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 
@@ -22,9 +23,18 @@ public final class RequestIds {
     /** At the start of a request. */
     public static void begin(Context ctx) {
         String given = ctx.header(HEADER);
-        String id = given != null && TOKEN.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && TOKEN.matcher(given).matches() ? given : newId();
         MDC.put(MDC_KEY, id);
         ctx.header(HEADER, id);
+    }
+
+    /**
+     * A UUID-shaped random id. Not {@link UUID#randomUUID()}: a correlation id needs no secure
+     * randomness, and SecureRandom's shared source would be a lock taken on every request.
+     */
+    private static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
     /** Once the request is answered and logged: the thread goes back to Jetty's pool. */
