@@ -93,15 +93,22 @@ final class CandleUpdates implements WebSocket.Listener, AutoCloseable {
         return firstCandleAt != 0;
     }
 
-    /** Keeps the candles received from now until {@link #stop()}. */
+    /** Keeps the candles received from now until {@link #stop()}, in windows ended by {@link #cut()}. */
     void record() {
         recording = true;
     }
 
-    /** Stops keeping candles and returns those kept, in the order received. */
+    /** Returns the candles kept since {@link #record()} or the last cut, in the order received, and keeps recording. */
+    synchronized List<Update> cut() {
+        List<Update> kept = List.copyOf(recorded);
+        recorded.clear();
+        return kept;
+    }
+
+    /** Stops keeping candles and returns those kept since the last cut, in the order received. */
     synchronized List<Update> stop() {
         recording = false;
-        return List.copyOf(recorded);
+        return cut();
     }
 
     @Override

@@ -9,11 +9,16 @@ import io.jonbu.ohlcv.source.simulator.AlpacaSimulator;
 import io.jonbu.ohlcv.source.simulator.SimulatorConfig;
 import io.jonbu.ohlcv.source.stream.AlpacaStreamSource;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 
-/** One measured run of the live path with one {@link LatencySetting}: a fresh simulator and stack over shared PostgreSQL and Kafka. */
+/**
+ * One measured run of the live path with one {@link LatencySetting}: a fresh simulator and stack over
+ * shared PostgreSQL and Kafka, measured over one or more consecutive windows.
+ */
 final class LatencyRun {
     private static final Duration FIRST_CANDLE_TIMEOUT = Duration.ofSeconds(60);
 
@@ -22,14 +27,16 @@ final class LatencyRun {
     private final double rate;
     private final Duration warmUp;
     private final Duration window;
+    private final int windows;
     private long seed = 1;
 
-    LatencyRun(LocalStackConfig.ExternalDatabase db, String kafkaBootstrap, double rate, Duration warmUp, Duration window) {
+    LatencyRun(LocalStackConfig.ExternalDatabase db, String kafkaBootstrap, double rate, Duration warmUp, Duration window, int windows) {
         this.db = db;
         this.kafkaBootstrap = kafkaBootstrap;
         this.rate = rate;
         this.warmUp = warmUp;
         this.window = window;
+        this.windows = windows;
     }
 
     /**
@@ -54,10 +61,11 @@ final class LatencyRun {
         }
     }
 
-    Result measure(LatencySetting setting) throws Exception {
+    /** One result per window, in order. */
+    List<Result> measure(LatencySetting setting) throws Exception {
         SimulatorConfig sim = SimulatorConfig.builder().symbols(LiveLatency.SYMBOLS).rate(rate).seed(seed++).outOfOrder(0, 0)
                 .waitForSubscriber(true).build();
-        List<CandleUpdates.Update> updates;
+        List<List<CandleUpdates.Update>> recorded = new ArrayList<>();
         long origin;
         long emitted;
         double seconds;
@@ -74,20 +82,43 @@ final class LatencyRun {
                 }
                 Thread.sleep(warmUp.toMillis());
                 client.record();
-                Thread.sleep(window.toMillis());
-                updates = client.stop().stream().filter(u -> !u.isFinal()).toList();
+                for (int w = 1; w <= windows; w++) {
+                    Thread.sleep(windowOf(setting).toMillis());
+                    recorded.add(partials(w == windows ? client.stop() : client.cut()));
+                }
                 origin = simulator.origin().orElseThrow();
                 emitted = simulator.emittedCount();
                 seconds = (System.currentTimeMillis() - origin / 1_000_000) / 1000.0;
             }
         }
-        EmissionRecord.Latencies latencies = new EmissionRecord(sim, origin, emitted).of(updates);
+        EmissionRecord emissions = new EmissionRecord(sim, origin, emitted);
+        List<Result> results = new ArrayList<>();
+        for (List<CandleUpdates.Update> updates : recorded) {
+            results.add(result(emissions.of(updates), emitted / seconds));
+        }
+        return results;
+    }
+
+    /**
+     * The window, or for exactly-once at least two checkpoint intervals: its updates reach the client
+     * only when a checkpoint commits, so a shorter window could hold none.
+     */
+    Duration windowOf(LatencySetting setting) {
+        Duration commits = LiveLatency.CHECKPOINT_INTERVAL.multipliedBy(2);
+        return setting.guarantee() == DeliveryGuarantee.EXACTLY_ONCE && window.compareTo(commits) < 0 ? commits : window;
+    }
+
+    private static List<CandleUpdates.Update> partials(List<CandleUpdates.Update> updates) {
+        return updates.stream().filter(u -> !u.isFinal()).toList();
+    }
+
+    private static Result result(EmissionRecord.Latencies latencies, double emittedRate) {
         if (latencies.millis().length == 0) {
             throw new IllegalStateException("no partial update matched the emission record (" + latencies.unmatched() + " unmatched)");
         }
         double[] ms = latencies.millis();
         int fifth = Math.max(1, ms.length / 5);
-        return new Result(ms, new Distribution(ms), latencies.unmatched(), emitted / seconds,
+        return new Result(ms, new Distribution(ms), latencies.unmatched(), emittedRate,
                 new Distribution(Arrays.copyOfRange(ms, 0, fifth)).quantile(0.5),
                 new Distribution(Arrays.copyOfRange(ms, ms.length - fifth, ms.length)).quantile(0.5));
     }

@@ -71,38 +71,43 @@ public final class LiveLatency {
         }
         BenchArgs bench = BenchArgs.parse(rest.toArray(String[]::new));
         Duration warmUp = Duration.ofSeconds(bench.quick() ? 2 : 5);
-        Duration window = Duration.ofSeconds(bench.quick() ? 4 : 15);
+        // quick: one stack per setting measured over RUNS consecutive windows, as six settings times
+        // RUNS stack start-ups would not fit its budget; full: a fresh stack per run, one window each
+        Duration window = Duration.ofSeconds(bench.quick() ? 2 : 15);
+        int stacks = bench.quick() ? 1 : BenchArgs.RUNS;
+        int windows = bench.quick() ? BenchArgs.RUNS : 1;
 
         List<LatencySetting> settings = settings();
         Map<LatencySetting, List<LatencyRun.Result>> results = new LinkedHashMap<>();
         settings.forEach(s -> results.put(s, new ArrayList<>()));
         try (EmbeddedDatabase db = EmbeddedDatabase.startTemporary(); EmbeddedKafka kafka = EmbeddedKafka.startTemporary()) {
             LatencyRun run = new LatencyRun(new LocalStackConfig.ExternalDatabase(db.jdbcUrl(), db.user(), null),
-                    kafka.bootstrapServers(), rate, warmUp, window);
+                    kafka.bootstrapServers(), rate, warmUp, window, windows);
             // exactly-once after every at-least-once run: a cancelled transactional job leaves its open
             // transaction behind, which would hold read_committed readers (serving) back in a run after it
             List<LatencySetting> order = new ArrayList<>();
-            for (int r = 0; r < bench.runs(); r++) {
+            for (int r = 0; r < stacks; r++) {
                 settings.stream().filter(s -> s.guarantee() != DeliveryGuarantee.EXACTLY_ONCE).forEach(order::add);
             }
-            for (int r = 0; r < bench.runs(); r++) {
+            for (int r = 0; r < stacks; r++) {
                 settings.stream().filter(s -> s.guarantee() == DeliveryGuarantee.EXACTLY_ONCE).forEach(order::add);
             }
             // a cold JVM's first stack builds a backlog while the JIT warms up, longer than a warm-up window drains
-            System.out.printf(Locale.ROOT, "live-latency JIT warm-up run, discarded: %s%n", run.measure(order.get(0)).summary());
+            System.out.printf(Locale.ROOT, "live-latency JIT warm-up run, discarded: %s%n", run.measure(order.get(0)).get(0).summary());
             for (LatencySetting s : order) {
-                LatencyRun.Result result = run.measure(s);
-                System.out.printf(Locale.ROOT, "live-latency %s: %s%n", s.name(), result.summary());
-                results.get(s).add(result);
+                for (LatencyRun.Result result : run.measure(s)) {
+                    System.out.printf(Locale.ROOT, "live-latency %s: %s%n", s.name(), result.summary());
+                    results.get(s).add(result);
+                }
             }
         }
         String load = MachineLoad.note(loadAtStart);
         System.out.println(load);
-        System.out.println("wrote " + Figures.write(figure(results, rate, warmUp, window, load), bench.out()));
+        System.out.println("wrote " + Figures.write(figure(results, rate, warmUp, window, windows, load), bench.out()));
     }
 
     static Figure figure(Map<LatencySetting, List<LatencyRun.Result>> results, double rate, Duration warmUp, Duration window,
-            String load) {
+            int windows, String load) {
         List<Figure.Series> series = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         notes.add(load);
@@ -135,10 +140,14 @@ public final class LiveLatency {
                 Kafka and PostgreSQL, serving), and a WebSocket client (java.net.http) subscribed to the symbols' 1m \
                 candles. Per partial update: receipt time minus the stamp of the newest trade it holds, found by its \
                 trade_count in the simulator's emission record (the seeded generator from the origin the simulator \
-                reports) and checked against its volume. %d s warm-up, then %d s measured per run; a fresh simulator \
-                and stack per run, one Kafka and PostgreSQL for all, after one discarded run that warms the JVM up. Final candles are left out (they wait for the \
-                watermark by design).""", rate, TARGET_RATE, SYMBOLS.size(), PARTIAL_UPDATES.toMillis(),
-                CHECKPOINT_INTERVAL.toSeconds(), warmUp.toSeconds(), window.toSeconds());
+                reports) and checked against its volume. %d s warm-up, then %s; one Kafka and PostgreSQL for all, \
+                after one discarded run that warms the JVM up. Final candles are left out (they wait for the watermark \
+                by design).""", rate, TARGET_RATE, SYMBOLS.size(), PARTIAL_UPDATES.toMillis(),
+                CHECKPOINT_INTERVAL.toSeconds(), warmUp.toSeconds(), windows == 1
+                        ? String.format(Locale.ROOT, "%d s measured per run, a fresh simulator and stack per run", window.toSeconds())
+                        : String.format(Locale.ROOT, "%d consecutive windows of %d s (%d s for exactly-once, two "
+                                + "checkpoint intervals), each a run, on one simulator and stack per setting", windows, window.toSeconds(),
+                                Math.max(window.toSeconds(), 2 * CHECKPOINT_INTERVAL.toSeconds())));
         return new Figure("live-latency", "Live latency: trade to WebSocket client", method, "ms", false, Figure.Plot.CDF,
                 series, goals, notes);
     }
