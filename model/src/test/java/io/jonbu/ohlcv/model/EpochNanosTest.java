@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,6 +38,27 @@ class EpochNanosTest {
     void formatsWithTheFractionItNeeds() {
         assertThat(EpochNanos.format(EpochNanos.parse("2024-03-08T14:30:00.013450621Z"))).isEqualTo("2024-03-08T14:30:00.013450621Z");
         assertThat(EpochNanos.format(EpochNanos.parse("2024-03-08T14:30:00Z"))).isEqualTo("2024-03-08T14:30:00Z");
+    }
+
+    @Test
+    void formatWritesWhatTheJdkWritesAcrossTheWholeRange() {
+        SplittableRandom random = new SplittableRandom(11);
+        long[] edges = {Long.MIN_VALUE, Long.MAX_VALUE, 0, -1, 1, 999_999, 1_000_000, 1_000, -1_000_000_000L,
+            EpochNanos.parse("2000-02-29T00:00:00Z"), EpochNanos.parse("2100-02-28T23:59:59.999Z")};
+        for (long nanos : edges) {
+            assertThat(EpochNanos.format(nanos)).isEqualTo(EpochNanos.toInstant(nanos).toString());
+        }
+        for (int i = 0; i < 200_000; i++) {
+            long nanos = random.nextLong();
+            // every fraction width: whole seconds, milli-, micro- and nanoseconds
+            long rounded = switch (i % 4) {
+                case 0 -> nanos - Math.floorMod(nanos, 1_000_000_000L);
+                case 1 -> nanos - Math.floorMod(nanos, 1_000_000L);
+                case 2 -> nanos - Math.floorMod(nanos, 1_000L);
+                default -> nanos;
+            };
+            assertThat(EpochNanos.format(rounded)).as("%d", rounded).isEqualTo(EpochNanos.toInstant(rounded).toString());
+        }
     }
 
     @Test
