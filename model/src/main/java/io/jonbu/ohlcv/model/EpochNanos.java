@@ -1,5 +1,6 @@
 package io.jonbu.ohlcv.model;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -10,6 +11,8 @@ import java.time.format.DateTimeParseException;
  * that shape is parsed without allocation because it is on the hot path of every trade.
  */
 public final class EpochNanos {
+    /** The longest text of {@link #format}, with nine fraction digits. */
+    public static final int MAX_FORMATTED_LENGTH = 30;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final int[] SCALE = {
         100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1
@@ -60,6 +63,15 @@ public final class EpochNanos {
      * formatter was a tenth of the time spent serving a year of history.
      */
     public static String format(long epochNanos) {
+        byte[] text = new byte[MAX_FORMATTED_LENGTH];
+        return new String(text, 0, formatTo(epochNanos, text), StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * {@link #format}'s text as ASCII bytes into {@code text} from its start, for writers that take
+     * bytes (a JSON generator's raw UTF-8 string); returns its length.
+     */
+    public static int formatTo(long epochNanos, byte[] text) {
         long seconds = Math.floorDiv(epochNanos, NANOS_PER_SECOND);
         int nanos = (int) Math.floorMod(epochNanos, NANOS_PER_SECOND);
         long days = Math.floorDiv(seconds, 86_400L);
@@ -75,7 +87,7 @@ public final class EpochNanos {
         int month = (int) (mp < 10 ? mp + 3 : mp - 9);
         int year = (int) (yoe + era * 400 + (month <= 2 ? 1 : 0));
         int fraction = nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
-        char[] text = new char[fraction == 0 ? 20 : 21 + fraction];
+        int length = fraction == 0 ? 20 : 21 + fraction;
         put(text, 0, year, 4);
         text[4] = '-';
         put(text, 5, month, 2);
@@ -91,14 +103,14 @@ public final class EpochNanos {
             text[19] = '.';
             put(text, 20, nanos / SCALE[fraction - 1], fraction);
         }
-        text[text.length - 1] = 'Z';
-        return new String(text);
+        text[length - 1] = 'Z';
+        return length;
     }
 
     /** Writes {@code value} as exactly {@code width} decimal digits, zero-padded. */
-    private static void put(char[] text, int at, int value, int width) {
+    private static void put(byte[] text, int at, int value, int width) {
         for (int i = at + width - 1; i >= at; i--) {
-            text[i] = (char) ('0' + value % 10);
+            text[i] = (byte) ('0' + value % 10);
             value /= 10;
         }
     }

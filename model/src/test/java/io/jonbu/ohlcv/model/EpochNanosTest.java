@@ -3,6 +3,7 @@ package io.jonbu.ohlcv.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.SplittableRandom;
@@ -59,6 +60,19 @@ class EpochNanosTest {
             };
             assertThat(EpochNanos.format(rounded)).as("%d", rounded).isEqualTo(EpochNanos.toInstant(rounded).toString());
         }
+    }
+
+    @Test
+    void formatToWritesTheSameTextAsBytesIntoAReusedBuffer() {
+        byte[] text = new byte[EpochNanos.MAX_FORMATTED_LENGTH];
+        long longest = EpochNanos.parse("2024-03-08T14:30:00.013450621Z");
+        long shortest = EpochNanos.parse("2024-03-08T14:30:00Z");
+
+        assertThat(new String(text, 0, EpochNanos.formatTo(longest, text), StandardCharsets.US_ASCII))
+                .isEqualTo("2024-03-08T14:30:00.013450621Z");
+        assertThat(new String(text, 0, EpochNanos.formatTo(shortest, text), StandardCharsets.US_ASCII))
+                .isEqualTo("2024-03-08T14:30:00Z");
+        assertThat(EpochNanos.formatTo(Long.MIN_VALUE + 1, text)).isEqualTo(EpochNanos.format(Long.MIN_VALUE + 1).length());
     }
 
     @Test

@@ -55,6 +55,8 @@ final class HistoryBody implements CandleRepository.RowVisitor<IOException> {
     private final SerializedString symbolText;
     private final SerializedString timeframeText;
     private final int limit;
+    private final byte[] startText = new byte[EpochNanos.MAX_FORMATTED_LENGTH];
+    private final byte[] endText = new byte[EpochNanos.MAX_FORMATTED_LENGTH];
     private JsonGenerator json;
     private int written;
     private Long nextStart;
@@ -80,8 +82,8 @@ final class HistoryBody implements CandleRepository.RowVisitor<IOException> {
             return;
         }
         // what can fail to convert first, so that a bad first row is still answered with a status
-        String start = EpochNanos.format(CandleColumns.epochNanos(row, CandleColumns.START));
-        String end = EpochNanos.format(CandleColumns.epochNanos(row, CandleColumns.END));
+        int startLength = EpochNanos.formatTo(CandleColumns.epochNanos(row, CandleColumns.START), startText);
+        int endLength = EpochNanos.formatTo(CandleColumns.epochNanos(row, CandleColumns.END), endText);
         MarketSession session = MarketSession.byJsonName(row.getString(CandleColumns.SESSION));
         if (json == null) {
             begin();
@@ -92,9 +94,10 @@ final class HistoryBody implements CandleRepository.RowVisitor<IOException> {
         json.writeFieldName(TIMEFRAME);
         json.writeString(timeframeText);
         json.writeFieldName(START);
-        json.writeString(start);
+        // RFC 3339 is ASCII without anything to escape: written as is
+        json.writeRawUTF8String(startText, 0, startLength);
         json.writeFieldName(END);
-        json.writeString(end);
+        json.writeRawUTF8String(endText, 0, endLength);
         json.writeFieldName(OPEN);
         json.writeNumber(row.getDouble(CandleColumns.OPEN));
         json.writeFieldName(HIGH);
