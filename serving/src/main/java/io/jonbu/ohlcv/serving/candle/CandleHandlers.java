@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  */
 public final class CandleHandlers {
     private static final int DEFAULT_LIMIT = 1000;
+    /** The bound of the routes that hold a page in memory: enriched, and several symbols. */
     private static final int MAX_LIMIT = 10_000;
     /**
      * The plain history's bound, which it streams: a year of regular-session 1m candles (about 98,000)
@@ -62,7 +63,8 @@ public final class CandleHandlers {
      * {@code GET /api/v1/ohlcv/{symbol}/history?timeframe=&start=&end=&limit=&page_token=}: candles
      * starting in {@code [start, end)}, the first {@code limit} of them, with a {@code next_page_token}
      * when more follow (pass it back instead of start); without a start, the last {@code limit}
-     * before end, which is what a chart opening on "now" wants.
+     * before end, which is what a chart opening on "now" wants. Streamed as the rows are read
+     * ({@link HistoryBody}), so {@code limit} may reach a year of 1m candles.
      */
     public void history(Context ctx) throws SQLException, IOException {
         String symbol = symbol(ctx);
