@@ -40,7 +40,7 @@ public final class CandleRepository<T> {
      * the server a fetch's rows at a time rather than all of them; shorter ones, every page of the
      * paged endpoints, are answered in one round trip.
      */
-    static final int FETCH_ROWS = 10_000;
+    private static final int FETCH_ROWS = 10_000;
     private static final String KNOWN = "SELECT EXISTS (SELECT 1 FROM symbols WHERE symbol = ?)"
             + " OR EXISTS (SELECT 1 FROM candles WHERE symbol = ?)";
 
@@ -150,13 +150,13 @@ public final class CandleRepository<T> {
      */
     public <E extends Exception> void range(String symbol, Timeframe timeframe, long start, long end, int limit,
             RowVisitor<E> visitor) throws SQLException, E {
-        visit(range, limit, visitor, symbol, timeframe.label(), utc(start), utc(end), limit);
+        read(range, limit, visitor, symbol, timeframe.label(), utc(start), utc(end), limit);
     }
 
     /** As {@link #latestBefore(String, Timeframe, long, int)}, each row handed to {@code visitor} as it is read. */
     public <E extends Exception> void latestBefore(String symbol, Timeframe timeframe, long end, int limit,
             RowVisitor<E> visitor) throws SQLException, E {
-        visit(latestBefore, limit, visitor, symbol, timeframe.label(), utc(end), limit);
+        read(latestBefore, limit, visitor, symbol, timeframe.label(), utc(end), limit);
     }
 
     /** How many rows start in {@code [start, end)}: what a long read will go through. */
@@ -192,12 +192,12 @@ public final class CandleRepository<T> {
 
     private List<T> query(String sql, Object... parameters) throws SQLException {
         List<T> result = new ArrayList<>();
-        visit(sql, 0, rs -> result.add(rows.map(rs)), parameters);
+        read(sql, 0, rs -> result.add(rows.map(rs)), parameters);
         return result;
     }
 
     /** @param expected at most how many rows the query returns: past {@link #FETCH_ROWS}, they come through a cursor */
-    private <E extends Exception> void visit(String sql, int expected, RowVisitor<E> visitor, Object... parameters)
+    private <E extends Exception> void read(String sql, int expected, RowVisitor<E> visitor, Object... parameters)
             throws SQLException, E {
         try (Connection c = dataSource.getConnection()) {
             boolean cursor = expected > FETCH_ROWS;
