@@ -26,6 +26,9 @@ public enum MarketSession {
     /** 1970-01-01 was a Thursday: with this shift, day 0 of the week is Monday. */
     private static final int EPOCH_DAY_TO_MONDAY_BASED = 3;
 
+    /** values() copies its array each call, and the API reads a session per candle. */
+    private static final MarketSession[] ALL = values();
+
     private final String jsonName;
 
     MarketSession(String jsonName) {
@@ -39,7 +42,7 @@ public enum MarketSession {
 
     @JsonCreator
     public static MarketSession byJsonName(String name) {
-        for (MarketSession s : values()) {
+        for (MarketSession s : ALL) {
             if (s.jsonName.equals(name)) {
                 return s;
             }

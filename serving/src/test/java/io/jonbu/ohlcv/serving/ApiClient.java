@@ -22,7 +22,8 @@ final class ApiClient implements AutoCloseable {
         this.base = "http://localhost:" + port;
     }
 
-    record Reply(int status, String contentType, JsonNode json) {}
+    /** @param text the body as sent */
+    record Reply(int status, String contentType, String text, JsonNode json) {}
 
     Reply get(String pathAndQuery) {
         return send(new Request.Builder().url(base + pathAndQuery).build());
@@ -39,8 +40,8 @@ final class ApiClient implements AutoCloseable {
 
     private Reply send(Request request) {
         try (Response response = http.newCall(request).execute()) {
-            return new Reply(response.code(), response.header("Content-Type"),
-                    ApiJson.mapper().readTree(response.body().string()));
+            String text = response.body().string();
+            return new Reply(response.code(), response.header("Content-Type"), text, ApiJson.mapper().readTree(text));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

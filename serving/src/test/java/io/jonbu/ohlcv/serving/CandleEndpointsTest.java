@@ -2,6 +2,7 @@ package io.jonbu.ohlcv.serving;
 
 import static io.jonbu.ohlcv.serving.ApiClient.errorBody;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,8 +11,12 @@ import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.json.ApiJson;
 import io.jonbu.ohlcv.serving.ApiClient.Reply;
+import io.jonbu.ohlcv.serving.candle.CandleHistory;
 import io.jonbu.ohlcv.sql.EmbeddedDatabase;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -30,6 +35,12 @@ class CandleEndpointsTest {
     /** One more than the default limit. */
     private static final List<Candle> SPY_1M = IntStream.range(0, 1001)
             .mapToObj(i -> candle("SPY", Timeframe.M1, i, true)).toList();
+    /** More than one fetch of a streamed read. */
+    private static final List<Candle> LONG_1M = IntStream.range(0, 25_000)
+            .mapToObj(i -> candle("LONG", Timeframe.M1, i, true)).toList();
+    /** Four candles, the last unreadable: it ends after 2262, beyond epoch nanoseconds. */
+    private static final List<Candle> BAD_1M = IntStream.range(0, 4)
+            .mapToObj(i -> candle("BAD", Timeframe.M1, i, true)).toList();
 
     private static RunningServer serving;
     private static EmbeddedDatabase db;
@@ -44,7 +55,13 @@ class CandleEndpointsTest {
         all.addAll(AAPL_5M);
         all.add(BTC_USD);
         all.addAll(SPY_1M);
+        all.addAll(LONG_1M);
+        all.addAll(BAD_1M);
         CandleRows.insert(db.dataSource(), all);
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE candles SET end_time = '2300-01-01' WHERE symbol = 'BAD' AND start_time = '"
+                    + EpochNanos.format(BAD_1M.get(3).start()) + "'");
+        }
         CandleRows.track(db.dataSource(), "MSFT");
     }
 
@@ -211,6 +228,51 @@ class CandleEndpointsTest {
         assertThat(api.get("/api/v1/ohlcv/SPY/history?timeframe=5m&page_token=" + spyToken).json().path("error").path("field").asText())
                 .isEqualTo("page_token");
         assertThat(api.get("/api/v1/ohlcv/SPY/history?page_token=%21%21").status()).isEqualTo(400);
+    }
+
+    @Test
+    void historyIsTheJsonOfItsCandlesByteForByte() throws JsonProcessingException {
+        Reply page = api.get("/api/v1/ohlcv/AAPL/history?start=2024-03-08&limit=4");
+        String token = page.json().get("next_page_token").asText();
+        Reply latest = api.get("/api/v1/ohlcv/AAPL/history?timeframe=5m");
+        Reply empty = api.get("/api/v1/ohlcv/MSFT/history");
+
+        assertThat(page.text()).isEqualTo(ApiJson.mapper().writeValueAsString(
+                new CandleHistory<>("AAPL", Timeframe.M1, AAPL_1M.subList(0, 4), token)));
+        assertThat(latest.text()).isEqualTo(ApiJson.mapper().writeValueAsString(
+                new CandleHistory<>("AAPL", Timeframe.M5, AAPL_5M, null)));
+        assertThat(empty.text()).isEqualTo(ApiJson.mapper().writeValueAsString(
+                new CandleHistory<>("MSFT", Timeframe.M1, List.of(), null)));
+        assertThat(page.contentType()).startsWith("application/json");
+    }
+
+    @Test
+    void aLimitAboveTenThousandReadsALongRangeInOneResponse() {
+        String range = "/api/v1/ohlcv/LONG/history?start=2024-03-08&end=2024-04-08";
+        JsonNode first = api.get(range + "&limit=20000").json();
+        JsonNode rest = api.get(range + "&limit=20000&page_token=" + first.get("next_page_token").asText()).json();
+        JsonNode whole = api.get(range + "&limit=200000").json();
+        JsonNode latest = api.get("/api/v1/ohlcv/LONG/history?end=2024-04-08&limit=20000").json();
+
+        assertThat(candles(first)).containsExactlyElementsOf(LONG_1M.subList(0, 20_000));
+        assertThat(candles(rest)).containsExactlyElementsOf(LONG_1M.subList(20_000, 25_000));
+        assertThat(rest.get("next_page_token").isNull()).isTrue();
+        assertThat(candles(whole)).containsExactlyElementsOf(LONG_1M);
+        assertThat(whole.get("next_page_token").isNull()).isTrue();
+        assertThat(candles(latest)).containsExactlyElementsOf(LONG_1M.subList(5_000, 25_000));
+    }
+
+    @Test
+    void aFailureAfterTheBodyBeganCutsTheConnectionRatherThanEndIt() {
+        assertThatThrownBy(() -> api.get("/api/v1/ohlcv/BAD/history?start=2024-03-08"))
+                .isInstanceOf(UncheckedIOException.class);
+        assertThatThrownBy(() -> api.get("/api/v1/ohlcv/BAD/history?start=2024-03-08&limit=50000"))
+                .isInstanceOf(UncheckedIOException.class);
+        // before the body, the error is a status as ever
+        Reply first = api.get("/api/v1/ohlcv/BAD/history?start=" + EpochNanos.format(BAD_1M.get(3).start()));
+        assertThat(first.status()).isEqualTo(500);
+        assertThat(first.json()).isEqualTo(errorBody("internal_error", null, "internal server error"));
+        assertThat(api.get("/api/v1/ohlcv/BAD/history?start=2024-03-08&limit=3").json().get("candles")).hasSize(3);
     }
 
     @Test

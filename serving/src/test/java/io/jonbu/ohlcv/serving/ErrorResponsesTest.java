@@ -53,6 +53,7 @@ class ErrorResponsesTest {
         String badTime = "' is neither an RFC 3339 time (2024-03-08T14:30:00Z) nor a date (2024-03-08)";
         String badSymbol = "', expected a letter then up to 15 letters, digits, '.', '-' or '/'";
         String history = "/api/v1/ohlcv/AAPL/history?";
+        String enriched = "/api/v1/ohlcv/AAPL/enriched?";
         return Stream.of(
                 arguments("/api/v1/ohlcv/AAPL?timeframe=2m", "timeframe",
                         "unknown timeframe '2m', expected one of 1m, 5m, 15m, 1h, 1d"),
@@ -66,8 +67,15 @@ class ErrorResponsesTest {
                         "start must be before end"),
                 arguments(history + "start=2024-03-08&end=2024-03-08", "start", "start must be before end"),
                 arguments(history + "limit=ten", "limit", "'ten' is not an integer"),
-                arguments(history + "limit=0", "limit", "limit must be between 1 and 10000"),
-                arguments(history + "limit=10001", "limit", "limit must be between 1 and 10000"),
+                // the enriched and multi-symbol pages hold their candles: 10,000 at most
+                arguments(enriched + "limit=0", "limit", "limit must be between 1 and 10000"),
+                arguments(enriched + "limit=10001", "limit", "limit must be between 1 and 10000"),
+                arguments("/api/v1/ohlcv/history?symbols=AAPL&limit=10001", "limit", "limit must be between 1 and 10000"),
+                // the plain history streams: up to a year of 1m candles in one request
+                arguments(history + "limit=0", "limit", "limit must be between 1 and 200000"),
+                arguments(history + "limit=200001", "limit", "limit must be between 1 and 200000"),
+                arguments(history + "limit=-5", "limit", "limit must be between 1 and 200000"),
+                arguments(history + "limit=99999999999", "limit", "'99999999999' is not an integer"),
                 arguments("/api/v1/ohlcv/1AAPL", "symbol", "invalid symbol '1AAPL" + badSymbol),
                 arguments("/api/v1/ohlcv/AB_C/history", "symbol", "invalid symbol 'AB_C" + badSymbol),
                 arguments("/api/v1/ohlcv/ABCDEFGHIJKLMNOPQ", "symbol", "invalid symbol 'ABCDEFGHIJKLMNOPQ" + badSymbol));
@@ -101,5 +109,15 @@ class ErrorResponsesTest {
 
         assertThat(reply.status()).isEqualTo(500);
         assertThat(reply.json()).isEqualTo(errorBody("internal_error", null, "internal server error"));
+    }
+
+    @Test
+    void aStreamedHistoryThatFailsBeforeItsBodyIs500Json() {
+        for (String path : new String[] {"/api/v1/ohlcv/AAPL/history", "/api/v1/ohlcv/AAPL/history?start=2024-03-08&limit=50000"}) {
+            Reply reply = api.get(path);
+
+            assertThat(reply.status()).as(path).isEqualTo(500);
+            assertThat(reply.json()).as(path).isEqualTo(errorBody("internal_error", null, "internal server error"));
+        }
     }
 }

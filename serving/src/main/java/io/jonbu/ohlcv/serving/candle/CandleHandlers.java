@@ -7,6 +7,7 @@ import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
 import io.jonbu.ohlcv.serving.error.ApiError;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +26,13 @@ import java.util.regex.Pattern;
  */
 public final class CandleHandlers {
     private static final int DEFAULT_LIMIT = 1000;
+    /** The bound of the routes that hold a page in memory: enriched, and several symbols. */
     private static final int MAX_LIMIT = 10_000;
+    /**
+     * The plain history's bound, which it streams: a year of regular-session 1m candles (about 98,000)
+     * or four months of a 24-hour crypto pair's, in one request of about 50 MB at most.
+     */
+    private static final int MAX_STREAMED_LIMIT = 200_000;
     private static final int MAX_SYMBOLS = 100;
     /** Bounds one multi-symbol response: limit x symbols candles. */
     private static final int MAX_ROWS = 100_000;
@@ -56,10 +63,34 @@ public final class CandleHandlers {
      * {@code GET /api/v1/ohlcv/{symbol}/history?timeframe=&start=&end=&limit=&page_token=}: candles
      * starting in {@code [start, end)}, the first {@code limit} of them, with a {@code next_page_token}
      * when more follow (pass it back instead of start); without a start, the last {@code limit}
-     * before end, which is what a chart opening on "now" wants.
+     * before end, which is what a chart opening on "now" wants. Streamed as the rows are read
+     * ({@link HistoryBody}), so {@code limit} may reach a year of 1m candles.
      */
-    public void history(Context ctx) throws SQLException {
-        series(ctx, candles);
+    public void history(Context ctx) throws SQLException, IOException {
+        String symbol = symbol(ctx);
+        Timeframe timeframe = timeframe(ctx);
+        Range range = range(ctx, MAX_STREAMED_LIMIT);
+        Long from = pageStart(ctx, symbol, timeframe, range);
+        HistoryBody body = new HistoryBody(ctx, symbol, timeframe, range.limit());
+        try {
+            if (from == null) {
+                candles.latestBefore(symbol, timeframe, range.end(), range.limit(), body);
+            } else {
+                // one more than asked tells whether there is a next page, and where it starts
+                candles.range(symbol, timeframe, from, range.end(), range.limit() + 1, body);
+            }
+        } catch (SQLException | IOException | RuntimeException e) {
+            if (!body.begun()) {
+                throw e;
+            }
+            body.cut(e);
+            return;
+        }
+        // an empty answer is fine for a known symbol, but a typo deserves a 404
+        if (!body.begun()) {
+            requireKnown(symbol);
+        }
+        body.finish();
     }
 
     /**
@@ -78,7 +109,7 @@ public final class CandleHandlers {
     public void historyOfMany(Context ctx) throws SQLException {
         List<String> symbols = symbols(ctx);
         Timeframe timeframe = timeframe(ctx);
-        Range range = range(ctx);
+        Range range = range(ctx, MAX_LIMIT);
         if ((long) range.limit() * symbols.size() > MAX_ROWS) {
             throw ApiError.badRequest("limit", "limit x symbols must be at most " + MAX_ROWS + ", got " + range.limit() + " x "
                     + symbols.size());
@@ -112,12 +143,8 @@ public final class CandleHandlers {
     private <T> void series(Context ctx, CandleRepository<T> repository) throws SQLException {
         String symbol = symbol(ctx);
         Timeframe timeframe = timeframe(ctx);
-        Range range = range(ctx);
-        String token = ctx.queryParamAsClass("page_token", String.class).allowNullable()
-                .check(t -> t == null || PageToken.startIn(t, symbol, timeframe) != null,
-                        "not a page token of " + symbol + " " + timeframe + " history")
-                .get();
-        Long from = token != null ? PageToken.startIn(token, symbol, timeframe) : range.start();
+        Range range = range(ctx, MAX_LIMIT);
+        Long from = pageStart(ctx, symbol, timeframe, range);
         Page<T> page = page(repository, symbol, timeframe, from, range.end(), range.limit());
         // an empty answer is fine for a known symbol, but a typo deserves a 404
         if (page.rows().isEmpty()) {
@@ -130,14 +157,23 @@ public final class CandleHandlers {
     /** The query's window: up to {@code limit} candles starting in [start, end), or the last before end when no start. */
     private record Range(Long start, long end, int limit) {}
 
-    private static Range range(Context ctx) {
+    private static Range range(Context ctx, int maxLimit) {
         int limit = ctx.queryParamAsClass("limit", Integer.class)
-                .check(l -> l >= 1 && l <= MAX_LIMIT, "limit must be between 1 and " + MAX_LIMIT)
+                .check(l -> l >= 1 && l <= maxLimit, "limit must be between 1 and " + maxLimit)
                 .getOrDefault(DEFAULT_LIMIT);
         long end = EpochNanos.of(ctx.queryParamAsClass("end", Instant.class).getOrDefault(Instant.now()));
         Validator<Instant> start = ctx.queryParamAsClass("start", Instant.class)
                 .check(s -> EpochNanos.of(s) < end, "start must be before end");
         return new Range(start.hasValue() ? Long.valueOf(EpochNanos.of(start.get())) : null, end, limit);
+    }
+
+    /** Where a page of one series starts: its {@code page_token}'s start, else the range's (null: the latest). */
+    private static Long pageStart(Context ctx, String symbol, Timeframe timeframe, Range range) {
+        String token = ctx.queryParamAsClass("page_token", String.class).allowNullable()
+                .check(t -> t == null || PageToken.startIn(t, symbol, timeframe) != null,
+                        "not a page token of " + symbol + " " + timeframe + " history")
+                .get();
+        return token != null ? PageToken.startIn(token, symbol, timeframe) : range.start();
     }
 
     /** @param nextStart where the following page starts, null when this is the last (or a "latest") page */

@@ -34,14 +34,28 @@ import javax.sql.DataSource;
  * @param <T> what one row becomes
  */
 public final class CandleRepository<T> {
-    private static final String CANDLE_COLUMNS = "symbol, timeframe, start_time, end_time, open, high, low, close,"
-            + " volume, trade_count, vwap, is_final, revision, session";
+    private static final String CANDLE_COLUMNS = CandleColumns.LIST;
+    /**
+     * Reads longer than this go through a cursor, this many rows a fetch, so that a long range costs
+     * the server a fetch's rows at a time rather than all of them; shorter ones, every page of the
+     * paged endpoints, are answered in one round trip.
+     */
+    private static final int FETCH_ROWS = 10_000;
     private static final String KNOWN = "SELECT EXISTS (SELECT 1 FROM symbols WHERE symbol = ?)"
             + " OR EXISTS (SELECT 1 FROM candles WHERE symbol = ?)";
 
     /** Turns the current row into a value. */
     private interface RowMapper<T> {
         T map(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Takes the rows of a read one at a time, as they arrive; a row is valid only during the call.
+     *
+     * @param <E> what else taking a row may throw, such as the response's {@code IOException}
+     */
+    public interface RowVisitor<E extends Exception> {
+        void visit(ResultSet row) throws SQLException, E;
     }
 
     private final DataSource dataSource;
@@ -130,6 +144,21 @@ public final class CandleRepository<T> {
         return query(range, symbol, timeframe.label(), utc(start), utc(end), limit);
     }
 
+    /**
+     * As {@link #range(String, Timeframe, long, long, int)}, each row handed to {@code visitor} as it is read
+     * instead of collected: for reads too long to hold.
+     */
+    public <E extends Exception> void range(String symbol, Timeframe timeframe, long start, long end, int limit,
+            RowVisitor<E> visitor) throws SQLException, E {
+        read(range, limit, visitor, symbol, timeframe.label(), utc(start), utc(end), limit);
+    }
+
+    /** As {@link #latestBefore(String, Timeframe, long, int)}, each row handed to {@code visitor} as it is read. */
+    public <E extends Exception> void latestBefore(String symbol, Timeframe timeframe, long end, int limit,
+            RowVisitor<E> visitor) throws SQLException, E {
+        read(latestBefore, limit, visitor, symbol, timeframe.label(), utc(end), limit);
+    }
+
     /** How many rows start in {@code [start, end)}: what a long read will go through. */
     public long count(String symbol, Timeframe timeframe, long start, long end) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(count)) {
@@ -162,43 +191,61 @@ public final class CandleRepository<T> {
     }
 
     private List<T> query(String sql, Object... parameters) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
+        List<T> result = new ArrayList<>();
+        read(sql, 0, rs -> result.add(rows.map(rs)), parameters);
+        return result;
+    }
+
+    /** @param expected at most how many rows the query returns: past {@link #FETCH_ROWS}, they come through a cursor */
+    private <E extends Exception> void read(String sql, int expected, RowVisitor<E> visitor, Object... parameters)
+            throws SQLException, E {
+        try (Connection c = dataSource.getConnection()) {
+            boolean cursor = expected > FETCH_ROWS;
+            if (cursor) {
+                // PostgreSQL's driver only fetches part of a result inside a transaction
+                c.setAutoCommit(false);
             }
-            try (ResultSet rs = s.executeQuery()) {
-                List<T> result = new ArrayList<>();
-                while (rs.next()) {
-                    result.add(rows.map(rs));
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                if (cursor) {
+                    s.setFetchSize(FETCH_ROWS);
                 }
-                return result;
+                for (int i = 0; i < parameters.length; i++) {
+                    s.setObject(i + 1, parameters[i]);
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        visitor.visit(rs);
+                    }
+                }
+            } finally {
+                if (cursor) {
+                    // it only read: nothing to keep, and a pooled connection goes back as it came
+                    c.rollback();
+                    c.setAutoCommit(true);
+                }
             }
         }
     }
 
     private static Candle candle(ResultSet rs) throws SQLException {
         return new Candle(
-                rs.getString("symbol"),
-                Timeframe.parse(rs.getString("timeframe")),
-                epochNanos(rs, "start_time"),
-                epochNanos(rs, "end_time"),
-                rs.getDouble("open"),
-                rs.getDouble("high"),
-                rs.getDouble("low"),
-                rs.getDouble("close"),
-                rs.getLong("volume"),
-                rs.getLong("trade_count"),
-                rs.getDouble("vwap"),
-                rs.getBoolean("is_final"),
-                rs.getInt("revision"),
-                MarketSession.byJsonName(rs.getString("session")));
+                rs.getString(CandleColumns.SYMBOL),
+                Timeframe.parse(rs.getString(CandleColumns.TIMEFRAME)),
+                CandleColumns.epochNanos(rs, CandleColumns.START),
+                CandleColumns.epochNanos(rs, CandleColumns.END),
+                rs.getDouble(CandleColumns.OPEN),
+                rs.getDouble(CandleColumns.HIGH),
+                rs.getDouble(CandleColumns.LOW),
+                rs.getDouble(CandleColumns.CLOSE),
+                rs.getLong(CandleColumns.VOLUME),
+                rs.getLong(CandleColumns.TRADE_COUNT),
+                rs.getDouble(CandleColumns.VWAP),
+                rs.getBoolean(CandleColumns.IS_FINAL),
+                rs.getInt(CandleColumns.REVISION),
+                MarketSession.byJsonName(rs.getString(CandleColumns.SESSION)));
     }
 
     private static OffsetDateTime utc(long epochNanos) {
         return OffsetDateTime.ofInstant(EpochNanos.toInstant(epochNanos), ZoneOffset.UTC);
-    }
-
-    private static long epochNanos(ResultSet rs, String column) throws SQLException {
-        return EpochNanos.of(rs.getObject(column, OffsetDateTime.class).toInstant());
     }
 }
