@@ -17,6 +17,11 @@ import org.eclipse.jetty.websocket.api.WriteCallback;
  * write, the backlog would grow in Kafka, where no update is coalesced or dropped and every client's
  * latency grows without bound.)
  *
+ * <p>Each send takes everything waiting in the outbox as one message, a JSON array of its objects
+ * (as Alpaca's stream batches), up to {@link #MAX_MESSAGE_CHARS}: a client that falls behind gets
+ * fewer, larger messages, so the cost of a write (a frame, a system call, a wake-up of the reader) is
+ * shared by the updates it carries instead of growing the backlog further.
+ *
  * <p>When the client falls behind, a non-final update of a candle still waiting in the outbox is
  * replaced in place by the newer one (a chart needs the newest state, not each step); when the
  * outbox is full, further updates are dropped and counted, and a client that stays behind for
@@ -26,6 +31,12 @@ final class ClientSession {
     private static final long NOT_BEHIND = Long.MIN_VALUE;
     // a client that does not read will not read the close frame either; past this, drop the connection
     private static final long CLOSE_GRACE_NANOS = 2_000_000_000L;
+    /**
+     * A message holds objects up to this many characters (a single larger object goes alone): 64 KiB,
+     * the smallest default limit of common WebSocket clients (Jetty's), so batching never makes a
+     * message a client rejects.
+     */
+    static final int MAX_MESSAGE_CHARS = 64 * 1024;
 
     private final Session session;
     private final Executor senders;
@@ -44,7 +55,7 @@ final class ClientSession {
     private long closedAt;
     private boolean closed;
 
-    /** A queued message; a partial update's text is replaced while it waits. */
+    /** A queued object of a message; a partial update's text is replaced while it waits. */
     private static final class Outgoing {
         String text;
         StreamUpdate.Key partialOf;
@@ -84,7 +95,7 @@ final class ClientSession {
     }
 
     /**
-     * Queues a control message (greeting, error). These do not count against the capacity, as they
+     * Queues a control object (greeting, error). These do not count against the capacity, as they
      * answer the client's own messages, but a client that sends without ever reading is slow too.
      */
     void reply(String text) {
@@ -185,7 +196,7 @@ final class ClientSession {
             metrics.slowDisconnect();
         }
         // best effort: Jetty queues it behind the message in flight, which a slow client may never take
-        session.getRemote().sendString(error.text(), WriteCallback.NOOP);
+        session.getRemote().sendString("[" + error.text() + "]", WriteCallback.NOOP);
         session.close(status, error.getMessage());
     }
 
@@ -227,31 +238,39 @@ final class ClientSession {
     }
 
     /**
-     * Starts sending the next message unless one is in flight. When Jetty completes a send on this
-     * same thread (the socket had room), the loop sends the next one here instead of recursing from
-     * the callback, so a long queue cannot overflow the stack.
+     * Starts sending what is queued, as one message, unless a message is in flight. When Jetty completes
+     * a send on this same thread (the socket had room), the loop sends what came meanwhile here instead
+     * of recursing from the callback, so a long queue cannot overflow the stack.
      */
     private void pump() {
         while (true) {
             String text;
+            int objects = 0;
             synchronized (this) {
-                if (sending || closed) {
+                if (sending || closed || queue.isEmpty()) {
                     return;
                 }
-                Outgoing next = queue.poll();
-                if (next == null) {
-                    return;
+                StringBuilder message = new StringBuilder(2 + queue.peek().text.length()).append('[');
+                for (Outgoing next = queue.peek(); next != null; next = queue.peek()) {
+                    if (objects > 0 && message.length() + next.text.length() + 2 > MAX_MESSAGE_CHARS) {
+                        break;
+                    }
+                    queue.poll();
+                    if (next.partialOf != null) {
+                        partials.remove(next.partialOf);
+                    }
+                    if (objects++ > 0) {
+                        message.append(',');
+                    }
+                    message.append(next.text);
                 }
-                if (next.partialOf != null) {
-                    partials.remove(next.partialOf);
-                }
+                text = message.append(']').toString();
                 if (queue.size() <= capacity / 2) {
                     behindSince = NOT_BEHIND;
                 }
                 sending = true;
-                text = next.text;
             }
-            Send send = new Send();
+            Send send = new Send(objects);
             session.getRemote().sendString(text, send);
             if (!send.returnedBeforeCompletion()) {
                 return;
@@ -260,9 +279,14 @@ final class ClientSession {
     }
 
     private final class Send implements WriteCallback {
+        private final int objects;
         // guarded by ClientSession.this
         private boolean returned;
         private boolean completed;
+
+        Send(int objects) {
+            this.objects = objects;
+        }
 
         /** @return true when the send completed already, so the caller goes on with the next */
         boolean returnedBeforeCompletion() {
@@ -274,7 +298,7 @@ final class ClientSession {
 
         @Override
         public void writeSuccess() {
-            metrics.sentOne();
+            metrics.sent(objects);
             boolean resume;
             synchronized (ClientSession.this) {
                 sending = false;
