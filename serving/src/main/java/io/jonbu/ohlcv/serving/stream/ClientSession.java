@@ -10,12 +10,11 @@ import org.eclipse.jetty.websocket.api.WriteCallback;
 
 /**
  * One connected client: its subscription and its bounded outbox, drained by Jetty's asynchronous
- * send with one message in flight at a time. Nothing here blocks: the Kafka thread only appends to
- * the outbox, so a client that stops reading holds up no one but itself; the writes themselves run on
- * the stream's sender threads. (Were the Kafka thread to write, as Jetty writes on the calling thread
- * while the socket has room, it would do the fan-out's every write itself: past what one thread can
- * write, the backlog would grow in Kafka, where no update is coalesced or dropped and every client's
- * latency grows without bound.)
+ * send with one message in flight at a time. Nothing here blocks: its {@link Sender} appends to the
+ * outbox and asks for a drain, so a client that stops reading holds up no one but itself. (Were the
+ * Kafka thread to write, as Jetty writes on the calling thread while the socket has room, it would do
+ * the fan-out's every write itself: past what one thread can write, the backlog would grow in Kafka,
+ * where no update is coalesced or dropped and every client's latency grows without bound.)
  *
  * <p>Each send takes everything waiting in the outbox as one message, a JSON array of its objects
  * (as Alpaca's stream batches), up to {@link #MAX_MESSAGE_CHARS}: a client that falls behind gets
@@ -66,7 +65,7 @@ final class ClientSession {
         }
     }
 
-    /** @param senders where the outbox is drained after the Kafka thread adds to it */
+    /** @param senders where the outbox is drained after {@link #offer} adds to it */
     ClientSession(Session session, Executor senders, CandleStreamSettings settings, StreamMetrics metrics) {
         this.session = session;
         this.senders = senders;
@@ -114,7 +113,7 @@ final class ClientSession {
         }
     }
 
-    /** Called on the Kafka thread for each update the index says may interest this client. */
+    /** Called on the client's sender thread for each update the index says may interest this client. */
     void offer(StreamUpdate update, long now) {
         boolean slow = false;
         synchronized (this) {

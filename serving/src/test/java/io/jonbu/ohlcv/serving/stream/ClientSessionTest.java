@@ -95,7 +95,7 @@ class ClientSessionTest {
     }
 
     @Test
-    void theKafkaThreadOnlyQueuesSoUpdatesWaitingForASenderAreCoalescedThere() throws Exception {
+    void offeringOnlyQueuesSoUpdatesWaitingForTheDrainAreCoalescedThere() throws Exception {
         ArrayDeque<Runnable> senders = new ArrayDeque<>();
         ClientSession client = subscribedClient(8, senders::add);
         completeAll();
@@ -107,7 +107,7 @@ class ClientSessionTest {
             client.offer(u, T0);
         }
 
-        assertThat(objects()).as("nothing written on the offering thread")
+        assertThat(objects()).as("nothing written while offering")
                 .containsExactlyElementsOf(json(ServerMessages.subscription(subscription())));
         assertThat(senders).as("one drain asked for, however many updates").hasSize(1);
         senders.poll().run();
