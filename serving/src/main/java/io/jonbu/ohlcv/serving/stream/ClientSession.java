@@ -57,10 +57,13 @@ final class ClientSession {
     /** A queued object of a message; a partial update's text is replaced while it waits. */
     private static final class Outgoing {
         String text;
+        /** The message of this object alone when built already (an update's), else null. */
+        String alone;
         StreamUpdate.Key partialOf;
 
-        Outgoing(String text, StreamUpdate.Key partialOf) {
+        Outgoing(String text, String alone, StreamUpdate.Key partialOf) {
             this.text = text;
+            this.alone = alone;
             this.partialOf = partialOf;
         }
     }
@@ -87,7 +90,7 @@ final class ClientSession {
         synchronized (this) {
             after = subscription.apply(request);
             subscription = after;
-            queue.add(new Outgoing(ServerMessages.subscription(after), null));
+            queue.add(new Outgoing(ServerMessages.subscription(after), null, null));
         }
         pump();
         return after;
@@ -103,7 +106,7 @@ final class ClientSession {
             if (closed) {
                 return;
             }
-            queue.add(new Outgoing(text, null));
+            queue.add(new Outgoing(text, null, null));
             slow = queue.size() > 2 * capacity;
         }
         if (slow) {
@@ -124,6 +127,7 @@ final class ClientSession {
             if (waiting != null) {
                 // newer state of a candle whose partial update has not gone out yet: send only the newest
                 waiting.text = update.text();
+                waiting.alone = update.message();
                 if (update.isFinal()) {
                     partials.remove(update.key());
                     waiting.partialOf = null;
@@ -138,7 +142,7 @@ final class ClientSession {
                 }
                 slow = now - behindSince > slowLimitNanos;
             } else {
-                Outgoing out = new Outgoing(update.text(), update.isFinal() ? null : update.key());
+                Outgoing out = new Outgoing(update.text(), update.message(), update.isFinal() ? null : update.key());
                 queue.add(out);
                 if (out.partialOf != null) {
                     partials.put(out.partialOf, out);
@@ -244,26 +248,25 @@ final class ClientSession {
     private void pump() {
         while (true) {
             String text;
-            int objects = 0;
+            int objects = 1;
             synchronized (this) {
                 if (sending || closed || queue.isEmpty()) {
                     return;
                 }
-                StringBuilder message = new StringBuilder(2 + queue.peek().text.length()).append('[');
-                for (Outgoing next = queue.peek(); next != null; next = queue.peek()) {
-                    if (objects > 0 && message.length() + next.text.length() + 2 > MAX_MESSAGE_CHARS) {
-                        break;
+                Outgoing first = take();
+                if (queue.isEmpty() && first.alone != null) {
+                    // the common case of a client that keeps up: the very message every subscriber gets
+                    text = first.alone;
+                } else {
+                    int estimate = Math.min(MAX_MESSAGE_CHARS, (first.text.length() + 1) * (queue.size() + 1) + 1);
+                    StringBuilder message = new StringBuilder(estimate).append('[').append(first.text);
+                    for (Outgoing next = queue.peek(); next != null && message.length() + next.text.length() + 2 <= MAX_MESSAGE_CHARS;
+                            next = queue.peek()) {
+                        message.append(',').append(take().text);
+                        objects++;
                     }
-                    queue.poll();
-                    if (next.partialOf != null) {
-                        partials.remove(next.partialOf);
-                    }
-                    if (objects++ > 0) {
-                        message.append(',');
-                    }
-                    message.append(next.text);
+                    text = message.append(']').toString();
                 }
-                text = message.append(']').toString();
                 if (queue.size() <= capacity / 2) {
                     behindSince = NOT_BEHIND;
                 }
@@ -275,6 +278,15 @@ final class ClientSession {
                 return;
             }
         }
+    }
+
+    /** The next queued object, no longer open to coalescing. */
+    private Outgoing take() {
+        Outgoing next = queue.poll();
+        if (next.partialOf != null) {
+            partials.remove(next.partialOf);
+        }
+        return next;
     }
 
     private final class Send implements WriteCallback {

@@ -12,9 +12,11 @@ import io.jonbu.ohlcv.model.json.ApiJson;
  *
  * @param key  which candle: a newer update of the same candle replaces one still waiting to be sent;
  *             built once here rather than for each client that looks it up
- * @param text {@code {"T":"candle",...the candle's JSON...}} or {@code {"T":"enriched",...}}
+ * @param text    {@code {"T":"candle",...the candle's JSON...}} or {@code {"T":"enriched",...}}
+ * @param message {@code [text]}: the message when the update goes alone, as it mostly does to a client
+ *                that keeps up, built once rather than for each client
  */
-record StreamUpdate(Key key, boolean isFinal, String text) {
+record StreamUpdate(Key key, boolean isFinal, String text, String message) {
 
     enum Kind {
         CANDLE("candle"), ENRICHED("enriched");
@@ -67,7 +69,8 @@ record StreamUpdate(Key key, boolean isFinal, String text) {
         String start = text(candle, "start");
         ObjectNode message = ApiJson.mapper().createObjectNode().put("T", kind.type);
         message.setAll(object);
-        return new StreamUpdate(new Key(kind, symbol, timeframe, start), candle.path("final").asBoolean(false), message.toString());
+        String text = message.toString();
+        return new StreamUpdate(new Key(kind, symbol, timeframe, start), candle.path("final").asBoolean(false), text, "[" + text + "]");
     }
 
     private static String text(JsonNode node, String field) {
