@@ -31,11 +31,12 @@ final class ClientSession {
     // a client that does not read will not read the close frame either; past this, drop the connection
     private static final long CLOSE_GRACE_NANOS = 2_000_000_000L;
     /**
-     * A message holds objects up to this many characters (a single larger object goes alone): 64 KiB,
-     * the smallest default limit of common WebSocket clients (Jetty's), so batching never makes a
-     * message a client rejects.
+     * A message holds objects up to this many characters (a single larger object goes alone). Some
+     * fifty candles already share a write's cost among many updates, while Jetty holds a message until
+     * the client has taken it all: this bounds what each client that is behind pins in memory. Far under
+     * the smallest default limit of common WebSocket clients (Jetty's, 64 KiB).
      */
-    static final int MAX_MESSAGE_CHARS = 64 * 1024;
+    static final int MAX_MESSAGE_CHARS = 16 * 1024;
 
     private final Session session;
     private final Executor senders;
