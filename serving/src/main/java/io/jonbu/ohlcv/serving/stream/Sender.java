@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
  * So an update costs the Kafka thread one hand-off per sender rather than one per client, the
  * per-client work runs on every core, and updates that arrived together reach a client as one message.
  * Writes do not block ({@link ClientSession}), so a slow client holds up no one on its sender either.
+ * The inbox is taken whole each round: updates that came while a round wrote are queued (and
+ * coalesced) together in the next, so the inbox holds at most about a round's worth.
  */
 final class Sender implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
