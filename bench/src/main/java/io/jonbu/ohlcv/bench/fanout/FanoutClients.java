@@ -25,11 +25,12 @@ import java.util.concurrent.atomic.LongAdder;
  * threads: for each count of {@code --clients 1000,5000,..} in turn, opens WebSocket connections up to it to serving's stream on loopback (java.net.http,
  * non-blocking, {@link #HTTP_CLIENTS} selector threads), subscribes each to the 1m candles of
  * {@code --per-client} of the {@code --symbols} symbols (spread so that every symbol has as many
- * subscribers), waits {@code --warmup-ms}, then counts for {@code --measure-ms} every candle received and
- * its delivery latency: receipt minus the produce time the producer put in the candle's {@code volume}
- * (epoch microseconds, same machine clock). Prints {@code READY n}, {@code MEASURING n}, then
- * {@code RESULT n} and a JSON line of results per count; at the end exits, closing nothing gracefully (the
- * server sees the connections drop).
+ * subscribers), waits {@code --warmup-ms}, then, in each of {@code --windows} consecutive windows of
+ * {@code --measure-ms}, counts every candle received and its delivery latency: receipt of the message
+ * that carries it minus the produce time the producer put in the candle's {@code volume} (epoch
+ * microseconds, same machine clock). A message is an array of one or more candles; each counts. Prints
+ * {@code READY n}, then per window {@code MEASURING n w} and {@code RESULT n} with a JSON line of its
+ * results; at the end exits, closing nothing gracefully (the server sees the connections drop).
  */
 public final class FanoutClients {
     private static final int HTTP_CLIENTS = 2;
@@ -37,6 +38,7 @@ public final class FanoutClients {
     /** Latency histogram: 0.1 ms buckets up to 60 s; later ones go to the last. */
     private static final int BUCKETS = 600_000;
     private static final double BUCKET_MS = 0.1;
+    private static final String VOLUME = "\"volume\":";
 
     private final AtomicLongArray histogram = new AtomicLongArray(BUCKETS);
     private final LongAdder received = new LongAdder();
@@ -54,12 +56,13 @@ public final class FanoutClients {
         int perClient = Integer.parseInt(options.get("--per-client"));
         long warmUp = Long.parseLong(options.get("--warmup-ms"));
         long measure = Long.parseLong(options.get("--measure-ms"));
-        new FanoutClients().run(port, steps, symbols, perClient, warmUp, measure);
+        int windows = Integer.parseInt(options.getOrDefault("--windows", "1"));
+        new FanoutClients().run(port, steps, symbols, perClient, warmUp, measure, windows);
         System.exit(0);
     }
 
-    private void run(int port, List<Integer> steps, List<String> symbols, int perClient, long warmUpMillis, long measureMillis)
-            throws Exception {
+    private void run(int port, List<Integer> steps, List<String> symbols, int perClient, long warmUpMillis, long measureMillis,
+            int windows) throws Exception {
         List<HttpClient> http = new ArrayList<>();
         for (int i = 0; i < HTTP_CLIENTS; i++) {
             http.add(HttpClient.newBuilder().executor(Executors.newFixedThreadPool(2)).build());
@@ -103,29 +106,32 @@ public final class FanoutClients {
             double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
             System.out.println("READY " + clients + " (" + (clients - failed.get()) + " subscribed)");
             Thread.sleep(warmUpMillis);
-            for (int i = 0; i < BUCKETS; i++) {
-                histogram.set(i, 0);
-            }
-            received.reset();
-            System.out.println("MEASURING " + clients);
-            measuring = true;
-            long from = System.nanoTime();
-            Thread.sleep(measureMillis);
-            measuring = false;
-            double seconds = (System.nanoTime() - from) / 1e9;
+            for (int window = 0; window < windows; window++) {
+                for (int i = 0; i < BUCKETS; i++) {
+                    histogram.set(i, 0);
+                }
+                received.reset();
+                System.out.println("MEASURING " + clients + " " + window);
+                measuring = true;
+                long from = System.nanoTime();
+                Thread.sleep(measureMillis);
+                measuring = false;
+                double seconds = (System.nanoTime() - from) / 1e9;
 
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("clients", clients);
-            result.put("subscribed", clients - failed.get());
-            result.put("connectSeconds", connectSeconds);
-            result.put("closedByServer", closedByServer.get());
-            result.put("received", received.sum());
-            result.put("seconds", seconds);
-            result.put("p50", quantile(0.5));
-            result.put("p99", quantile(0.99));
-            result.put("max", quantile(1.0));
-            System.out.println("RESULT " + clients + " " + json.writeValueAsString(result));
-            System.out.flush();
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("clients", clients);
+                result.put("window", window);
+                result.put("subscribed", clients - failed.get());
+                result.put("connectSeconds", connectSeconds);
+                result.put("closedByServer", closedByServer.get());
+                result.put("received", received.sum());
+                result.put("seconds", seconds);
+                result.put("p50", quantile(0.5));
+                result.put("p99", quantile(0.99));
+                result.put("max", quantile(1.0));
+                System.out.println("RESULT " + clients + " " + json.writeValueAsString(result));
+                System.out.flush();
+            }
         }
     }
 
@@ -149,7 +155,7 @@ public final class FanoutClients {
         return BUCKETS * BUCKET_MS;
     }
 
-    /** One connection: assembles frames into messages and times each candle in it. */
+    /** One connection: assembles frames into messages and times each candle in them. */
     private final class Client implements WebSocket.Listener {
         final CompletableFuture<Void> subscribed = new CompletableFuture<>();
         private final StringBuilder frames = new StringBuilder();
@@ -172,26 +178,25 @@ public final class FanoutClients {
 
         private void received(CharSequence text, long nowMicros) {
             String s = text.toString();
-            if (!subscribed.isDone()) {
-                if (s.contains("\"T\":\"subscription\"")) {
-                    subscribed.complete(null);
+            if (!subscribed.isDone() && s.contains("\"T\":\"subscription\"")) {
+                subscribed.complete(null);
+            }
+            if (!measuring) {
+                return;
+            }
+            // each candle of the array carries its produce time in its volume: no JSON tree needed
+            for (int at = s.indexOf(VOLUME); at >= 0; at = s.indexOf(VOLUME, at)) {
+                int from = at + VOLUME.length();
+                int to = from;
+                while (to < s.length() && Character.isDigit(s.charAt(to))) {
+                    to++;
                 }
-                return;
+                long producedMicros = Long.parseLong(s, from, to, 10);
+                int bucket = (int) Math.min(BUCKETS - 1, Math.max(0, (nowMicros - producedMicros) / (BUCKET_MS * 1000)));
+                histogram.incrementAndGet(bucket);
+                received.increment();
+                at = to;
             }
-            // one candle per message; its volume carries the produce time: no JSON tree needed
-            int at = s.indexOf("\"volume\":");
-            if (at < 0 || !measuring) {
-                return;
-            }
-            int from = at + "\"volume\":".length();
-            int to = from;
-            while (to < s.length() && Character.isDigit(s.charAt(to))) {
-                to++;
-            }
-            long producedMicros = Long.parseLong(s, from, to, 10);
-            int bucket = (int) Math.min(BUCKETS - 1, Math.max(0, (nowMicros - producedMicros) / (BUCKET_MS * 1000)));
-            histogram.incrementAndGet(bucket);
-            received.increment();
         }
 
         @Override

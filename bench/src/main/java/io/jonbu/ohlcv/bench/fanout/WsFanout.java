@@ -91,7 +91,10 @@ public final class WsFanout {
         String loadAtStart = MachineLoad.averages();
         BenchArgs bench = BenchArgs.parse(args);
         long warmUp = bench.quick() ? 1_000 : 3_000;
-        long measure = bench.quick() ? 4_000 : 10_000;
+        long measure = bench.quick() ? 2_000 : 10_000;
+        // a quick run cannot connect 10k clients five times over (a minute each on a busy machine): it
+        // takes its runs as consecutive windows on the same connections, a full run with new ones each
+        int windows = bench.quick() ? BenchArgs.RUNS : 1;
         Map<Integer, List<Run>> runs = new LinkedHashMap<>();
         CLIENTS.forEach(c -> runs.put(c, new ArrayList<>()));
         try (EmbeddedDatabase db = EmbeddedDatabase.startTemporary(); EmbeddedKafka kafka = EmbeddedKafka.startTemporary()) {
@@ -103,7 +106,7 @@ public final class WsFanout {
                 int port = Integer.parseInt(serving.await(SERVING, Duration.ofSeconds(60)).group(1));
                 ticker.start();
                 for (int r = 0; r < bench.runs(); r++) {
-                    for (Run run : steps(serving, port, warmUp, measure)) {
+                    for (Run run : steps(serving, port, warmUp, measure, windows)) {
                         System.out.println("ws-fanout " + run.summary());
                         runs.get(run.clients()).add(run);
                     }
@@ -112,45 +115,50 @@ public final class WsFanout {
         }
         String load = MachineLoad.note(loadAtStart);
         System.out.println(load);
-        for (Figure f : figures(runs, warmUp, measure, load)) {
+        for (Figure f : figures(runs, warmUp, measure, windows, load)) {
             System.out.println("wrote " + Figures.write(f, bench.out()));
         }
     }
 
-    /** One load generator stepping through {@link #CLIENTS}: the connections of a step stay for the next. */
-    private static List<Run> steps(ChildProcess serving, int port, long warmUp, long measure) throws Exception {
+    /**
+     * One load generator stepping through {@link #CLIENTS}, measuring {@code windows} consecutive windows at
+     * each: the connections of a step stay for the next.
+     */
+    private static List<Run> steps(ChildProcess serving, int port, long warmUp, long measure, int windows) throws Exception {
         List<Run> runs = new ArrayList<>();
         String counts = String.join(",", CLIENTS.stream().map(String::valueOf).toList());
         try (ChildProcess generator = ChildProcess.java("clients", List.of(), FanoutClients.class.getName(),
                 List.of("--port", Integer.toString(port), "--clients", counts, "--symbols", Integer.toString(SYMBOLS),
                         "--per-client", Integer.toString(PER_CLIENT), "--warmup-ms", Long.toString(warmUp), "--measure-ms",
-                        Long.toString(measure)))) {
+                        Long.toString(measure), "--windows", Integer.toString(windows)))) {
             for (int clients : CLIENTS) {
-                Map<String, Double> before = counters(port);
                 generator.await(Pattern.compile("^READY " + clients + " "), CONNECT_TIMEOUT);
-                generator.await(Pattern.compile("^MEASURING " + clients + "$"), Duration.ofMillis(warmUp + 10_000));
-                Pattern resultLine = Pattern.compile("^RESULT " + clients + " (.*)");
-                long rss = 0;
-                long deadline = System.nanoTime() + Duration.ofMillis(measure + 30_000).toNanos();
-                Optional<Matcher> result = Optional.empty();
-                while (result.isEmpty() && System.nanoTime() < deadline && generator.isAlive()) {
-                    rss = Math.max(rss, serving.rssBytes());
-                    Thread.sleep(250);
-                    result = generator.find(resultLine);
+                for (int window = 0; window < windows; window++) {
+                    generator.await(Pattern.compile("^MEASURING " + clients + " " + window + "$"), Duration.ofMillis(warmUp + measure + 10_000));
+                    Map<String, Double> before = counters(port);
+                    Pattern windowLine = Pattern.compile("^RESULT " + clients + " (\\{\"clients\":\\d+,\"window\":" + window + ",.*)");
+                    long rss = 0;
+                    long deadline = System.nanoTime() + Duration.ofMillis(measure + 30_000).toNanos();
+                    Optional<Matcher> result = Optional.empty();
+                    while (result.isEmpty() && System.nanoTime() < deadline && generator.isAlive()) {
+                        rss = Math.max(rss, serving.rssBytes());
+                        Thread.sleep(250);
+                        result = generator.find(windowLine);
+                    }
+                    if (result.isEmpty()) {
+                        result = Optional.of(generator.await(windowLine, Duration.ofSeconds(1)));
+                    }
+                    Map<String, Double> after = counters(port);
+                    Map<String, Double> delta = new LinkedHashMap<>();
+                    after.forEach((k, v) -> delta.put(k, v - before.getOrDefault(k, 0.0)));
+                    runs.add(new Run(clients, JSON.readTree(result.get().group(1)), rss / 1e6, delta));
                 }
-                if (result.isEmpty()) {
-                    result = Optional.of(generator.await(resultLine, Duration.ofSeconds(1)));
-                }
-                Map<String, Double> after = counters(port);
-                Map<String, Double> delta = new LinkedHashMap<>();
-                after.forEach((k, v) -> delta.put(k, v - before.getOrDefault(k, 0.0)));
-                runs.add(new Run(clients, JSON.readTree(result.get().group(1)), rss / 1e6, delta));
             }
         }
         return runs;
     }
 
-    /** Serving's stream counters from {@code /metrics}: sent, coalesced, dropped, slow disconnects. */
+    /** Serving's stream counters from {@code /metrics}: candles sent, in how many messages, coalesced, dropped, slow disconnects. */
     private static Map<String, Double> counters(int port) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String text = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
@@ -160,25 +168,30 @@ public final class WsFanout {
             Matcher m = Pattern.compile("(?m)^jonbu_stream_messages_" + name + "_total (\\S+)").matcher(text);
             counters.put(name, m.find() ? Double.parseDouble(m.group(1)) : Double.NaN);
         }
+        Matcher frames = Pattern.compile("(?m)^jonbu_stream_frames_sent_total (\\S+)").matcher(text);
+        counters.put("messages", frames.find() ? Double.parseDouble(frames.group(1)) : Double.NaN);
         Matcher slow = Pattern.compile("(?m)^jonbu_stream_slow_disconnects_total (\\S+)").matcher(text);
         counters.put("slow disconnects", slow.find() ? Double.parseDouble(slow.group(1)) : Double.NaN);
         return counters;
     }
 
-    static List<Figure> figures(Map<Integer, List<Run>> runs, long warmUp, long measure, String load) {
+    static List<Figure> figures(Map<Integer, List<Run>> runs, long warmUp, long measure, int windows, String load) {
         String method = String.format(Locale.ROOT, """
                 Serving (`jonbu serve`, default JVM options, its own process) reads Kafka's candles topic, into which \
                 forming 1m candles (final:false, the job's JSON) of %d symbols are produced at %,.0f per second in all, \
                 each carrying its produce time. A load generator in another process (java.net.http WebSockets over \
                 loopback) opens N connections, %d handshakes at a time, and subscribes each to %d of the %d symbols \
                 (every symbol has the same number of subscribers), so each client is offered %,.0f candles/s; after a \
-                %d ms warm-up it counts for %d ms every candle received and its latency (receipt minus produce time, \
-                one machine clock, 0.1 ms buckets). Serving's RSS: VmRSS from /proc at its largest during the window. \
+                %d ms warm-up it counts, in each of %d consecutive %d ms windows (a run each; %s), every candle received \
+                and its latency (receipt of the message carrying it minus produce time, one machine clock, 0.1 ms \
+                buckets). Serving sends a client what waits in its queue as one message, a JSON array of candles. \
+                Serving's RSS: VmRSS from /proc at its largest during the window. \
                 The generator adds connections from one count to the next (1k, then 4k more, then 5k more). \
                 PostgreSQL and Kafka run embedded in the coordinating process. fd limit here: 20000 per process, \
                 enough for 10k connections on each side.""", SYMBOLS, CANDLES_PER_SECOND, FanoutClients.HANDSHAKES_IN_FLIGHT,
                 PER_CLIENT, SYMBOLS,
-                CANDLES_PER_SECOND * PER_CLIENT / SYMBOLS, warmUp, measure);
+                CANDLES_PER_SECOND * PER_CLIENT / SYMBOLS, warmUp, windows, measure,
+                windows > 1 ? "the same connections throughout" : "a new load generator and connections for each run");
         List<String> notes = new ArrayList<>();
         notes.add(load);
         runs.values().forEach(rs -> rs.forEach(r -> notes.add(r.summary())));

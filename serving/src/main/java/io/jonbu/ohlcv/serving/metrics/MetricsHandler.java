@@ -27,7 +27,9 @@ public final class MetricsHandler {
             gauge(out, "jonbu_stream_clients", "WebSocket stream clients connected now", m.clients());
             counter(out, "jonbu_stream_records_total", "Kafka records read by the stream", m.records());
             counter(out, "jonbu_stream_malformed_records_total", "Kafka records skipped as not a candle", m.malformedRecords());
-            counter(out, "jonbu_stream_messages_sent_total", "messages written to stream clients", m.sent());
+            counter(out, "jonbu_stream_messages_sent_total", "updates and control messages written to stream clients", m.sent());
+            counter(out, "jonbu_stream_frames_sent_total", "WebSocket messages written to stream clients, each an array of sent ones",
+                    m.frames());
             counter(out, "jonbu_stream_messages_coalesced_total", "partial updates replaced by a newer one before sending", m.coalesced());
             counter(out, "jonbu_stream_messages_dropped_total", "updates dropped for a client whose queue was full", m.dropped());
             counter(out, "jonbu_stream_slow_disconnects_total", "clients disconnected for staying behind", m.slowDisconnects());

@@ -8,14 +8,14 @@ import io.jonbu.ohlcv.serving.auth.Access;
 import io.jonbu.ohlcv.serving.auth.Verdict;
 import io.jonbu.ohlcv.serving.health.HealthReport;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.eclipse.jetty.websocket.api.StatusCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,21 +46,15 @@ public final class CandleStream implements AutoCloseable {
     /** Clients connected but not yet authenticated, with when they connected. */
     private final Map<String, Long> unauthenticated = new ConcurrentHashMap<>();
     private final StreamMetrics metrics = new StreamMetrics();
-    private final Subscribers subscribers = new Subscribers();
-    private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Connection> sessions = new ConcurrentHashMap<>();
     private final CandleFeed feed;
-    /** Write to the clients, so the Kafka thread only queues (see {@link ClientSession}); one per core, as writes cost CPU. */
-    private final ExecutorService senders = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
-            new ThreadFactory() {
-                private final AtomicInteger next = new AtomicInteger();
-
-                @Override
-                public Thread newThread(Runnable r) {
-                    Thread t = new Thread(r, "candle-stream-sender-" + next.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                }
-            });
+    /**
+     * Write to the clients, so the Kafka thread only hands over each update (see {@link Sender}); one per
+     * core, as writes cost CPU, each with its share of the clients.
+     */
+    private final List<Sender> senders = IntStream.rangeClosed(1, Math.max(2, Runtime.getRuntime().availableProcessors()))
+            .mapToObj(n -> new Sender("candle-stream-sender-" + n)).toList();
+    private final AtomicInteger nextSender = new AtomicInteger();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "candle-stream-sweeper");
         t.setDaemon(true);
@@ -70,7 +64,7 @@ public final class CandleStream implements AutoCloseable {
     public CandleStream(CandleStreamSettings settings, Access access) {
         this.settings = settings;
         this.access = access;
-        this.feed = new CandleFeed(settings, subscribers::dispatch, metrics);
+        this.feed = new CandleFeed(settings, update -> senders.forEach(sender -> sender.publish(update)), metrics);
     }
 
     /** Starts reading Kafka (see {@link CandleFeed#start}) and checking for slow clients. */
@@ -81,7 +75,8 @@ public final class CandleStream implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the candle stream", e);
         }
-        sweeper.scheduleWithFixedDelay(subscribers::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+        sweeper.scheduleWithFixedDelay(() -> senders.forEach(sender -> sender.subscribers().sweep()), SWEEP_MILLIS, SWEEP_MILLIS,
+                TimeUnit.MILLISECONDS);
         sweeper.scheduleWithFixedDelay(this::closeUnauthenticated, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -108,26 +103,29 @@ public final class CandleStream implements AutoCloseable {
     private void connected(WsConnectContext ctx) {
         ctx.session.setMaxTextMessageSize(JETTY_MAX_MESSAGE_CHARS);
         ctx.enableAutomaticPings(settings.pingInterval().toMillis(), TimeUnit.MILLISECONDS);
-        ClientSession client = new ClientSession(ctx.session, senders, settings, metrics);
-        sessions.put(ctx.sessionId(), client);
+        Sender sender = senders.get(Math.floorMod(nextSender.getAndIncrement(), senders.size()));
+        ClientSession client = new ClientSession(ctx.session, sender.drains(), settings, metrics);
+        Connection connection = new Connection(client, sender.subscribers());
+        sessions.put(ctx.sessionId(), connection);
         metrics.connected();
         client.reply(ServerMessages.CONNECTED);
         if (!access.required()) {
-            subscribers.add(client);
+            connection.subscribers().add(client);
             return;
         }
         unauthenticated.put(ctx.sessionId(), System.nanoTime());
         String presented = Access.presented(ctx.header("Authorization"), ctx.header("X-API-Key"));
         if (presented != null) {
-            authenticate(ctx.sessionId(), client, presented);
+            authenticate(ctx.sessionId(), connection, presented);
         }
     }
 
-    private void authenticate(String sessionId, ClientSession client, String key) {
+    private void authenticate(String sessionId, Connection connection, String key) {
+        ClientSession client = connection.client();
         Verdict verdict = access.check(key);
         if (verdict instanceof Verdict.Granted) {
             if (unauthenticated.remove(sessionId) != null) {
-                subscribers.add(client);
+                connection.subscribers().add(client);
                 client.reply(ServerMessages.AUTHENTICATED);
             }
         } else if (verdict instanceof Verdict.Denied denied) {
@@ -142,18 +140,19 @@ public final class CandleStream implements AutoCloseable {
     private void closeUnauthenticated() {
         long now = System.nanoTime();
         unauthenticated.forEach((id, connectedAt) -> {
-            ClientSession client = sessions.get(id);
-            if (client != null && now - connectedAt > AUTH_TIMEOUT.toNanos() && unauthenticated.remove(id) != null) {
-                client.closeWith(StreamError.authTimeout(), StatusCode.POLICY_VIOLATION);
+            Connection connection = sessions.get(id);
+            if (connection != null && now - connectedAt > AUTH_TIMEOUT.toNanos() && unauthenticated.remove(id) != null) {
+                connection.client().closeWith(StreamError.authTimeout(), StatusCode.POLICY_VIOLATION);
             }
         });
     }
 
     private void received(WsMessageContext ctx) {
-        ClientSession client = sessions.get(ctx.sessionId());
-        if (client == null) {
+        Connection connection = sessions.get(ctx.sessionId());
+        if (connection == null) {
             return;
         }
+        ClientSession client = connection.client();
         String text = ctx.message();
         if (text.length() > settings.maxMessageChars()) {
             client.closeWith(StreamError.tooLarge(settings.maxMessageChars()), StatusCode.MESSAGE_TOO_LARGE);
@@ -166,11 +165,11 @@ public final class CandleStream implements AutoCloseable {
                 if (authenticated) {
                     throw StreamError.alreadyAuthenticated();
                 }
-                authenticate(ctx.sessionId(), client, request.key());
+                authenticate(ctx.sessionId(), connection, request.key());
             } else if (!authenticated) {
                 throw StreamError.notAuthenticated();
             } else {
-                subscribers.apply(client, request);
+                connection.subscribers().apply(client, request);
             }
         } catch (StreamError e) {
             client.reply(e.text());
@@ -178,11 +177,11 @@ public final class CandleStream implements AutoCloseable {
     }
 
     private void disconnected(WsContext ctx) {
-        ClientSession client = sessions.remove(ctx.sessionId());
+        Connection connection = sessions.remove(ctx.sessionId());
         unauthenticated.remove(ctx.sessionId());
-        if (client != null) {
-            client.closed();
-            subscribers.remove(client);
+        if (connection != null) {
+            connection.client().closed();
+            connection.subscribers().remove(connection.client());
             metrics.disconnected();
         }
     }
@@ -193,7 +192,7 @@ public final class CandleStream implements AutoCloseable {
      * server that stops listening at once would cut the connections before it goes out.
      */
     public void goAway(Duration grace) {
-        sessions.values().forEach(ClientSession::goAway);
+        sessions.values().forEach(c -> c.client().goAway());
         long deadline = System.nanoTime() + grace.toNanos();
         try {
             while (!sessions.isEmpty() && System.nanoTime() < deadline) {
@@ -204,10 +203,13 @@ public final class CandleStream implements AutoCloseable {
         }
     }
 
+    /** A connected client and the index of its sender, where it is subscribed. */
+    private record Connection(ClientSession client, Subscribers subscribers) {}
+
     @Override
     public void close() {
         sweeper.shutdownNow();
-        senders.shutdownNow();
+        senders.forEach(Sender::close);
         try {
             feed.close();
         } catch (InterruptedException e) {

@@ -10,12 +10,16 @@ import org.eclipse.jetty.websocket.api.WriteCallback;
 
 /**
  * One connected client: its subscription and its bounded outbox, drained by Jetty's asynchronous
- * send with one message in flight at a time. Nothing here blocks: the Kafka thread only appends to
- * the outbox, so a client that stops reading holds up no one but itself; the writes themselves run on
- * the stream's sender threads. (Were the Kafka thread to write, as Jetty writes on the calling thread
- * while the socket has room, it would do the fan-out's every write itself: past what one thread can
- * write, the backlog would grow in Kafka, where no update is coalesced or dropped and every client's
- * latency grows without bound.)
+ * send with one message in flight at a time. Nothing here blocks: its {@link Sender} appends to the
+ * outbox and asks for a drain, so a client that stops reading holds up no one but itself. (Were the
+ * Kafka thread to write, as Jetty writes on the calling thread while the socket has room, it would do
+ * the fan-out's every write itself: past what one thread can write, the backlog would grow in Kafka,
+ * where no update is coalesced or dropped and every client's latency grows without bound.)
+ *
+ * <p>Each send takes everything waiting in the outbox as one message, a JSON array of its objects
+ * (as Alpaca's stream batches), up to {@link #MAX_MESSAGE_CHARS}: a client that falls behind gets
+ * fewer, larger messages, so the cost of a write (a frame, a system call, a wake-up of the reader) is
+ * shared by the updates it carries instead of growing the backlog further.
  *
  * <p>When the client falls behind, a non-final update of a candle still waiting in the outbox is
  * replaced in place by the newer one (a chart needs the newest state, not each step); when the
@@ -26,6 +30,13 @@ final class ClientSession {
     private static final long NOT_BEHIND = Long.MIN_VALUE;
     // a client that does not read will not read the close frame either; past this, drop the connection
     private static final long CLOSE_GRACE_NANOS = 2_000_000_000L;
+    /**
+     * A message holds objects up to this many characters (a single larger object goes alone). Some
+     * fifty candles already share a write's cost among many updates, while Jetty holds a message until
+     * the client has taken it all: this bounds what each client that is behind pins in memory. Far under
+     * the smallest default limit of common WebSocket clients (Jetty's, 64 KiB).
+     */
+    static final int MAX_MESSAGE_CHARS = 16 * 1024;
 
     private final Session session;
     private final Executor senders;
@@ -44,18 +55,21 @@ final class ClientSession {
     private long closedAt;
     private boolean closed;
 
-    /** A queued message; a partial update's text is replaced while it waits. */
+    /** A queued object of a message; a partial update's text is replaced while it waits. */
     private static final class Outgoing {
         String text;
+        /** The message of this object alone when built already (an update's), else null. */
+        String alone;
         StreamUpdate.Key partialOf;
 
-        Outgoing(String text, StreamUpdate.Key partialOf) {
+        Outgoing(String text, String alone, StreamUpdate.Key partialOf) {
             this.text = text;
+            this.alone = alone;
             this.partialOf = partialOf;
         }
     }
 
-    /** @param senders where the outbox is drained after the Kafka thread adds to it */
+    /** @param senders where the outbox is drained after {@link #offer} adds to it */
     ClientSession(Session session, Executor senders, CandleStreamSettings settings, StreamMetrics metrics) {
         this.session = session;
         this.senders = senders;
@@ -77,14 +91,14 @@ final class ClientSession {
         synchronized (this) {
             after = subscription.apply(request);
             subscription = after;
-            queue.add(new Outgoing(ServerMessages.subscription(after), null));
+            queue.add(new Outgoing(ServerMessages.subscription(after), null, null));
         }
         pump();
         return after;
     }
 
     /**
-     * Queues a control message (greeting, error). These do not count against the capacity, as they
+     * Queues a control object (greeting, error). These do not count against the capacity, as they
      * answer the client's own messages, but a client that sends without ever reading is slow too.
      */
     void reply(String text) {
@@ -93,7 +107,7 @@ final class ClientSession {
             if (closed) {
                 return;
             }
-            queue.add(new Outgoing(text, null));
+            queue.add(new Outgoing(text, null, null));
             slow = queue.size() > 2 * capacity;
         }
         if (slow) {
@@ -103,7 +117,7 @@ final class ClientSession {
         }
     }
 
-    /** Called on the Kafka thread for each update the index says may interest this client. */
+    /** Called on the client's sender thread for each update the index says may interest this client. */
     void offer(StreamUpdate update, long now) {
         boolean slow = false;
         synchronized (this) {
@@ -114,6 +128,7 @@ final class ClientSession {
             if (waiting != null) {
                 // newer state of a candle whose partial update has not gone out yet: send only the newest
                 waiting.text = update.text();
+                waiting.alone = update.message();
                 if (update.isFinal()) {
                     partials.remove(update.key());
                     waiting.partialOf = null;
@@ -128,7 +143,7 @@ final class ClientSession {
                 }
                 slow = now - behindSince > slowLimitNanos;
             } else {
-                Outgoing out = new Outgoing(update.text(), update.isFinal() ? null : update.key());
+                Outgoing out = new Outgoing(update.text(), update.message(), update.isFinal() ? null : update.key());
                 queue.add(out);
                 if (out.partialOf != null) {
                     partials.put(out.partialOf, out);
@@ -185,7 +200,7 @@ final class ClientSession {
             metrics.slowDisconnect();
         }
         // best effort: Jetty queues it behind the message in flight, which a slow client may never take
-        session.getRemote().sendString(error.text(), WriteCallback.NOOP);
+        session.getRemote().sendString("[" + error.text() + "]", WriteCallback.NOOP);
         session.close(status, error.getMessage());
     }
 
@@ -227,31 +242,38 @@ final class ClientSession {
     }
 
     /**
-     * Starts sending the next message unless one is in flight. When Jetty completes a send on this
-     * same thread (the socket had room), the loop sends the next one here instead of recursing from
-     * the callback, so a long queue cannot overflow the stack.
+     * Starts sending what is queued, as one message, unless a message is in flight. When Jetty completes
+     * a send on this same thread (the socket had room), the loop sends what came meanwhile here instead
+     * of recursing from the callback, so a long queue cannot overflow the stack.
      */
     private void pump() {
         while (true) {
             String text;
+            int objects = 1;
             synchronized (this) {
-                if (sending || closed) {
+                if (sending || closed || queue.isEmpty()) {
                     return;
                 }
-                Outgoing next = queue.poll();
-                if (next == null) {
-                    return;
-                }
-                if (next.partialOf != null) {
-                    partials.remove(next.partialOf);
+                Outgoing first = take();
+                if (queue.isEmpty() && first.alone != null) {
+                    // the common case of a client that keeps up: the very message every subscriber gets
+                    text = first.alone;
+                } else {
+                    int estimate = Math.min(MAX_MESSAGE_CHARS, (first.text.length() + 1) * (queue.size() + 1) + 1);
+                    StringBuilder message = new StringBuilder(estimate).append('[').append(first.text);
+                    for (Outgoing next = queue.peek(); next != null && message.length() + next.text.length() + 2 <= MAX_MESSAGE_CHARS;
+                            next = queue.peek()) {
+                        message.append(',').append(take().text);
+                        objects++;
+                    }
+                    text = message.append(']').toString();
                 }
                 if (queue.size() <= capacity / 2) {
                     behindSince = NOT_BEHIND;
                 }
                 sending = true;
-                text = next.text;
             }
-            Send send = new Send();
+            Send send = new Send(objects);
             session.getRemote().sendString(text, send);
             if (!send.returnedBeforeCompletion()) {
                 return;
@@ -259,10 +281,24 @@ final class ClientSession {
         }
     }
 
+    /** The next queued object, no longer open to coalescing. */
+    private Outgoing take() {
+        Outgoing next = queue.poll();
+        if (next.partialOf != null) {
+            partials.remove(next.partialOf);
+        }
+        return next;
+    }
+
     private final class Send implements WriteCallback {
+        private final int objects;
         // guarded by ClientSession.this
         private boolean returned;
         private boolean completed;
+
+        Send(int objects) {
+            this.objects = objects;
+        }
 
         /** @return true when the send completed already, so the caller goes on with the next */
         boolean returnedBeforeCompletion() {
@@ -274,7 +310,7 @@ final class ClientSession {
 
         @Override
         public void writeSuccess() {
-            metrics.sentOne();
+            metrics.sent(objects);
             boolean resume;
             synchronized (ClientSession.this) {
                 sending = false;

@@ -1,6 +1,5 @@
 package io.jonbu.ohlcv.serving.stream;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jonbu.ohlcv.model.json.ApiJson;
 
@@ -73,12 +72,12 @@ final class StreamError extends RuntimeException {
         return code;
     }
 
+    /** The error as an object of a message's array: {@code {"T":"error",..}}. */
     String text() {
-        ArrayNode message = ApiJson.mapper().createArrayNode();
-        ObjectNode error = message.addObject().put("T", "error").put("code", code).put("msg", getMessage());
+        ObjectNode error = ApiJson.mapper().createObjectNode().put("T", "error").put("code", code).put("msg", getMessage());
         if (field != null) {
             error.put("field", field);
         }
-        return message.toString();
+        return error.toString();
     }
 }

@@ -12,6 +12,7 @@ public final class StreamMetrics {
     private final LongAdder records = new LongAdder();
     private final LongAdder malformedRecords = new LongAdder();
     private final LongAdder sent = new LongAdder();
+    private final LongAdder frames = new LongAdder();
     private final LongAdder coalesced = new LongAdder();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder slowDisconnects = new LongAdder();
@@ -31,9 +32,14 @@ public final class StreamMetrics {
         return malformedRecords.sum();
     }
 
-    /** Messages written to clients, control messages included. */
+    /** Objects (updates and control messages) written to clients. */
     public long sent() {
         return sent.sum();
+    }
+
+    /** WebSocket messages written to clients, each an array of one or more of the {@link #sent} objects. */
+    public long frames() {
+        return frames.sum();
     }
 
     /** Partial updates replaced in a client's queue by a newer one of the same candle before being sent. */
@@ -67,8 +73,9 @@ public final class StreamMetrics {
         malformedRecords.increment();
     }
 
-    void sentOne() {
-        sent.increment();
+    void sent(int objects) {
+        sent.add(objects);
+        frames.increment();
     }
 
     void coalescedOne() {

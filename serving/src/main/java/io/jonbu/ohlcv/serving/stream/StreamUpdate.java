@@ -2,20 +2,21 @@ package io.jonbu.ohlcv.serving.stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.json.ApiJson;
 
 /**
- * One candle or enriched candle from Kafka, already encoded as the message clients receive: decoded
- * once on the consumer thread and the same text sent to every subscriber.
+ * One candle or enriched candle from Kafka, already encoded as the object clients receive in a
+ * message's array: decoded once on the consumer thread and the same text sent to every subscriber.
  *
  * @param key  which candle: a newer update of the same candle replaces one still waiting to be sent;
  *             built once here rather than for each client that looks it up
- * @param text {@code [{"T":"candle",...the candle's JSON...}]} or {@code [{"T":"enriched",...}]}
+ * @param text    {@code {"T":"candle",...the candle's JSON...}} or {@code {"T":"enriched",...}}
+ * @param message {@code [text]}: the message when the update goes alone, as it mostly does to a client
+ *                that keeps up, built once rather than for each client
  */
-record StreamUpdate(Key key, boolean isFinal, String text) {
+record StreamUpdate(Key key, boolean isFinal, String text, String message) {
 
     enum Kind {
         CANDLE("candle"), ENRICHED("enriched");
@@ -66,9 +67,10 @@ record StreamUpdate(Key key, boolean isFinal, String text) {
         String symbol = text(candle, "symbol");
         Timeframe timeframe = Timeframe.parse(text(candle, "timeframe"));
         String start = text(candle, "start");
-        ArrayNode message = ApiJson.mapper().createArrayNode();
-        message.addObject().put("T", kind.type).setAll(object);
-        return new StreamUpdate(new Key(kind, symbol, timeframe, start), candle.path("final").asBoolean(false), message.toString());
+        ObjectNode message = ApiJson.mapper().createObjectNode().put("T", kind.type);
+        message.setAll(object);
+        String text = message.toString();
+        return new StreamUpdate(new Key(kind, symbol, timeframe, start), candle.path("final").asBoolean(false), text, "[" + text + "]");
     }
 
     private static String text(JsonNode node, String field) {

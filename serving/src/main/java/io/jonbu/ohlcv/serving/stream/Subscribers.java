@@ -3,13 +3,16 @@ package io.jonbu.ohlcv.serving.stream;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The connected clients, indexed by the symbols they subscribe to, so that an update reaches only the
- * clients of its symbol (and those subscribed to {@code *}) instead of every client being asked.
- * A client is indexed under {@code *} alone when it holds it, so the two lookups never overlap.
+ * The connected clients (of one {@link Sender}), indexed by the symbols they subscribe to, so that an
+ * update reaches only the clients of its symbol (and those subscribed to {@code *}) instead of every
+ * client being asked. A client is indexed under {@code *} alone when it holds it, so the two lookups
+ * never overlap. The index's sets are copied on write: every update reads them, a subscription or a
+ * disconnect changes them.
  */
 final class Subscribers {
     private static final Logger LOG = LoggerFactory.getLogger(Subscribers.class);
@@ -33,7 +36,7 @@ final class Subscribers {
         Set<String> after = keys(client.apply(request));
         // unindex first: an update racing the change may miss this client, but is never sent twice
         before.stream().filter(s -> !after.contains(s)).forEach(s -> unindex(s, client));
-        after.stream().filter(s -> !before.contains(s)).forEach(s -> bySymbol.computeIfAbsent(s, k -> ConcurrentHashMap.newKeySet()).add(client));
+        after.stream().filter(s -> !before.contains(s)).forEach(s -> bySymbol.computeIfAbsent(s, k -> new CopyOnWriteArraySet<>()).add(client));
     }
 
     void dispatch(StreamUpdate update) {

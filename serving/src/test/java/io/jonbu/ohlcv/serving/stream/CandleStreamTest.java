@@ -200,6 +200,9 @@ class CandleStreamTest {
             long sent = Long.parseLong(scrape.body().lines().filter(l -> l.startsWith("jonbu_stream_messages_sent_total "))
                     .findFirst().orElseThrow().split(" ")[1]);
             assertThat(sent).as("greeting and confirmation at least").isGreaterThanOrEqualTo(2);
+            long frames = Long.parseLong(scrape.body().lines().filter(l -> l.startsWith("jonbu_stream_frames_sent_total "))
+                    .findFirst().orElseThrow().split(" ")[1]);
+            assertThat(frames).as("messages, each holding one or more of the sent objects").isBetween(1L, sent);
         }
     }
 

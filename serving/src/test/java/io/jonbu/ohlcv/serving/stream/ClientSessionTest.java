@@ -2,6 +2,7 @@ package io.jonbu.ohlcv.serving.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.model.json.ApiJson;
@@ -44,10 +45,13 @@ class ClientSessionTest {
         completeAll();
 
         // a1 and a2 were replaced where a1 stood, so AAA still goes before BBB; finals each go out
-        assertThat(written).containsExactly(ServerMessages.subscription(subscription()), aFinal.text(), b1.text(), aRevised.text());
+        assertThat(objects()).containsExactlyElementsOf(json(ServerMessages.subscription(subscription()), aFinal.text(), b1.text(),
+                aRevised.text()));
+        assertThat(written).as("what waited behind the confirmation went as one message").hasSize(2);
         assertThat(metrics.coalesced()).isEqualTo(2);
         assertThat(metrics.dropped()).isZero();
         assertThat(metrics.sent()).isEqualTo(4);
+        assertThat(metrics.frames()).isEqualTo(2);
     }
 
     @Test
@@ -81,7 +85,8 @@ class ClientSessionTest {
         }
         assertThat(metrics.dropped()).isEqualTo(1);
         completeOne();
-        completeOne();
+        // the confirmation went; the four waiting updates go as one message
+        assertThat(written).hasSize(2);
         completeOne();
 
         client.sweep(T0 + LIMIT.toNanos() * 5);
@@ -90,7 +95,7 @@ class ClientSessionTest {
     }
 
     @Test
-    void theKafkaThreadOnlyQueuesSoUpdatesWaitingForASenderAreCoalescedThere() throws Exception {
+    void offeringOnlyQueuesSoUpdatesWaitingForTheDrainAreCoalescedThere() throws Exception {
         ArrayDeque<Runnable> senders = new ArrayDeque<>();
         ClientSession client = subscribedClient(8, senders::add);
         completeAll();
@@ -102,12 +107,57 @@ class ClientSessionTest {
             client.offer(u, T0);
         }
 
-        assertThat(written).as("nothing written on the offering thread").containsExactly(ServerMessages.subscription(subscription()));
+        assertThat(objects()).as("nothing written while offering")
+                .containsExactlyElementsOf(json(ServerMessages.subscription(subscription())));
         assertThat(senders).as("one drain asked for, however many updates").hasSize(1);
         senders.poll().run();
         completeAll();
-        assertThat(written).containsExactly(ServerMessages.subscription(subscription()), a2.text(), b1.text());
+        assertThat(objects()).containsExactlyElementsOf(json(ServerMessages.subscription(subscription()), a2.text(), b1.text()));
+        assertThat(written).as("the drain sent one message").hasSize(2);
         assertThat(metrics.coalesced()).isEqualTo(1);
+    }
+
+    @Test
+    void aBacklogGoesOutInMessagesOfAtMostTheLimitInOrder() throws Exception {
+        ClientSession client = subscribedClient(1024);
+        // the confirmation is in flight: these wait, 300 to 400 characters each
+        List<String> sent = new ArrayList<>();
+        for (int n = 0; n < 600; n++) {
+            StreamUpdate u = update("AAA", n, 1, true);
+            client.offer(u, T0);
+            sent.add(u.text());
+        }
+        completeAll();
+
+        List<String> expected = new ArrayList<>(List.of(ServerMessages.subscription(subscription())));
+        expected.addAll(sent);
+        assertThat(objects()).containsExactlyElementsOf(json(expected.toArray(String[]::new)));
+        List<String> backlog = written.subList(1, written.size());
+        assertThat(backlog).as("the backlog's messages").hasSizeBetween(2, 600 * 400 / ClientSession.MAX_MESSAGE_CHARS + 1)
+                .allSatisfy(m -> assertThat(m.length()).isLessThanOrEqualTo(ClientSession.MAX_MESSAGE_CHARS));
+        assertThat(backlog.subList(0, backlog.size() - 1)).as("full but for the last")
+                .allSatisfy(m -> assertThat(m.length()).isGreaterThan(ClientSession.MAX_MESSAGE_CHARS - 1000));
+        assertThat(metrics.sent()).isEqualTo(601);
+        assertThat(metrics.frames()).isEqualTo(written.size());
+    }
+
+    /** Every object written, in order, out of the messages' arrays. */
+    private List<JsonNode> objects() throws Exception {
+        List<JsonNode> objects = new ArrayList<>();
+        for (String message : written) {
+            JsonNode array = ApiJson.mapper().readTree(message);
+            assertThat(array.isArray() && !array.isEmpty()).as("an array of objects: %s", message).isTrue();
+            array.forEach(objects::add);
+        }
+        return objects;
+    }
+
+    private static List<JsonNode> json(String... objects) throws Exception {
+        List<JsonNode> nodes = new ArrayList<>();
+        for (String o : objects) {
+            nodes.add(ApiJson.mapper().readTree(o));
+        }
+        return nodes;
     }
 
     private ClientSession subscribedClient(int capacity) {

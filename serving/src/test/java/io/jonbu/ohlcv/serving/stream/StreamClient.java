@@ -24,7 +24,8 @@ import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
 
 /**
- * A real WebSocket client of {@code /api/v1/stream} that keeps every message it receives. A client
+ * A real WebSocket client of {@code /api/v1/stream} that keeps every object it receives, split out of
+ * the messages' arrays (one message may carry several, {@link ClientSession}). A client
  * made {@link #stalled} stops reading once its subscription is confirmed: okhttp reads frames on the
  * thread that runs the listener, so a blocked listener leaves the server's writes to pile up in the
  * TCP buffers.
@@ -35,7 +36,7 @@ final class StreamClient implements AutoCloseable {
     // tens of MiB on loopback), so a client that stops reading backs the server up after a few MiB
     private static final OkHttpClient SMALL_BUFFER_HTTP = HTTP.newBuilder().socketFactory(new SmallReceiveBuffer()).build();
 
-    private final LinkedBlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<JsonNode> objects = new LinkedBlockingQueue<>();
     /** The close code from the server, or -1 when the connection failed instead. */
     final CompletableFuture<Integer> ended = new CompletableFuture<>();
     private final CountDownLatch reading;
@@ -51,9 +52,14 @@ final class StreamClient implements AutoCloseable {
                     public void onMessage(WebSocket webSocket, String text) {
                         try {
                             JsonNode message = ApiJson.mapper().readTree(text);
-                            messages.add(message);
-                            if (message.path(0).path("T").asText().equals("subscription")) {
-                                reading.await();
+                            if (!message.isArray() || message.isEmpty()) {
+                                throw new IllegalStateException("expected an array of objects, got " + text);
+                            }
+                            message.forEach(objects::add);
+                            for (JsonNode object : message) {
+                                if (object.path("T").asText().equals("subscription")) {
+                                    reading.await();
+                                }
                             }
                         } catch (JsonProcessingException e) {
                             throw new IllegalStateException("the server sent something other than JSON: " + text, e);
@@ -97,19 +103,19 @@ final class StreamClient implements AutoCloseable {
         socket.send(json);
     }
 
-    /** The next message's single object, failing after {@code timeout}. */
+    /** The next object, failing after {@code timeout}. */
     JsonNode next(Duration timeout) throws InterruptedException {
-        JsonNode message = messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (message == null) {
+        JsonNode object = objects.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (object == null) {
             throw new AssertionError("no message within " + timeout);
         }
-        if (!message.isArray() || message.size() != 1) {
-            throw new AssertionError("expected an array of one object, got " + message);
+        if (!object.isObject()) {
+            throw new AssertionError("expected an object in the message's array, got " + object);
         }
-        return message.get(0);
+        return object;
     }
 
-    /** The messages up to and including the first that matches {@code last}. */
+    /** The objects up to and including the first that matches {@code last}. */
     List<JsonNode> until(Predicate<JsonNode> last, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<JsonNode> received = new ArrayList<>();
@@ -129,7 +135,7 @@ final class StreamClient implements AutoCloseable {
 
     /** True when nothing arrives within {@code quiet}. */
     boolean silentFor(Duration quiet) throws InterruptedException {
-        return messages.poll(quiet.toMillis(), TimeUnit.MILLISECONDS) == null;
+        return objects.poll(quiet.toMillis(), TimeUnit.MILLISECONDS) == null;
     }
 
     private static final class SmallReceiveBuffer extends SocketFactory {
