@@ -30,6 +30,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -57,9 +58,11 @@ import org.apache.flink.util.OutputTag;
  * prints no longer retained, folded in as their minute expires) plus the retained prints in it. A
  * correction or cancel of a retained print changes that print and rebuilds every timeframe's
  * candle around it exactly, as frozen part merged with the rebuilt rest; a candle already emitted
- * is re-emitted with its revision incremented. A print's minute expires, one timer per minute,
- * when the watermark passes the minute's end plus the horizon; candles are kept until the larger of
- * allowed lateness and horizon has passed after their end. Every correction and cancel is reported
+ * is re-emitted with its revision incremented. A print's minute expires when the watermark passes
+ * the minute's end plus the horizon; candles are kept until the larger of allowed lateness and
+ * horizon has passed after their end. Neither needs a timer of its own: both are done when the
+ * symbol is next touched, before anything else (see {@code catchUp}), and by a cleanup timer every
+ * five minutes of event time at most, so a symbol's timers are its candles' ends and a few. Every correction and cancel is reported
  * on {@link #CORRECTIONS}: applied, or why not (unknown trade, beyond the horizon). With a zero
  * horizon nothing is retained and the trade path does no extra work.
  *
@@ -89,6 +92,8 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
     public static final String UNAPPLIED_CORRECTIONS_ACCUMULATOR = "unapplied-corrections";
 
     private static final long MINUTE = Timeframe.M1.nominalNanos();
+    /** The step of cleanup timers (ms): see {@link #noteDue}. */
+    private static final long CLEANUP_GRID_MILLIS = Duration.ofMinutes(5).toMillis();
 
     private final Timeframe[] timeframes;
     private final long allowedLatenessMillis;
@@ -195,6 +200,7 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
             return;
         }
         SymbolCandles s = load();
+        catchUp(s, ctx.timerService().currentWatermark());
         if (event.snapshot() != null) {
             reconcile(s, event.snapshot(), ctx, out);
             save(s);
@@ -250,6 +256,7 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
             return;
         }
         SymbolCandles s = load();
+        catchUp(s, watermark);
         if (horizonMillis > 0) {
             retain(s, trade, daily, intraday, ctx);
         }
@@ -318,7 +325,7 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
         if (prints == null) {
             prints = new RetainedPrints();
             s.putRetained(minute, prints);
-            ctx.timerService().registerEventTimeTimer(expiresAtMillis(minute));
+            noteDue(s, expiresAtMillis(minute), ctx.timerService());
         }
         return prints;
     }
@@ -485,7 +492,11 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
             // a print that counted nowhere (an official open, say) was corrected into one that counts
             long lastInstant = lastInstantMillis(end);
             rebuilt.closed = lastInstant <= ctx.timerService().currentWatermark();
-            ctx.timerService().registerEventTimeTimer(rebuilt.closed ? lastInstant + keepMillis : lastInstant);
+            if (rebuilt.closed) {
+                noteDue(s, lastInstant + keepMillis, ctx.timerService());
+            } else {
+                ctx.timerService().registerEventTimeTimer(lastInstant);
+            }
         } else {
             return false;
         }
@@ -507,18 +518,82 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
             emitPartials(s, ctx.getCurrentKey(), out);
             return;
         }
-        long end = EpochNanos.ofMillis(timestamp + 1);
-        if (horizonMillis > 0) {
-            expireMinuteEndingAt(s, EpochNanos.ofMillis(timestamp + 1 - horizonMillis));
+        if (timestamp >= s.cleanupAt) {
+            s.cleanupAt = Long.MIN_VALUE; // the pending cleanup fires now, and catching up does all it was for
         }
-        long cleanupOf = EpochNanos.ofMillis(timestamp + 1 - keepMillis);
+        catchUp(s, timestamp);
+        long end = EpochNanos.ofMillis(timestamp + 1);
         for (Timeframe tf : timeframes) {
             closeEndingAt(s, tf, end, ctx, out);
-            if (keepMillis > 0) {
-                dropEndingAt(s, tf, cleanupOf);
-            }
         }
         save(s);
+    }
+
+    /**
+     * Does what has fallen due by {@code now} (ms event time): expires the retained minutes past the
+     * horizon, oldest first, and drops the closed candles past their keep. Done whenever the symbol
+     * is touched (a trade, a correction, a timer), before anything else, so every event sees the
+     * state as if each had had a timer of its own; a symbol left alone is caught up by its cleanup
+     * timer ({@link #noteDue}). One compare when nothing is due.
+     */
+    private void catchUp(SymbolCandles s, long now) {
+        if (s.nextDue > now) {
+            return;
+        }
+        if (horizonMillis > 0) {
+            for (long minute = oldestExpired(s, now); minute != Long.MIN_VALUE; minute = oldestExpired(s, now)) {
+                expireMinute(s, minute);
+            }
+        }
+        long next = Long.MAX_VALUE;
+        for (int i = 0; i < s.minuteCount; i++) {
+            next = Math.min(next, expiresAtMillis(s.minutes[i]));
+        }
+        if (keepMillis > 0) {
+            for (Timeframe tf : timeframes) {
+                SymbolCandles.Slots slots = s.candles[tf.ordinal()];
+                for (int i = slots.size - 1; i >= 0; i--) {
+                    CandleBuilder candle = slots.open[i];
+                    if (candle != null && candle.closed) {
+                        long goes = lastInstantMillis(tf.end(slots.starts[i])) + keepMillis;
+                        if (goes <= now) {
+                            s.remove(tf, slots.starts[i]);
+                        } else {
+                            next = Math.min(next, goes);
+                        }
+                    }
+                }
+            }
+        }
+        s.nextDue = next;
+    }
+
+    /** The start of the oldest retained minute expired by {@code now}, or Long.MIN_VALUE. */
+    private long oldestExpired(SymbolCandles s, long now) {
+        long oldest = Long.MIN_VALUE;
+        for (int i = 0; i < s.minuteCount; i++) {
+            long minute = s.minutes[i];
+            if (expiresAtMillis(minute) <= now && (oldest == Long.MIN_VALUE || minute < oldest)) {
+                oldest = minute;
+            }
+        }
+        return oldest;
+    }
+
+    /**
+     * Records that something falls due at {@code due} (ms): a minute's expiry or a closed candle's
+     * removal. Its timer is a cleanup timer on a {@link #CLEANUP_GRID_MILLIS} grid at or after it,
+     * one per grid step however many things fall due in it, not one per minute and candle: a symbol
+     * that keeps trading is caught up by its own events, and one that goes quiet holds what it no
+     * longer needs at most one step longer.
+     */
+    private void noteDue(SymbolCandles s, long due, TimerService timers) {
+        s.nextDue = Math.min(s.nextDue, due);
+        long at = Math.floorDiv(due, CLEANUP_GRID_MILLIS) * CLEANUP_GRID_MILLIS + CLEANUP_GRID_MILLIS - 1;
+        if (at > s.cleanupAt) {
+            timers.registerEventTimeTimer(at);
+            s.cleanupAt = at;
+        }
     }
 
     /**
@@ -526,12 +601,9 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
      * candles that extend past the minute (a candle that ends with it needs no frozen part, as no
      * print of it is retained any more). One pass per eligibility kind, then one merge per candle.
      */
-    private void expireMinuteEndingAt(SymbolCandles s, long minuteEnd) {
-        long minute = minuteEnd - MINUTE;
+    private void expireMinute(SymbolCandles s, long minute) {
+        long minuteEnd = minute + MINUTE;
         RetainedPrints prints = s.retained(minute);
-        if (prints == null) {
-            return;
-        }
         s.removeRetained(minute);
         CandleBuilder intradayPart = null;
         CandleBuilder dailyPart = null;
@@ -572,18 +644,7 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
             s.removeOpen(tf, start);
         } else {
             candle.closed = true;
-            ctx.timerService().registerEventTimeTimer(lastInstantMillis(end) + keepMillis);
-        }
-    }
-
-    private void dropEndingAt(SymbolCandles s, Timeframe tf, long end) {
-        long start = tf.start(end - 1);
-        if (tf.end(start) != end) {
-            return;
-        }
-        CandleBuilder candle = s.open(tf, start);
-        if (candle != null && candle.closed) {
-            s.remove(tf, start);
+            noteDue(s, lastInstantMillis(end) + keepMillis, ctx.timerService());
         }
     }
 

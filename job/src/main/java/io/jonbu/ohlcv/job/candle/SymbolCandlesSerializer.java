@@ -10,7 +10,7 @@ import org.apache.flink.core.memory.DataOutputView;
 /**
  * Writes a symbol's {@link SymbolCandles} field by field: per timeframe its slots (start, then the
  * candle and the frozen part, each behind a presence flag), then the retained minutes (start, then
- * the prints' parallel arrays up to their count). Explicit rather than Flink's POJO serializer,
+ * the prints' parallel arrays up to their count), then when the next cleanup is due and its timer. Explicit rather than Flink's POJO serializer,
  * which reflects over every field and cannot take the nested arrays without Kryo. {@link #copy}
  * is deep: the heap backend copies a value a running snapshot still reads before handing it out
  * to be changed in place.
@@ -48,6 +48,8 @@ public final class SymbolCandlesSerializer extends TypeSerializer<SymbolCandles>
         for (int i = 0; i < from.minuteCount; i++) {
             to.putRetained(from.minutes[i], copy(from.prints[i]));
         }
+        to.nextDue = from.nextDue;
+        to.cleanupAt = from.cleanupAt;
         return to;
     }
 
@@ -77,6 +79,8 @@ public final class SymbolCandlesSerializer extends TypeSerializer<SymbolCandles>
             out.writeLong(value.minutes[i]);
             writePrints(value.prints[i], out);
         }
+        out.writeLong(value.nextDue);
+        out.writeLong(value.cleanupAt);
     }
 
     @Override
@@ -99,6 +103,8 @@ public final class SymbolCandlesSerializer extends TypeSerializer<SymbolCandles>
             long minute = in.readLong();
             value.putRetained(minute, readPrints(in));
         }
+        value.nextDue = in.readLong();
+        value.cleanupAt = in.readLong();
         return value;
     }
 
