@@ -56,15 +56,16 @@ import org.apache.flink.util.OutputTag;
  * without the prints, so the prints of the last {@code correctionHorizon} of event time are
  * retained, per minute ({@link RetainedPrints}), and each candle is kept as a frozen part (the
  * prints no longer retained, folded in as their minute expires) plus the retained prints in it. A
- * correction or cancel of a retained print changes that print and rebuilds every timeframe's
- * candle around it exactly, as frozen part merged with the rebuilt rest; a candle already emitted
- * is re-emitted with its revision incremented. A print's minute expires when the watermark passes
- * the minute's end plus the horizon; candles are kept until the larger of allowed lateness and
- * horizon has passed after their end. Neither needs a timer of its own: both are done when the
- * symbol is next touched, before anything else (see {@code catchUp}), and by a cleanup timer every
- * five minutes of event time at most, so a symbol's timers are its candles' ends and a few. Every correction and cancel is reported
- * on {@link #CORRECTIONS}: applied, or why not (unknown trade, beyond the horizon). With a zero
- * horizon nothing is retained and the trade path does no extra work.
+ * correction or cancel of a retained print changes that print and rebuilds every timeframe's candle
+ * around it exactly, as frozen part merged with the rebuilt rest; a candle already emitted is
+ * re-emitted with its revision incremented. A print's minute expires when the watermark passes the
+ * minute's end plus the horizon; candles are kept until the larger of allowed lateness and horizon
+ * has passed after their end. Neither needs a timer of its own: both are done when the symbol is
+ * next touched, before anything else (see {@code catchUp}), and by a cleanup timer every five
+ * minutes of event time at most, so a symbol's timers are its candles' ends and a few. Every
+ * correction and cancel is reported on {@link #CORRECTIONS}: applied, or why not (unknown trade,
+ * beyond the horizon). With a zero horizon nothing is retained and the trade path does no extra
+ * work.
  *
  * <p><b>Tape snapshots.</b> After a gap in the stream the source re-reads the tape over a window
  * before it ({@link TapeSnapshot}): corrections and cancels filed during the gap reach the job only
