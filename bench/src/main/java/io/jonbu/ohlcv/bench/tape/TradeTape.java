@@ -3,7 +3,6 @@ package io.jonbu.ohlcv.bench.tape;
 import io.jonbu.ohlcv.job.feed.LiveFeed;
 import io.jonbu.ohlcv.job.feed.TradeFeed;
 import io.jonbu.ohlcv.job.testing.RandomTrades;
-import io.jonbu.ohlcv.model.EpochNanos;
 import io.jonbu.ohlcv.model.FeedEvent;
 import io.jonbu.ohlcv.model.Trade;
 import java.time.Duration;
@@ -13,15 +12,14 @@ import java.util.stream.IntStream;
 
 /**
  * The benchmarks' input: seeded random-walk trades, built in memory before any clock starts, so no
- * run measures their generation or parsing. Four days from Friday 2024-03-08 00:00 UTC: the candles
- * cross New York midnights and the spring DST change (a 23-hour daily candle), and each trade is
- * displaced up to 1 s from its place in the stream, as a real feed's are. Every contender reads the
+ * run measures their generation or parsing. Spread evenly over a {@link TapeSpan} (by default four
+ * days from Friday 2024-03-08 00:00 UTC): the candles cross New York midnights and the spring DST
+ * change (a 23-hour daily candle), and each trade is displaced up to 1 s from its place in the
+ * stream, as a real feed's are. Every contender reads the
  * same trades: the Flink jobs through {@link #feed}, the plain loop through {@link #trades}.
  */
 public final class TradeTape implements AutoCloseable {
     private static final long SEED = 20_240_308L;
-    private static final long START = EpochNanos.parse("2024-03-08T00:00:00Z");
-    private static final Duration SPAN = Duration.ofDays(4);
     private static final long DISORDER = Duration.ofSeconds(1).toNanos();
 
     private final int symbols;
@@ -34,15 +32,21 @@ public final class TradeTape implements AutoCloseable {
         this.key = ArrayTradeSource.register(trades.stream().map(FeedEvent::of).toArray(FeedEvent[]::new));
     }
 
-    /** {@code count} trades spread evenly over four days and {@code symbols} symbols (S0000, S0001, ...). */
+    /** {@code count} trades spread evenly over {@link TapeSpan#FOUR_DAYS} and {@code symbols} symbols (S0000, S0001, ...). */
     public static TradeTape generate(int symbols, int count) {
-        return generate(symbols, count, SPAN);
+        return generate(symbols, count, TapeSpan.FOUR_DAYS);
     }
 
-    /** As {@link #generate(int, int)}, over {@code span} instead of four days (denser: more trades out of order per symbol). */
-    public static TradeTape generate(int symbols, int count, Duration span) {
+    /** As {@link #generate(int, int)}, over {@code length} from the same start instead of four days (denser: more trades out of order per symbol). */
+    public static TradeTape generate(int symbols, int count, Duration length) {
+        return generate(symbols, count, new TapeSpan(TapeSpan.FOUR_DAYS.start(), length));
+    }
+
+    /** {@code count} trades spread evenly over {@code span} and {@code symbols} symbols. */
+    public static TradeTape generate(int symbols, int count, TapeSpan span) {
         List<String> names = IntStream.range(0, symbols).mapToObj(i -> String.format(Locale.ROOT, "S%04d", i)).toList();
-        return new TradeTape(symbols, RandomTrades.generate(SEED + symbols, count, names, START, span.toNanos() / count, DISORDER));
+        return new TradeTape(symbols,
+                RandomTrades.generate(SEED + symbols, count, names, span.start(), span.length().toNanos() / count, DISORDER));
     }
 
     public int symbols() {

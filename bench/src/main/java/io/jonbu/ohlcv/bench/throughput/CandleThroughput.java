@@ -5,6 +5,7 @@ import io.jonbu.ohlcv.bench.report.Figure;
 import io.jonbu.ohlcv.bench.report.Figures;
 import io.jonbu.ohlcv.bench.run.Alternation;
 import io.jonbu.ohlcv.bench.run.LocalFlink;
+import io.jonbu.ohlcv.bench.tape.TapeSpan;
 import io.jonbu.ohlcv.bench.tape.TradeTape;
 import io.jonbu.ohlcv.job.CandleJobConfig;
 import io.jonbu.ohlcv.model.Candle;
@@ -32,6 +33,7 @@ public final class CandleThroughput {
     public static void main(String[] args) throws Exception {
         BenchArgs options = BenchArgs.parse(args);
         int trades = tradeCount(options);
+        TapeSpan span = span(options);
         CandleJobConfig candlesOnly = CandleJobConfig.defaults().withEnrichment(false);
         List<String> notes = new ArrayList<>();
         List<String> xs = new ArrayList<>();
@@ -42,7 +44,7 @@ public final class CandleThroughput {
                     .contender(SQL, true, tape -> FlinkSqlCandles.tradesPerSecond(flink, tape))
                     .contender(LOOP, true, PlainLoopCandles::tradesPerSecond);
             for (int symbols : SYMBOLS) {
-                try (TradeTape tape = TradeTape.generate(symbols, trades)) {
+                try (TradeTape tape = TradeTape.generate(symbols, trades, span)) {
                     System.out.println(tape.label() + ": checking candles");
                     List<Candle> exact = exact(tape);
                     notes.add(tape.label() + ": " + JOB + ": " + CandleDiff.of(JonbuCandles.candles(flink, tape, candlesOnly), exact)
@@ -62,8 +64,10 @@ public final class CandleThroughput {
                 atLeast("jonbu candle job >= 3x the Flink SQL peer", runs, xs, JOB, SQL, 3, "x"),
                 atLeast("jonbu candle job >= 25% of the plain loop", runs, xs, JOB, LOOP, 0.25, "x"));
         Figure figure = new Figure("candle-throughput", "Candle throughput: 5 timeframes, in memory, parallelism 2",
-                method(trades, "the candle job (CandleJob with enrichment off: feed -> FeedSplitter -> keyBy(symbol) -> "
+                method(trades, span, "the candle job (CandleJob with enrichment off: feed -> FeedSplitter -> keyBy(symbol) -> "
                         + "CandleAggregator, 1m 5m 15m 1h 1d)")
+                        + (options.quick() ? " Quick run: a fifth of the full run's trades over a fifth of its four days, so "
+                                + "each symbol-minute holds as many trades." : "")
                         + " The Flink SQL peer: one TUMBLE window TVF per timeframe, FIRST_VALUE/LAST_VALUE for open and close, the "
                         + "1d window on the New York day (TIMESTAMP_LTZ row time, table.local-time-zone America/New_York), fed by "
                         + "fromDataStream with the same source and watermarks (SOURCE_WATERMARK()), into blackhole tables, "
@@ -84,21 +88,38 @@ public final class CandleThroughput {
         return candles;
     }
 
-    /** Quick: 500k trades, so the Flink SQL peer's runs (about 150k trades/s) fit the time budget; full: 5M, as ANCHORS.md. */
+    /** Quick: 1M trades, so the Flink SQL peer's runs (100-200k trades/s) fit the time budget; full: 5M, as ANCHORS.md. */
     static int tradeCount(BenchArgs options) {
-        return options.trades(500_000, 5_000_000);
+        return options.trades(1_000_000, 5_000_000);
     }
 
-    /** How the throughput figures are measured, for the figure's method; {@code what} names the job measured. */
+    /**
+     * Quick: a fifth of the full run's four days, so with a fifth of its trades each symbol-minute holds
+     * as many (about 8.7 at 100 symbols): the figure measures trades per candle as the full run does,
+     * not mostly candles opened and emitted.
+     */
+    static TapeSpan span(BenchArgs options) {
+        return options.quick() ? TapeSpan.FIFTH : TapeSpan.FOUR_DAYS;
+    }
+
+    /** How the throughput figures are measured, for the figure's method, on a four-day tape; {@code what} names the job measured. */
     static String method(int trades, String what) {
-        return String.format(Locale.ROOT, "%,d seeded random-walk trades (one seed per symbol count), spread evenly over four "
-                + "days from 2024-03-08 00:00 UTC (New York midnights and the spring DST change), each displaced up to 1 s "
+        return method(trades, TapeSpan.FOUR_DAYS, what);
+    }
+
+    /** As {@link #method(int, String)}, on a tape spread over {@code span}. */
+    static String method(int trades, TapeSpan span, String what) {
+        double perSymbolMinute = trades / span.minutes();
+        return String.format(Locale.ROOT, "%,d seeded random-walk trades (one seed per symbol count), spread evenly %s (across "
+                + "a New York midnight and the spring DST change, 2024-03-10 07:00 UTC; %.1f trades per symbol-minute at %,d "
+                + "symbols, %.2f at %,d), each displaced up to 1 s "
                 + "out of order, built in memory before any clock starts and read by a FLIP-27 source over the array, two "
                 + "readers each walking one interleaved stripe of it. Flink jobs run streaming at parallelism 2 on one "
                 + "MiniCluster (1 task manager, 2 slots) started once per program, 2 s bounded out-of-orderness watermarks, "
                 + "sinks discarding; a run's time is Flink's own: from the first of its tasks running to the job finished "
                 + "(no planning, submission or deployment). Measured: %s. %d runs per contender per point, contenders "
-                + "alternated (A B C A B C ...) so drift on the shared 2-core machine hits all alike.", trades, what, BenchArgs.RUNS);
+                + "alternated (A B C A B C ...) so drift on the shared 2-core machine hits all alike.", trades, span.describe(),
+                perSymbolMinute / SYMBOLS.get(0), SYMBOLS.get(0), perSymbolMinute / SYMBOLS.get(1), SYMBOLS.get(1), what, BenchArgs.RUNS);
     }
 
     /**

@@ -24,13 +24,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -56,13 +56,16 @@ import org.apache.flink.util.OutputTag;
  * without the prints, so the prints of the last {@code correctionHorizon} of event time are
  * retained, per minute ({@link RetainedPrints}), and each candle is kept as a frozen part (the
  * prints no longer retained, folded in as their minute expires) plus the retained prints in it. A
- * correction or cancel of a retained print changes that print and rebuilds every timeframe's
- * candle around it exactly, as frozen part merged with the rebuilt rest; a candle already emitted
- * is re-emitted with its revision incremented. A print's minute expires, one timer per minute,
- * when the watermark passes the minute's end plus the horizon; candles are kept until the larger of
- * allowed lateness and horizon has passed after their end. Every correction and cancel is reported
- * on {@link #CORRECTIONS}: applied, or why not (unknown trade, beyond the horizon). With a zero
- * horizon nothing is retained and the trade path does no extra work.
+ * correction or cancel of a retained print changes that print and rebuilds every timeframe's candle
+ * around it exactly, as frozen part merged with the rebuilt rest; a candle already emitted is
+ * re-emitted with its revision incremented. A print's minute expires when the watermark passes the
+ * minute's end plus the horizon; candles are kept until the larger of allowed lateness and horizon
+ * has passed after their end. Neither needs a timer of its own: both are done when the symbol is
+ * next touched, before anything else (see {@code catchUp}), and by a cleanup timer every five
+ * minutes of event time at most, so a symbol's timers are its candles' ends and a few. Every
+ * correction and cancel is reported on {@link #CORRECTIONS}: applied, or why not (unknown trade,
+ * beyond the horizon). With a zero horizon nothing is retained and the trade path does no extra
+ * work.
  *
  * <p><b>Tape snapshots.</b> After a gap in the stream the source re-reads the tape over a window
  * before it ({@link TapeSnapshot}): corrections and cancels filed during the gap reach the job only
@@ -90,8 +93,8 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
     public static final String UNAPPLIED_CORRECTIONS_ACCUMULATOR = "unapplied-corrections";
 
     private static final long MINUTE = Timeframe.M1.nominalNanos();
-    /** Where a state key's timeframe starts: minute numbers within two million years of 1970 fit below it. */
-    private static final long TIMEFRAME_BIT = 1L << 40;
+    /** The step of cleanup timers (ms): see {@link #noteDue}. */
+    private static final long CLEANUP_GRID_MILLIS = Duration.ofMinutes(5).toMillis();
 
     private final Timeframe[] timeframes;
     private final long allowedLatenessMillis;
@@ -103,11 +106,12 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
     /** Processing-time milliseconds between partial updates of a symbol's forming candles; 0 for none. */
     private final long partialMillis;
 
-    private transient MapState<Long, CandleBuilder> open;
-    /** Per candle slot: the candle's prints that are no longer retained. Only with a horizon. */
-    private transient MapState<Long, CandleBuilder> frozen;
-    /** Per minute number (start / one minute, a key that hashes well, see {@link #slot}): the retained prints of that minute. Only with a horizon. */
-    private transient MapState<Long, RetainedPrints> recent;
+    /**
+     * The symbol's candles, their frozen parts (the prints no longer retained, only with a horizon)
+     * and its retained prints by minute (only with a horizon): one value, read once and written once
+     * per event.
+     */
+    private transient ValueState<SymbolCandles> state;
     private transient Counter lateTrades;
     private transient Counter revisions;
     private transient Counter correctionsApplied;
@@ -165,13 +169,9 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
 
     @Override
     public void open(OpenContext openContext) {
-        TypeInformation<CandleBuilder> builderType = TypeInformation.of(CandleBuilder.class);
-        // named for their keys, minute numbers: a savepoint from when they were seconds and
-        // nanoseconds restores none of them rather than misreading them
-        open = getRuntimeContext().getMapState(new MapStateDescriptor<>("open-candles-by-minute", Types.LONG, builderType));
-        frozen = getRuntimeContext().getMapState(new MapStateDescriptor<>("frozen-candle-parts-by-minute", Types.LONG, builderType));
-        recent = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("retained-prints-by-minute", Types.LONG, TypeInformation.of(RetainedPrints.class)));
+        // a new name for a new layout: a savepoint of the map states per candle and minute
+        // ("open-candles-by-minute" and the rest) restores none of them rather than misreading them
+        state = getRuntimeContext().getState(new ValueStateDescriptor<>("symbol-candles", new SymbolCandlesSerializer()));
         lateTrades = getRuntimeContext().getMetricGroup().counter("lateTrades");
         revisions = getRuntimeContext().getMetricGroup().counter("candleRevisions");
         correctionsApplied = getRuntimeContext().getMetricGroup().counter("correctionsApplied");
@@ -200,15 +200,19 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
             onTrade(event.trade(), ctx, out);
             return;
         }
+        SymbolCandles s = load();
+        catchUp(s, ctx.timerService().currentWatermark());
         if (event.snapshot() != null) {
-            reconcile(event.snapshot(), ctx, out);
+            reconcile(s, event.snapshot(), ctx, out);
+            save(s);
             return;
         }
         TradeCorrection correction = event.correction();
         TradeCancel cancel = event.cancel();
         CorrectionOutcome outcome = correction != null
-                ? revise(correction, null, correction.timestamp(), correction.originalId(), correction.exchange(), correction.corrected(), ctx, out)
-                : revise(null, cancel, cancel.timestamp(), cancel.id(), cancel.exchange(), null, ctx, out);
+                ? revise(s, correction, null, correction.timestamp(), correction.originalId(), correction.exchange(), correction.corrected(), ctx, out)
+                : revise(s, null, cancel, cancel.timestamp(), cancel.id(), cancel.exchange(), null, ctx, out);
+        save(s);
         if (outcome.applied()) {
             correctionsApplied.inc();
         } else {
@@ -216,6 +220,20 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
             unappliedTotal.add(1);
         }
         ctx.output(CORRECTIONS, outcome);
+    }
+
+    private SymbolCandles load() throws Exception {
+        SymbolCandles s = state.value();
+        return s == null ? new SymbolCandles() : s;
+    }
+
+    /** Writes the state back (the heap backend hands out its own object, others a copy), or drops it once empty. */
+    private void save(SymbolCandles s) throws Exception {
+        if (s.isEmpty()) {
+            state.clear();
+        } else {
+            state.update(s);
+        }
     }
 
     private void onTrade(Trade trade, Context ctx, Collector<Candle> out) throws Exception {
@@ -234,28 +252,33 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
         TradeEligibility plan = rules.eligibility(trade.tape(), trade.conditions());
         TradeEligibility intraday = intraday(plan, trade);
         TradeEligibility daily = daily(plan, trade);
+        boolean counts = daily != TradeEligibility.NONE || intraday != TradeEligibility.NONE;
+        if (horizonMillis == 0 && !counts) {
+            return;
+        }
+        SymbolCandles s = load();
+        catchUp(s, watermark);
         if (horizonMillis > 0) {
-            retain(trade, daily, intraday, ctx);
+            retain(s, trade, daily, intraday, ctx);
         }
-        if (daily == TradeEligibility.NONE && intraday == TradeEligibility.NONE) {
-            return; // informational prints (official open and close) change no candle
-        }
-        for (Timeframe tf : timeframes) {
-            long start = tf.start(ts);
-            long slot = slot(tf, start);
-            CandleBuilder candle = open.get(slot);
-            if (candle == null) {
-                candle = new CandleBuilder();
-                ctx.timerService().registerEventTimeTimer(lastInstantMillis(tf.end(start)));
+        if (counts) { // informational prints (official open and close) change no candle
+            for (Timeframe tf : timeframes) {
+                long start = tf.start(ts);
+                CandleBuilder candle = s.open(tf, start);
+                if (candle == null) {
+                    candle = new CandleBuilder();
+                    s.putOpen(tf, start, candle);
+                    ctx.timerService().registerEventTimeTimer(lastInstantMillis(tf.end(start)));
+                }
+                candle.add(trade, tf == Timeframe.D1 ? daily : intraday);
+                if (candle.closed && candle.priced) {
+                    revisions.inc();
+                    emit(out, candle, ctx.getCurrentKey(), tf, start);
+                }
             }
-            candle.add(trade, tf == Timeframe.D1 ? daily : intraday);
-            if (candle.closed && candle.priced) {
-                revisions.inc();
-                emit(out, candle, ctx.getCurrentKey(), tf, start);
-            }
-            open.put(slot, candle);
         }
-        if (partialMillis > 0) {
+        save(s);
+        if (counts && partialMillis > 0) {
             // timers of a key are unique by time: one per interval boundary however many trades come
             long now = ctx.timerService().currentProcessingTime();
             ctx.timerService().registerProcessingTimeTimer((now / partialMillis + 1) * partialMillis);
@@ -280,7 +303,7 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
      * the allowed lateness exceeds the horizon) goes straight into the frozen parts of the longer
      * candles, which still have retained prints.
      */
-    private void retain(Trade trade, TradeEligibility daily, TradeEligibility intraday, Context ctx) throws Exception {
+    private void retain(SymbolCandles s, Trade trade, TradeEligibility daily, TradeEligibility intraday, Context ctx) {
         long minute = Timeframe.M1.start(trade.timestamp());
         if (expiresAtMillis(minute) <= ctx.timerService().currentWatermark()) {
             if (daily == TradeEligibility.NONE && intraday == TradeEligibility.NONE) {
@@ -289,26 +312,21 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
             for (Timeframe tf : timeframes) {
                 long start = tf.start(minute);
                 if (tf.end(start) > minute + MINUTE) {
-                    long slot = slot(tf, start);
-                    CandleBuilder part = frozen.get(slot);
-                    part = part == null ? new CandleBuilder() : part;
-                    part.add(trade, tf == Timeframe.D1 ? daily : intraday);
-                    frozen.put(slot, part);
+                    s.frozenOrNew(tf, start).add(trade, tf == Timeframe.D1 ? daily : intraday);
                 }
             }
             return;
         }
-        RetainedPrints prints = retainedOrNew(minute, ctx);
-        prints.add(trade.timestamp(), trade.id(), trade.exchange(), trade.price(), trade.size(), daily, intraday);
-        recent.put(minute / MINUTE, prints);
+        retainedOrNew(s, minute, ctx).add(trade.timestamp(), trade.id(), trade.exchange(), trade.price(), trade.size(), daily, intraday);
     }
 
     /** The minute's retained prints; a minute without any gets an empty set and its expiry timer. */
-    private RetainedPrints retainedOrNew(long minute, Context ctx) throws Exception {
-        RetainedPrints prints = recent.get(minute / MINUTE);
+    private RetainedPrints retainedOrNew(SymbolCandles s, long minute, Context ctx) {
+        RetainedPrints prints = s.retained(minute);
         if (prints == null) {
             prints = new RetainedPrints();
-            ctx.timerService().registerEventTimeTimer(expiresAtMillis(minute));
+            s.putRetained(minute, prints);
+            noteDue(s, expiresAtMillis(minute), ctx.timerService());
         }
         return prints;
     }
@@ -323,7 +341,7 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
      * an addition alone is counted. Minutes already past the horizon (frozen) are skipped and their
      * snapshot prints counted, as a correction that comes too late is.
      */
-    private void reconcile(TapeSnapshot snapshot, Context ctx, Collector<Candle> out) throws Exception {
+    private void reconcile(SymbolCandles s, TapeSnapshot snapshot, Context ctx, Collector<Candle> out) {
         if (horizonMillis == 0) {
             reconcileFrozenPrints.inc(snapshot.trades().length);
             return;
@@ -333,8 +351,8 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
             tapeByMinute.computeIfAbsent(Timeframe.M1.start(trade.timestamp()), m -> new ArrayList<>()).add(trade);
         }
         Set<Long> minutes = new TreeSet<>(tapeByMinute.keySet());
-        for (long number : recent.keys()) {
-            long minute = number * MINUTE;
+        for (int i = 0; i < s.minuteCount; i++) {
+            long minute = s.minutes[i];
             if (minute + MINUTE > snapshot.from() && minute < snapshot.to()) {
                 minutes.add(minute);
             }
@@ -348,44 +366,37 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
                 reconcileFrozenPrints.inc(tape.size());
                 continue;
             }
-            RetainedPrints prints = recent.get(minute / MINUTE);
+            RetainedPrints prints = s.retained(minute);
             Set<PrintKey> onTape = new HashSet<>();
             tape.forEach(trade -> onTape.add(new PrintKey(trade.exchange(), trade.id())));
-            boolean changed = false;
             // from the end: removing swaps the last print into the gap, and that one was seen already
             for (int i = prints == null ? -1 : prints.count - 1; i >= 0; i--) {
                 if (snapshot.covers(prints.times[i]) && !onTape.contains(new PrintKey(prints.exchanges[i], prints.ids[i]))) {
                     removed.add(new Trade(snapshot.symbol(), prints.times[i], prints.prices[i], prints.sizes[i],
                             prints.exchanges[i], prints.ids[i], null, null));
                     prints.remove(i);
-                    changed = true;
                 }
             }
             for (Trade trade : tape) {
                 if (prints == null || prints.indexOf(trade.id(), trade.exchange()) < 0) {
-                    prints = prints == null ? retainedOrNew(minute, ctx) : prints;
+                    prints = prints == null ? retainedOrNew(s, minute, ctx) : prints;
                     TradeEligibility plan = rules.eligibility(trade.tape(), trade.conditions());
                     prints.add(trade.timestamp(), trade.id(), trade.exchange(), trade.price(), trade.size(),
                             daily(plan, trade), intraday(plan, trade));
                     added.add(trade);
-                    changed = true;
                 }
-            }
-            if (changed) {
-                recent.put(minute / MINUTE, prints);
             }
         }
         if (removed.isEmpty() && added.isEmpty()) {
             return;
         }
-        List<Map.Entry<Long, RetainedPrints>> retained = retainedMinutes();
         List<Timeframe> emptied = new ArrayList<>();
         for (Timeframe tf : timeframes) {
             Set<Long> starts = new TreeSet<>();
             removed.forEach(trade -> starts.add(tf.start(trade.timestamp())));
             added.forEach(trade -> starts.add(tf.start(trade.timestamp())));
             for (long start : starts) {
-                if (rebuild(tf, start, retained, ctx, out) && !emptied.contains(tf)) {
+                if (rebuild(s, tf, start, ctx, out) && !emptied.contains(tf)) {
                     emptied.add(tf);
                 }
             }
@@ -424,13 +435,13 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
      * Replaces (or, for a cancel, removes) the retained print {@code id} on {@code exchange} and
      * rebuilds the candles it is in.
      */
-    private CorrectionOutcome revise(TradeCorrection correction, TradeCancel cancel, long ts, long id, String exchange,
-            Trade replacement, Context ctx, Collector<Candle> out) throws Exception {
+    private CorrectionOutcome revise(SymbolCandles s, TradeCorrection correction, TradeCancel cancel, long ts, long id, String exchange,
+            Trade replacement, Context ctx, Collector<Candle> out) {
         if (horizonMillis == 0) {
             return new CorrectionOutcome(correction, cancel, false, CorrectionOutcome.RETENTION_OFF);
         }
         long minute = Timeframe.M1.start(ts);
-        RetainedPrints prints = recent.get(minute / MINUTE);
+        RetainedPrints prints = s.retained(minute);
         int i = prints == null ? -1 : prints.indexOf(id, exchange);
         if (i < 0) {
             boolean expired = expiresAtMillis(minute) <= ctx.timerService().currentWatermark();
@@ -446,12 +457,10 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
             prints.set(i, replacement.timestamp(), replacement.id(), replacement.exchange(), replacement.price(), replacement.size(),
                     daily(plan, replacement), intraday(plan, replacement));
         }
-        recent.put(minute / MINUTE, prints);
 
-        List<Map.Entry<Long, RetainedPrints>> minutes = retainedMinutes();
         List<Timeframe> emptied = new ArrayList<>();
         for (Timeframe tf : timeframes) {
-            if (rebuild(tf, tf.start(ts), minutes, ctx, out)) {
+            if (rebuild(s, tf, tf.start(ts), ctx, out)) {
                 emptied.add(tf);
             }
         }
@@ -459,35 +468,24 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
                 emptied.isEmpty() ? null : "no print left sets a price in the emitted " + emptied + " candle: its last revision stands");
     }
 
-    /** Every minute's retained prints, keyed by the minute's start. */
-    private List<Map.Entry<Long, RetainedPrints>> retainedMinutes() throws Exception {
-        List<Map.Entry<Long, RetainedPrints>> minutes = new ArrayList<>();
-        for (Map.Entry<Long, RetainedPrints> m : recent.entries()) {
-            minutes.add(Map.entry(m.getKey() * MINUTE, m.getValue()));
-        }
-        return minutes;
-    }
-
     /**
      * Rebuilds one candle as its frozen part merged with its retained prints; re-emits it if it had
      * been emitted. Returns whether an emitted candle was left without a price (it cannot be
      * withdrawn, so it stays as last emitted).
      */
-    private boolean rebuild(Timeframe tf, long start, List<Map.Entry<Long, RetainedPrints>> minutes, Context ctx,
-            Collector<Candle> out) throws Exception {
+    private boolean rebuild(SymbolCandles s, Timeframe tf, long start, Context ctx, Collector<Candle> out) {
         long end = tf.end(start);
-        long slot = slot(tf, start);
         CandleBuilder rebuilt = new CandleBuilder();
-        CandleBuilder part = frozen.get(slot);
+        CandleBuilder part = s.frozen(tf, start);
         if (part != null) {
             rebuilt.merge(part);
         }
-        for (Map.Entry<Long, RetainedPrints> m : minutes) {
-            if (m.getKey() >= start && m.getKey() < end) {
-                m.getValue().addTo(rebuilt, tf == Timeframe.D1);
+        for (int i = 0; i < s.minuteCount; i++) {
+            if (s.minutes[i] >= start && s.minutes[i] < end) {
+                s.prints[i].addTo(rebuilt, tf == Timeframe.D1);
             }
         }
-        CandleBuilder old = open.get(slot);
+        CandleBuilder old = s.open(tf, start);
         if (old != null) {
             rebuilt.emissions = old.emissions;
             rebuilt.closed = old.closed;
@@ -495,11 +493,15 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
             // a print that counted nowhere (an official open, say) was corrected into one that counts
             long lastInstant = lastInstantMillis(end);
             rebuilt.closed = lastInstant <= ctx.timerService().currentWatermark();
-            ctx.timerService().registerEventTimeTimer(rebuilt.closed ? lastInstant + keepMillis : lastInstant);
+            if (rebuilt.closed) {
+                noteDue(s, lastInstant + keepMillis, ctx.timerService());
+            } else {
+                ctx.timerService().registerEventTimeTimer(lastInstant);
+            }
         } else {
             return false;
         }
-        open.put(slot, rebuilt);
+        s.putOpen(tf, start, rebuilt);
         if (rebuilt.closed && rebuilt.priced) {
             revisions.inc();
             emit(out, rebuilt, ctx.getCurrentKey(), tf, start);
@@ -509,20 +511,89 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Candle> out) throws Exception {
-        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
-            emitPartials(ctx.getCurrentKey(), out);
+        SymbolCandles s = state.value();
+        if (s == null) {
             return;
         }
-        long end = EpochNanos.ofMillis(timestamp + 1);
-        if (horizonMillis > 0) {
-            expireMinuteEndingAt(EpochNanos.ofMillis(timestamp + 1 - horizonMillis));
+        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            emitPartials(s, ctx.getCurrentKey(), out);
+            return;
         }
-        long cleanupOf = EpochNanos.ofMillis(timestamp + 1 - keepMillis);
+        if (timestamp >= s.cleanupAt) {
+            s.cleanupAt = Long.MIN_VALUE; // the pending cleanup fires now, and catching up does all it was for
+        }
+        catchUp(s, timestamp);
+        long end = EpochNanos.ofMillis(timestamp + 1);
         for (Timeframe tf : timeframes) {
-            closeEndingAt(tf, end, ctx, out);
-            if (keepMillis > 0) {
-                dropEndingAt(tf, cleanupOf);
+            closeEndingAt(s, tf, end, ctx, out);
+        }
+        save(s);
+    }
+
+    /**
+     * Does what has fallen due by {@code now} (ms event time): expires the retained minutes past the
+     * horizon, oldest first, and drops the closed candles past their keep. Done whenever the symbol
+     * is touched (a trade, a correction, a timer), before anything else, so every event sees the
+     * state as if each had had a timer of its own; a symbol left alone is caught up by its cleanup
+     * timer ({@link #noteDue}). One compare when nothing is due.
+     */
+    private void catchUp(SymbolCandles s, long now) {
+        if (s.nextDue > now) {
+            return;
+        }
+        if (horizonMillis > 0) {
+            for (long minute = oldestExpired(s, now); minute != Long.MIN_VALUE; minute = oldestExpired(s, now)) {
+                expireMinute(s, minute);
             }
+        }
+        long next = Long.MAX_VALUE;
+        for (int i = 0; i < s.minuteCount; i++) {
+            next = Math.min(next, expiresAtMillis(s.minutes[i]));
+        }
+        if (keepMillis > 0) {
+            for (Timeframe tf : timeframes) {
+                SymbolCandles.Slots slots = s.candles[tf.ordinal()];
+                for (int i = slots.size - 1; i >= 0; i--) {
+                    CandleBuilder candle = slots.open[i];
+                    if (candle != null && candle.closed) {
+                        long goes = lastInstantMillis(tf.end(slots.starts[i])) + keepMillis;
+                        if (goes <= now) {
+                            s.remove(tf, slots.starts[i]);
+                        } else {
+                            next = Math.min(next, goes);
+                        }
+                    }
+                }
+            }
+        }
+        s.nextDue = next;
+    }
+
+    /** The start of the oldest retained minute expired by {@code now}, or Long.MIN_VALUE. */
+    private long oldestExpired(SymbolCandles s, long now) {
+        long oldest = Long.MIN_VALUE;
+        for (int i = 0; i < s.minuteCount; i++) {
+            long minute = s.minutes[i];
+            if (expiresAtMillis(minute) <= now && (oldest == Long.MIN_VALUE || minute < oldest)) {
+                oldest = minute;
+            }
+        }
+        return oldest;
+    }
+
+    /**
+     * Records that something falls due at {@code due} (ms): a minute's expiry or a closed candle's
+     * removal. Its timer is a cleanup timer on a {@link #CLEANUP_GRID_MILLIS} grid at or after it,
+     * one per grid step however many things fall due in it, not one per minute and candle: a symbol
+     * that keeps trading is caught up by its own events, and one that goes quiet holds what it no
+     * longer needs at most one step longer.
+     */
+    private void noteDue(SymbolCandles s, long due, TimerService timers) {
+        s.nextDue = Math.min(s.nextDue, due);
+        long at = Math.floorDiv(due, CLEANUP_GRID_MILLIS) * CLEANUP_GRID_MILLIS + CLEANUP_GRID_MILLIS - 1;
+        if (at > s.cleanupAt) {
+            timers.registerEventTimeTimer(at);
+            s.cleanupAt = at;
         }
     }
 
@@ -531,19 +602,15 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
      * candles that extend past the minute (a candle that ends with it needs no frozen part, as no
      * print of it is retained any more). One pass per eligibility kind, then one merge per candle.
      */
-    private void expireMinuteEndingAt(long minuteEnd) throws Exception {
-        long minute = minuteEnd - MINUTE;
-        RetainedPrints prints = recent.get(minute / MINUTE);
-        if (prints == null) {
-            return;
-        }
-        recent.remove(minute / MINUTE);
+    private void expireMinute(SymbolCandles s, long minute) {
+        long minuteEnd = minute + MINUTE;
+        RetainedPrints prints = s.retained(minute);
+        s.removeRetained(minute);
         CandleBuilder intradayPart = null;
         CandleBuilder dailyPart = null;
         for (Timeframe tf : timeframes) {
             long start = tf.start(minute);
-            long slot = slot(tf, start);
-            if (tf.end(start) <= minuteEnd || !open.contains(slot)) {
+            if (tf.end(start) <= minuteEnd || s.open(tf, start) == null) {
                 continue;
             }
             CandleBuilder add;
@@ -552,10 +619,7 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
             } else {
                 add = intradayPart == null ? intradayPart = partOf(prints, false) : intradayPart;
             }
-            CandleBuilder part = frozen.get(slot);
-            part = part == null ? new CandleBuilder() : part;
-            part.merge(add);
-            frozen.put(slot, part);
+            s.frozenOrNew(tf, start).merge(add);
         }
     }
 
@@ -565,13 +629,12 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
         return part;
     }
 
-    private void closeEndingAt(Timeframe tf, long end, OnTimerContext ctx, Collector<Candle> out) throws Exception {
+    private void closeEndingAt(SymbolCandles s, Timeframe tf, long end, OnTimerContext ctx, Collector<Candle> out) {
         long start = tf.start(end - 1);
         if (tf.end(start) != end) {
             return;
         }
-        long slot = slot(tf, start);
-        CandleBuilder candle = open.get(slot);
+        CandleBuilder candle = s.open(tf, start);
         if (candle == null || candle.closed) {
             return;
         }
@@ -579,35 +642,23 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
             emit(out, candle, ctx.getCurrentKey(), tf, start);
         }
         if (keepMillis == 0) {
-            open.remove(slot);
+            s.removeOpen(tf, start);
         } else {
             candle.closed = true;
-            open.put(slot, candle);
-            ctx.timerService().registerEventTimeTimer(lastInstantMillis(end) + keepMillis);
-        }
-    }
-
-    private void dropEndingAt(Timeframe tf, long end) throws Exception {
-        long start = tf.start(end - 1);
-        if (tf.end(start) != end) {
-            return;
-        }
-        long slot = slot(tf, start);
-        CandleBuilder candle = open.get(slot);
-        if (candle != null && candle.closed) {
-            open.remove(slot);
-            frozen.remove(slot);
+            noteDue(s, lastInstantMillis(end) + keepMillis, ctx.timerService());
         }
     }
 
     /** Every forming candle of the symbol as it stands; the closed ones wait for their revisions. */
-    private void emitPartials(String symbol, Collector<Candle> out) throws Exception {
-        for (Map.Entry<Long, CandleBuilder> entry : open.entries()) {
-            CandleBuilder candle = entry.getValue();
-            if (!candle.closed && candle.priced) {
-                Timeframe tf = timeframeOf(entry.getKey());
-                long start = startOf(entry.getKey());
-                out.collect(candle.partial(symbol, tf, start, tf.end(start), MarketSession.ofCandle(tf, start, dailySession)));
+    private void emitPartials(SymbolCandles s, String symbol, Collector<Candle> out) {
+        for (Timeframe tf : timeframes) {
+            SymbolCandles.Slots slots = s.candles[tf.ordinal()];
+            for (int i = 0; i < slots.size; i++) {
+                CandleBuilder candle = slots.open[i];
+                if (candle != null && !candle.closed && candle.priced) {
+                    long start = slots.starts[i];
+                    out.collect(candle.partial(symbol, tf, start, tf.end(start), MarketSession.ofCandle(tf, start, dailySession)));
+                }
             }
         }
     }
@@ -626,25 +677,6 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
     /** The window's last millisecond, Flink's {@code TimeWindow.maxTimestamp()}. */
     private static long lastInstantMillis(long endNanos) {
         return EpochNanos.toMillis(endNanos) - 1;
-    }
-
-    /**
-     * One state key per (timeframe, start): the start's minute number (starts are whole minutes, the
-     * daily frame's New York midnight included) in the low bits, the timeframe above them. So the
-     * key's hash is the minute number: the heap backend's hash map spreads a symbol's candles over its
-     * buckets, where a key made of seconds or nanoseconds, a multiple of a power of two, put
-     * neighbouring minutes into one bucket and made every lookup walk a chain or a tree.
-     */
-    static long slot(Timeframe tf, long start) {
-        return tf.ordinal() * TIMEFRAME_BIT + Math.floorDiv(start, MINUTE);
-    }
-
-    private static Timeframe timeframeOf(long slot) {
-        return Timeframe.values()[(int) Math.floorDiv(slot + TIMEFRAME_BIT / 2, TIMEFRAME_BIT)];
-    }
-
-    private static long startOf(long slot) {
-        return (slot - timeframeOf(slot).ordinal() * TIMEFRAME_BIT) * MINUTE;
     }
 
     @Override

@@ -14,8 +14,8 @@ import io.jonbu.ohlcv.model.tape.TradeEligibility;
  * no price. A trade that may set the last price also counts for the high and low.
  *
  * <p>A candle exists only once a trade has set its price: a minute of odd lots alone makes no
- * candle, as a SIP-following bar builder (Alpaca's included) makes no bar. A Flink POJO (public
- * fields, no-arg constructor) so keyed state is serialized without Kryo.
+ * candle, as a SIP-following bar builder (Alpaca's included) makes no bar. Public fields: keyed
+ * state writes them one by one ({@link SymbolCandlesSerializer}).
  */
 public class CandleBuilder {
     public double open;

@@ -8,7 +8,7 @@ import java.util.Objects;
  * One minute of a symbol's prints, kept compactly while they may still be corrected or cancelled:
  * enough of each print (time, id, exchange, price, size, and what it may update in daily and in
  * intraday candles) to rebuild any candle they fall in. Parallel arrays rather than a list of
- * objects: a Flink POJO that serializes without Kryo and costs a few dozen bytes per print.
+ * objects: a few dozen bytes per print, in memory and as {@link SymbolCandlesSerializer} writes them.
  */
 public class RetainedPrints {
     private static final int DAILY_SHIFT = 3;
@@ -25,6 +25,11 @@ public class RetainedPrints {
     public RetainedPrints() {}
 
     public void add(long time, long id, String exchange, double price, long size, TradeEligibility daily, TradeEligibility intraday) {
+        add(time, id, exchange, price, size, bitsOf(daily, intraday));
+    }
+
+    /** Adds a print with its eligibility bits as {@link #eligibility} holds them (a copy's, a restored one's). */
+    void add(long time, long id, String exchange, double price, long size, byte bits) {
         if (count == times.length) {
             int capacity = count * 2;
             times = Arrays.copyOf(times, capacity);
@@ -34,7 +39,12 @@ public class RetainedPrints {
             sizes = Arrays.copyOf(sizes, capacity);
             eligibility = Arrays.copyOf(eligibility, capacity);
         }
-        set(count++, time, id, exchange, price, size, daily, intraday);
+        times[count] = time;
+        ids[count] = id;
+        exchanges[count] = exchange;
+        prices[count] = price;
+        sizes[count] = size;
+        eligibility[count++] = bits;
     }
 
     /** The index of the print with this id on this exchange, or -1. */
@@ -53,7 +63,11 @@ public class RetainedPrints {
         exchanges[i] = exchange;
         prices[i] = price;
         sizes[i] = size;
-        eligibility[i] = (byte) (bits(intraday) | bits(daily) << DAILY_SHIFT);
+        eligibility[i] = bitsOf(daily, intraday);
+    }
+
+    private static byte bitsOf(TradeEligibility daily, TradeEligibility intraday) {
+        return (byte) (bits(intraday) | bits(daily) << DAILY_SHIFT);
     }
 
     /** Removes print {@code i}; the order of the others does not matter to a candle. */

@@ -25,7 +25,9 @@ import org.apache.flink.types.StringValue;
  * every hot path, field by field. Flink's own choice for the record, a POJO serializer, writes a
  * null flag for each of the nine members and builds the record by reflection: a tenth to a quarter
  * of the samples of the shuffle to the candle operator and of batch mode's sort, in profiles. The
- * rarer messages keep Flink's POJO serializers, behind the tag.
+ * rarer messages keep Flink's POJO serializers, behind the tag. A trade's strings are read back
+ * through a cache ({@link RepeatedStrings}, same bytes as {@code StringValue}), so a symbol read
+ * again is the same instance, hash already computed.
  *
  * <p>{@link #copy(FeedEvent)} returns the event itself: the messages are records, and the arrays
  * in them (a trade's conditions, a snapshot's trades) are never written after they are built, so
@@ -54,6 +56,16 @@ public final class FeedEventSerializer extends TypeSerializer<FeedEvent> {
     private final TypeSerializer<TradingStatus> statuses = pojo(TradingStatus.class);
     private final TypeSerializer<FeedStatus> feedStatuses = pojo(FeedStatus.class);
     private final TypeSerializer<DeadLetter> deadLetters = pojo(DeadLetter.class);
+
+    /** This instance's, made on first use: the serializer travels in the job graph, its cache need not. */
+    private transient RepeatedStrings strings;
+
+    private RepeatedStrings strings() {
+        if (strings == null) {
+            strings = new RepeatedStrings();
+        }
+        return strings;
+    }
 
     private static <T> TypeSerializer<T> pojo(Class<T> type) {
         return TypeInformation.of(type).createSerializer(new SerializerConfigImpl());
@@ -163,19 +175,20 @@ public final class FeedEventSerializer extends TypeSerializer<FeedEvent> {
         StringValue.writeString(t.tape(), out);
     }
 
-    private static Trade readTrade(DataInputView in) throws IOException {
-        String symbol = StringValue.readString(in);
+    private Trade readTrade(DataInputView in) throws IOException {
+        RepeatedStrings strings = strings();
+        String symbol = strings.read(in);
         long timestamp = in.readLong();
         double price = in.readDouble();
         long size = in.readLong();
-        String exchange = StringValue.readString(in);
+        String exchange = strings.read(in);
         long id = in.readLong();
         int n = in.readInt();
         String[] conditions = n == 0 ? NO_CONDITIONS : new String[n];
         for (int i = 0; i < n; i++) {
-            conditions[i] = StringValue.readString(in);
+            conditions[i] = strings.read(in);
         }
-        return new Trade(symbol, timestamp, price, size, exchange, id, conditions, StringValue.readString(in));
+        return new Trade(symbol, timestamp, price, size, exchange, id, conditions, strings.read(in));
     }
 
     @Override

@@ -512,6 +512,21 @@ class CandleAggregatorTest {
     }
 
     @Test
+    void aSymbolThatGoesQuietLeavesNoStateOnceTheWatermarkAlonePassesItsHorizonAndKeep() throws Exception {
+        open(List.of(Timeframe.M1, Timeframe.M5), Duration.ofMinutes(1), HORIZON);
+        send(trade("AAPL", "2024-03-08T14:31:10Z", 10, 100, 1));
+        send(trade("MSFT", "2024-03-08T14:31:20Z", 11, 100, 2));
+        harness.processWatermark(millis("2024-03-08T14:36:00Z"));
+        assertThat(candles()).as("1m and 5m of each symbol, closed on time").hasSize(4);
+        assertThat(harness.numKeyedStateEntries()).as("the 5m candles are kept, the prints retained").isEqualTo(2);
+
+        // no trade, correction or candle end touches either symbol again: only the watermark moves
+        harness.processWatermark(millis("2024-03-08T14:45:00Z"));
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
     void aCorrectionWhoseCorrectedPrintCameAlreadyFromABackfillOnlyRemovesTheOriginal() throws Exception {
         open(List.of(Timeframe.M1), Duration.ZERO, HORIZON);
         Trade original = trade("AAPL", "2024-03-08T14:30:10Z", 10, 100, 1);

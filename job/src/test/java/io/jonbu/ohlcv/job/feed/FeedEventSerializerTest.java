@@ -55,6 +55,31 @@ class FeedEventSerializerTest {
     }
 
     @Test
+    void aTradesRepeatedStringsComeBackAsOneInstanceAndUnusualOnesExactly() throws Exception {
+        String longExchange = "an exchange name longer than any the cache keeps";
+        List<Trade> trades = List.of(
+                new Trade("AAPL", 1, 10, 1, "V", 1, new String[] {"@", "I"}, "C"),
+                new Trade("AAPL", 2, 10, 1, "V", 2, new String[] {"@"}, "C"),
+                new Trade("MSFT", 3, 10, 1, null, 3, new String[0], null),
+                new Trade("\u00c9T\u00c9", 4, 10, 1, longExchange, 4, new String[] {"\u2603", ""}, "\uffff"),
+                new Trade("AAPL", 5, 10, 1, longExchange, 5, new String[] {"@"}, "C"));
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        for (Trade t : trades) {
+            serializer.serialize(FeedEvent.of(t), out);
+        }
+        DataInputDeserializer in = new DataInputDeserializer(out.getSharedBuffer(), 0, out.length());
+        List<Trade> read = new ArrayList<>();
+        for (Trade t : trades) {
+            read.add(serializer.deserialize(in).trade());
+        }
+
+        assertThat(read).usingRecursiveFieldByFieldElementComparator().isEqualTo(trades);
+        assertThat(read.get(1).symbol()).isSameAs(read.get(0).symbol()).isSameAs(read.get(4).symbol());
+        assertThat(read.get(1).exchange()).isSameAs(read.get(0).exchange());
+        assertThat(read.get(4).conditions()[0]).isSameAs(read.get(0).conditions()[0]);
+    }
+
+    @Test
     void aSnapshotOfTheSerializerRestoresOneThatReadsTheSameBytes() throws Exception {
         DataOutputSerializer out = new DataOutputSerializer(64);
         serializer.snapshotConfiguration().writeSnapshot(out);
