@@ -19,7 +19,10 @@ public record PostgresConnection(String url, String user, String password) imple
     JdbcConnectionOptions options() {
         JdbcConnectionOptions.JdbcConnectionOptionsBuilder b = new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
                 .withUrl(url)
-                .withDriverName("org.postgresql.Driver");
+                .withDriverName("org.postgresql.Driver")
+                // a JDBC batch of single-row INSERTs goes as multi-row ones: one statement per hundred-odd rows,
+                // not per row. Upserts must then hold one row per key in a batch (NewestPerKeyExecutor).
+                .withProperty("reWriteBatchedInserts", "true");
         if (user != null) {
             b.withUsername(user);
         }
