@@ -14,11 +14,11 @@ import org.apache.flink.util.function.SerializableFunction;
  * A JDBC batch holding one row per primary key: the one the table's upsert would keep had the rows been
  * written one by one, in arrival order. PostgreSQL refuses a multi-row {@code INSERT ... ON CONFLICT DO UPDATE}
  * that touches a row twice, and pgjdbc's {@code reWriteBatchedInserts} folds a batch into such statements; folding
- * the batch by key first lets it, a batch being one upsert per row. The upsert's own rule (a {@code WHERE} on
- * a revision, say) still settles a row against what earlier batches stored.
+ * the batch by key first keeps them valid. The upsert's own rule (a {@code WHERE} on a revision, say) still
+ * settles a row against what earlier batches stored.
  *
- * <p>The batch is kept until a write succeeds: {@code JdbcOutputFormat} retries a failed flush after
- * closing, reconnecting and preparing the statement again, with the same rows.
+ * <p>The batch is kept until a write succeeds: {@code JdbcOutputFormat} retries a failed flush with the
+ * same rows, on a fresh connection and statement if the old connection broke.
  *
  * @param <T> the record
  * @param <K> its primary key in the table, with value equality

@@ -20,8 +20,8 @@ public record PostgresConnection(String url, String user, String password) imple
         JdbcConnectionOptions.JdbcConnectionOptionsBuilder b = new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
                 .withUrl(url)
                 .withDriverName("org.postgresql.Driver")
-                // a JDBC batch of single-row INSERTs goes as multi-row ones: one statement per hundred-odd rows,
-                // not per row. Upserts must then hold one row per key in a batch (NewestPerKeyExecutor).
+                // pgjdbc sends a JDBC batch of single-row INSERTs as a few multi-row ones (a power of two rows
+                // each), not a statement per row. Upserts must then hold one row per key in a batch (NewestPerKeyExecutor).
                 .withProperty("reWriteBatchedInserts", "true");
         if (user != null) {
             b.withUsername(user);

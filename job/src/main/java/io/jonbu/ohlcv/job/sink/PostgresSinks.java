@@ -39,6 +39,9 @@ import org.apache.flink.util.function.SerializableFunction;
  * whether they were applied. The provider's bars are upserted per (symbol, kind, start), an updated
  * minute bar replacing the minute's bar; trading statuses are inserted once per message. Quotes are not
  * kept here: they are too many for a table, and {@link KafkaSinks} publishes them.
+ *
+ * <p>A batch goes to the server as a few multi-row statements, not one per record. The upserts' batches
+ * hold one row per key: the one the upsert would leave had the rows come one by one ({@link NewestPerKeyExecutor}).
  */
 public final class PostgresSinks implements CandleSinks {
     public static final String UPSERT_CANDLE = """
