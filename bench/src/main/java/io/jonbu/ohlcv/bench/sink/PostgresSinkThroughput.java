@@ -50,7 +50,8 @@ public final class PostgresSinkThroughput {
     public static void main(String[] argv) throws Exception {
         BenchArgs args = BenchArgs.parse(argv);
         int n = args.pick(200_000, 1_000_000);
-        int runs = args.pick(3, 5);
+        // five rounds in both: the medians of three swung too much on a shared machine
+        int runs = 5;
         try (EmbeddedDatabase db = EmbeddedDatabase.startTemporary()) {
             List<Candle> rows = new ArrayList<>(n);
             for (long i = 0; i < n; i++) {
@@ -74,8 +75,9 @@ public final class PostgresSinkThroughput {
             Figure figure = new Figure("pg-sink", "PostgreSQL sink: candle upserts per second",
                     String.format(Locale.ROOT, "%,d final 1m candles (%d symbols, minute by minute) generated in the job"
                             + " (fromSequence) on a Flink MiniCluster at parallelism 2, through the job's candle sink"
-                            + " (PostgresSinks.candles: flink-connector-jdbc JdbcSink, at-least-once, its batch size and"
-                            + " interval) into embedded PostgreSQL with the project's schema: into an empty table (insert),"
+                            + " (PostgresSinks.candles: flink-connector-jdbc's JdbcOutputFormat, at-least-once, its batch size"
+                            + " and interval; a batch folded to one row per key and sent by pgjdbc as multi-row upserts,"
+                            + " reWriteBatchedInserts) into embedded PostgreSQL with the project's schema: into an empty table (insert),"
                             + " then the same rows again (every row takes the ON CONFLICT DO UPDATE path). Rate = rows /"
                             + " Flink's net job runtime (submission to finish; the MiniCluster's start is not counted)."
                             + " Anchor: the same rows in one INSERT ... SELECT FROM unnest(14 arrays) with the sink's"
@@ -88,13 +90,11 @@ public final class PostgresSinkThroughput {
                                     List.of(new Point("insert", anchorInsert), new Point("update", anchorUpdate)))),
                     List.of(goal(sinkInsert, "insert"), goal(sinkUpdate, "update")),
                     List.of("ANCHORS.md measured 115-180k rows/s for 100k rows in one statement on this kind of machine.",
-                            "The sink sends one single-row upsert per candle, 1,000 to a JDBC batch (or 200 ms), which"
-                                    + " PostgreSQL executes one by one; that is the gap to the anchor. pgjdbc's"
-                                    + " reWriteBatchedInserts=true would fold a batch into multi-row statements like the"
-                                    + " anchor's, but a candle and its revision in one batch then become one statement"
-                                    + " touching a row twice, which PostgreSQL refuses (ON CONFLICT DO UPDATE command cannot"
-                                    + " affect row a second time): PostgresSinksTest's revision test fails with it, so the"
-                                    + " sink keeps single-row statements.",
+                            "A JDBC batch is 1,000 candles (or 200 ms); the sink keeps one per (symbol, timeframe, start),"
+                                    + " the newest revision, since PostgreSQL refuses a multi-row ON CONFLICT DO UPDATE that"
+                                    + " touches a row twice, and pgjdbc sends the rest as a few multi-row upserts (a"
+                                    + " power of two rows each: 512, 256, ... for a full batch). Until then it sent one single-row upsert per candle, which PostgreSQL"
+                                    + " executed one by one: 0.54x the anchor (bench/optimizations.md).",
                             MachineLoad.note(loadBefore)));
             System.out.println("pg-sink: wrote " + Figures.write(figure, args.out()));
         }

@@ -19,7 +19,10 @@ public record PostgresConnection(String url, String user, String password) imple
     JdbcConnectionOptions options() {
         JdbcConnectionOptions.JdbcConnectionOptionsBuilder b = new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
                 .withUrl(url)
-                .withDriverName("org.postgresql.Driver");
+                .withDriverName("org.postgresql.Driver")
+                // pgjdbc sends a JDBC batch of single-row INSERTs as a few multi-row ones (a power of two rows
+                // each), not a statement per row. Upserts must then hold one row per key in a batch (NewestPerKeyExecutor).
+                .withProperty("reWriteBatchedInserts", "true");
         if (user != null) {
             b.withUsername(user);
         }

@@ -23,10 +23,12 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
 import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
 import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.util.function.SerializableFunction;
 
 /**
  * The job's outputs into PostgreSQL (schema in the sql module) through Flink's JDBC sink, batched.
@@ -37,6 +39,9 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * whether they were applied. The provider's bars are upserted per (symbol, kind, start), an updated
  * minute bar replacing the minute's bar; trading statuses are inserted once per message. Quotes are not
  * kept here: they are too many for a table, and {@link KafkaSinks} publishes them.
+ *
+ * <p>A batch goes to the server as a few multi-row statements, not one per record. The upserts' batches
+ * hold one row per key: the one the upsert would leave had the rows come one by one ({@link NewestPerKeyExecutor}).
  */
 public final class PostgresSinks implements CandleSinks {
     public static final String UPSERT_CANDLE = """
@@ -113,12 +118,14 @@ public final class PostgresSinks implements CandleSinks {
     public void candles(DataStream<Candle> candles) {
         // the store keeps final candles and their revisions; partial updates are for the live stream only
         candles.filter(Candle::isFinal).uid("final-candles-postgres").name("final candles")
-                .sinkTo(sink(UPSERT_CANDLE, PostgresSinks::bindCandle)).uid("candles-postgres").name("candles to PostgreSQL");
+                .sinkTo(upsertSink(UPSERT_CANDLE, PostgresSinks::bindCandle, PostgresSinks::candleKey, PostgresSinks::newerRevision))
+                .uid("candles-postgres").name("candles to PostgreSQL");
     }
 
     @Override
     public void enrichedCandles(DataStream<EnrichedCandle> enriched) {
-        enriched.sinkTo(sink(UPSERT_ENRICHED, PostgresSinks::bindEnriched)).uid("enriched-candles-postgres").name("enriched candles to PostgreSQL");
+        enriched.sinkTo(upsertSink(UPSERT_ENRICHED, PostgresSinks::bindEnriched, e -> candleKey(e.ohlcv()), (earlier, later) -> later))
+                .uid("enriched-candles-postgres").name("enriched candles to PostgreSQL");
     }
 
     @Override
@@ -150,7 +157,8 @@ public final class PostgresSinks implements CandleSinks {
     /** Keyed by symbol, so a minute's bar and its updates reach the table in the order they were sent. */
     @Override
     public void providerBars(DataStream<ProviderBar> bars) {
-        bars.keyBy(ProviderBar::symbol).sinkTo(sink(UPSERT_PROVIDER_BAR, PostgresSinks::bindProviderBar))
+        bars.keyBy(ProviderBar::symbol)
+                .sinkTo(upsertSink(UPSERT_PROVIDER_BAR, PostgresSinks::bindProviderBar, PostgresSinks::providerBarKey, PostgresSinks::laterBar))
                 .uid("provider-bars-postgres").name("provider bars to PostgreSQL");
     }
 
@@ -163,15 +171,54 @@ public final class PostgresSinks implements CandleSinks {
     /** Keyed by split first, so a split's reports reach the upsert in order. */
     @Override
     public void feedStatus(DataStream<FeedStatus> reports) {
-        reports.keyBy(FeedStatus::split).sinkTo(sink(UPSERT_FEED_STATUS, PostgresSinks::bindFeedStatus))
+        reports.keyBy(FeedStatus::split)
+                .sinkTo(upsertSink(UPSERT_FEED_STATUS, PostgresSinks::bindFeedStatus, FeedStatus::split, PostgresSinks::newerReport))
                 .uid("feed-status-postgres").name("feed status to PostgreSQL");
     }
 
+    /**
+     * Inserts; pgjdbc folds a batch into multi-row statements ({@link PostgresConnection#options}), where
+     * {@code ON CONFLICT DO NOTHING} skips a key repeated in one statement as it would in the next.
+     */
     private <T> JdbcSink<T> sink(String sql, JdbcStatementBuilder<T> binder) {
         return JdbcSink.<T>builder()
                 .withQueryStatement(sql, binder)
                 .withExecutionOptions(batching)
                 .buildAtLeastOnce(connection.options());
+    }
+
+    /**
+     * Upserts, {@code DO UPDATE}, whose multi-row statements must not touch a row twice: a batch keeps one row
+     * per {@code key}, the one {@code upsert} says the statement would have left had the rows come one by one.
+     */
+    private <T, K> UpsertJdbcSink<T> upsertSink(String sql, JdbcStatementBuilder<T> binder, SerializableFunction<T, K> key,
+            NewestPerKeyExecutor.Upsert<T> upsert) {
+        return new UpsertJdbcSink<>(connection.options(), batching, () -> new NewestPerKeyExecutor<>(sql, binder, key, upsert));
+    }
+
+    /** The primary key of candles and enriched_candles. */
+    static List<Object> candleKey(Candle c) {
+        return List.of(c.symbol(), c.timeframe(), c.start());
+    }
+
+    /** {@link #UPSERT_CANDLE}'s rule: an older revision does not replace a newer one; the later of equals does. */
+    static Candle newerRevision(Candle earlier, Candle later) {
+        return later.revision() >= earlier.revision() ? later : earlier;
+    }
+
+    /** The primary key of provider_bars: a minute's bar and its updates share a row; the daily bar has its own. */
+    static List<Object> providerBarKey(ProviderBar b) {
+        return List.of(b.symbol(), b.kind() == ProviderBar.Kind.DAILY_BAR, b.start());
+    }
+
+    /** {@link #UPSERT_PROVIDER_BAR}'s rule: the later bar's values, updated once either was an updated bar. */
+    static ProviderBar laterBar(ProviderBar earlier, ProviderBar later) {
+        return earlier.kind() == ProviderBar.Kind.UPDATED_BAR ? later.as(ProviderBar.Kind.UPDATED_BAR) : later;
+    }
+
+    /** {@link #UPSERT_FEED_STATUS}'s rule: an older report does not replace a newer one; the later of equals does. */
+    static FeedStatus newerReport(FeedStatus earlier, FeedStatus later) {
+        return later.reportedNanos() >= earlier.reportedNanos() ? later : earlier;
     }
 
     public static void bindCandle(PreparedStatement ps, Candle c) throws SQLException {

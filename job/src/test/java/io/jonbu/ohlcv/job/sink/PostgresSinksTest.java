@@ -109,6 +109,32 @@ class PostgresSinksTest {
     }
 
     @Test
+    void enrichedCandlesOfABatchGoInOneMultiRowUpsertTheLaterOfAKeyWinning() throws Exception {
+        long start = EpochNanos.parse("2024-03-08T15:00:00Z");
+        double[] values = new double[IndicatorKey.COUNT];
+        java.util.Arrays.fill(values, Double.NaN);
+        double[] features = new double[FeatureSchema.COUNT];
+        java.util.Arrays.fill(features, 0.5);
+        MarketContext context = new MarketContext(Regime.RANGING, Double.NaN, Double.NaN, 0, 0);
+        java.util.function.BiFunction<String, Integer, EnrichedCandle> enriched = (symbol, revision) -> new EnrichedCandle(
+                new Candle(symbol, Timeframe.M1, start, Timeframe.M1.end(start), 10, 12, 9, 11, 100, 3, 10.5, true, revision),
+                values, new String[] {"doji"}, context, features, symbol + " revision " + revision);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        // four rows: pgjdbc sends a batch in statements of a power of two rows, so these would go as one
+        sinks.enrichedCandles(env.fromData(List.of(enriched.apply("TSLA", 0), enriched.apply("AMD", 0), enriched.apply("TSLA", 1),
+                enriched.apply("AMD", 1)), TypeInformation.of(EnrichedCandle.class)));
+        env.execute("enriched batch");
+
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            assertThat(rows(s, "SELECT description || ' ' || array_to_string(patterns, ',') || ' ' || (context->>'regime')"
+                    + " || ' ' || cardinality(embedding) FROM enriched_candles WHERE start_time = '2024-03-08 15:00:00+00' ORDER BY symbol"))
+                    .containsExactly("AMD revision 1 doji ranging " + FeatureSchema.COUNT,
+                            "TSLA revision 1 doji ranging " + FeatureSchema.COUNT);
+        }
+    }
+
+    @Test
     void chartPatternsAreInsertedOnceWithNullForValuesThatDoNotApply() throws Exception {
         long start = EpochNanos.parse("2024-03-08T14:30:00Z");
         long end = start + 2 * Timeframe.M5.nominalNanos();
