@@ -1,5 +1,6 @@
 package io.jonbu.ohlcv.job.pattern.chart;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.cep.pattern.Pattern;
@@ -12,7 +13,10 @@ import org.apache.flink.cep.pattern.conditions.IterativeCondition;
  * higher high. A match is {@code length + 2} consecutive candles: the base the first higher high
  * (lower low) is measured from, the trend, and the turn; its level is the high (low) of the trend's
  * last candle, the peak (trough) it turned from. A longer trend matches once, with its last
- * {@code length} candles, because the turn must come right after them.
+ * {@code length} candles, because the turn must come right after them. One pattern finds both: a
+ * trend candle must continue the run in a direction all the candles before it ran in, and the turn
+ * must go against such a direction; a run of outside candles (a higher high and a lower low each)
+ * can complete both, and then makes both events.
  */
 final class TrendReversal implements ChartPattern {
     private static final long serialVersionUID = 1L;
@@ -20,57 +24,86 @@ final class TrendReversal implements ChartPattern {
     private static final String TREND = "trend";
     private static final String TURN = "turn";
 
-    private final Direction trend;
     private final int length;
 
-    /** @param trend the way the trend runs before it turns: up for a bearish reversal */
-    TrendReversal(Direction trend, int length) {
-        this.trend = trend;
+    TrendReversal(int length) {
         this.length = length;
     }
 
     @Override
-    public String name() {
+    public String kind() {
+        return "trend-reversal";
+    }
+
+    /** @param trend the way the trend runs before it turns: up for a bearish reversal */
+    @Override
+    public String name(Direction trend) {
         return trend == Direction.UP ? "bearish_reversal" : "bullish_reversal";
     }
 
     @Override
     public Pattern<CandleWithLevels, ?> pattern() {
         return Pattern.<CandleWithLevels>begin(BASE)
-                .next(TREND).where(new BeyondPrevious(trend, TREND, BASE)).times(length).consecutive()
-                .next(TURN).where(new BeyondPrevious(trend.opposite(), TREND));
+                .next(TREND).where(new Continues(false)).times(length).consecutive()
+                .next(TURN).where(new Continues(true));
     }
 
     @Override
-    public double level(Map<String, List<CandleWithLevels>> match) {
+    public boolean holds(Direction trend, Map<String, List<CandleWithLevels>> match) {
+        return reverses(trend, run(match.get(BASE), match.get(TREND)), match.get(TURN).get(0).candle());
+    }
+
+    @Override
+    public double level(Direction trend, Map<String, List<CandleWithLevels>> match) {
         List<CandleWithLevels> run = match.get(TREND);
-        return trend.extreme(run.get(run.size() - 1).ohlcv());
+        return trend.extreme(run.get(run.size() - 1).candle());
+    }
+
+    private static List<ChartCandle> run(Iterable<CandleWithLevels> base, Iterable<CandleWithLevels> trend) {
+        List<ChartCandle> run = new ArrayList<>();
+        base.forEach(c -> run.add(c.candle()));
+        trend.forEach(c -> run.add(c.candle()));
+        return run;
+    }
+
+    /** Whether each candle of the run has its extreme going {@code trend} beyond that of the one before it. */
+    private static boolean runs(Direction trend, List<ChartCandle> run) {
+        for (int i = 1; i < run.size(); i++) {
+            if (!trend.beyond(trend.extreme(run.get(i)), trend.extreme(run.get(i - 1)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the run trends {@code trend} and the candle after it turns: beyond its last candle the other way. */
+    private static boolean reverses(Direction trend, List<ChartCandle> run, ChartCandle turn) {
+        Direction back = trend.opposite();
+        return runs(trend, run) && back.beyond(back.extreme(turn), back.extreme(run.get(run.size() - 1)));
     }
 
     /**
-     * Whether the candle's extreme in a direction lies beyond that of the candle before it: the
-     * latest one already matched under the first of {@code previousIn} that has any.
+     * A candle that continues the base and trend matched so far in a direction all of them ran in,
+     * or, for the turn, goes back against it.
      */
-    private static final class BeyondPrevious extends IterativeCondition<CandleWithLevels> {
+    private static final class Continues extends IterativeCondition<CandleWithLevels> {
         private static final long serialVersionUID = 1L;
 
-        private final Direction direction;
-        private final String[] previousIn;
+        private final boolean turn;
 
-        BeyondPrevious(Direction direction, String... previousIn) {
-            this.direction = direction;
-            this.previousIn = previousIn;
+        Continues(boolean turn) {
+            this.turn = turn;
         }
 
         @Override
         public boolean filter(CandleWithLevels candle, Context<CandleWithLevels> ctx) throws Exception {
-            for (String name : previousIn) {
-                CandleWithLevels previous = null;
-                for (CandleWithLevels c : ctx.getEventsForPattern(name)) {
-                    previous = c;
-                }
-                if (previous != null) {
-                    return direction.beyond(direction.extreme(candle.ohlcv()), direction.extreme(previous.ohlcv()));
+            List<ChartCandle> run = run(ctx.getEventsForPattern(BASE), ctx.getEventsForPattern(TREND));
+            if (!turn) {
+                run.add(candle.candle());
+            }
+            for (Direction trend : Direction.BOTH) {
+                if (turn ? reverses(trend, run, candle.candle()) : runs(trend, run)) {
+                    return true;
                 }
             }
             return false;
