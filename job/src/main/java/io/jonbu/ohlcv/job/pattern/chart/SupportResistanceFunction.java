@@ -11,7 +11,8 @@ import org.apache.flink.util.Collector;
 /**
  * Annotates each candle of one symbol and timeframe, in candle order, with the resistance
  * (highest high) and support (lowest low) of the {@code lookback} candles before it, NaN until that
- * many were seen. The current candle is left out so that a candle can close beyond them. Two rings
+ * many were seen, and with the high and low of the candle before it ({@link CandleWithLevels}). The
+ * current candle is left out so that a candle can close beyond them. Two rings
  * of {@code lookback} doubles in keyed state; the scan for the extreme is O(lookback), cheaper than a
  * monotonic deque at the default 20.
  */
@@ -44,7 +45,7 @@ public final class SupportResistanceFunction extends KeyedProcessFunction<String
             h = new Window(lookback);
             l = new Window(lookback);
         }
-        out.collect(new CandleWithLevels(c, h.isFull() ? h.max() : Double.NaN, l.isFull() ? l.min() : Double.NaN));
+        out.collect(new CandleWithLevels(c, h.isFull() ? h.max() : Double.NaN, l.isFull() ? l.min() : Double.NaN, h.newest(), l.newest()));
         h.add(c.high());
         l.add(c.low());
         highs.update(h);

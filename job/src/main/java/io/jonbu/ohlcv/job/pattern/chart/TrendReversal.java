@@ -1,10 +1,10 @@
 package io.jonbu.ohlcv.job.pattern.chart;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.cep.pattern.Pattern;
 import org.apache.flink.cep.pattern.conditions.IterativeCondition;
+import org.apache.flink.cep.pattern.conditions.SimpleCondition;
 
 /**
  * A short trend that turns. <b>bearish_reversal</b>: {@code length} consecutive higher highs (each
@@ -13,10 +13,14 @@ import org.apache.flink.cep.pattern.conditions.IterativeCondition;
  * higher high. A match is {@code length + 2} consecutive candles: the base the first higher high
  * (lower low) is measured from, the trend, and the turn; its level is the high (low) of the trend's
  * last candle, the peak (trough) it turned from. A longer trend matches once, with its last
- * {@code length} candles, because the turn must come right after them. One pattern finds both: a
- * trend candle must continue the run in a direction all the candles before it ran in, and the turn
- * must go against such a direction; a run of outside candles (a higher high and a lower low each)
- * can complete both, and then makes both events.
+ * {@code length} candles, because the turn must come right after them.
+ *
+ * <p>One pattern finds both. The candles of a match are consecutive in their series, so the candle
+ * before each in the match is the one before it in the series, whose high and low
+ * {@link CandleWithLevels} carries: a trend candle steps beyond it one way or the other, and only the
+ * turn looks back at the trend in its match, to find a way all of it stepped and the turn goes
+ * against. A run of outside candles (a higher high and a lower low each) can complete both, and then
+ * makes both events.
  */
 final class TrendReversal implements ChartPattern {
     private static final long serialVersionUID = 1L;
@@ -44,13 +48,13 @@ final class TrendReversal implements ChartPattern {
     @Override
     public Pattern<CandleWithLevels, ?> pattern() {
         return Pattern.<CandleWithLevels>begin(BASE)
-                .next(TREND).where(new Continues(false)).times(length).consecutive()
-                .next(TURN).where(new Continues(true));
+                .next(TREND).where(SimpleCondition.of(c -> steps(Direction.UP, c) || steps(Direction.DOWN, c))).times(length).consecutive()
+                .next(TURN).where(new Turns());
     }
 
     @Override
     public boolean holds(Direction trend, Map<String, List<CandleWithLevels>> match) {
-        return reverses(trend, run(match.get(BASE), match.get(TREND)), match.get(TURN).get(0).candle());
+        return reverses(trend, match.get(TREND), match.get(TURN).get(0));
     }
 
     @Override
@@ -59,50 +63,30 @@ final class TrendReversal implements ChartPattern {
         return trend.extreme(run.get(run.size() - 1).candle());
     }
 
-    private static List<ChartCandle> run(Iterable<CandleWithLevels> base, Iterable<CandleWithLevels> trend) {
-        List<ChartCandle> run = new ArrayList<>();
-        base.forEach(c -> run.add(c.candle()));
-        trend.forEach(c -> run.add(c.candle()));
-        return run;
+    /** Whether the candle's extreme going {@code direction} lies beyond that of the candle before it. */
+    private static boolean steps(Direction direction, CandleWithLevels c) {
+        return direction.beyond(direction.extreme(c.candle()), c.previous(direction));
     }
 
-    /** Whether each candle of the run has its extreme going {@code trend} beyond that of the one before it. */
-    private static boolean runs(Direction trend, List<ChartCandle> run) {
-        for (int i = 1; i < run.size(); i++) {
-            if (!trend.beyond(trend.extreme(run.get(i)), trend.extreme(run.get(i - 1)))) {
+    /** Whether every candle of the trend stepped {@code trend} and the turn, right after them, steps back. */
+    private static boolean reverses(Direction trend, Iterable<CandleWithLevels> run, CandleWithLevels turn) {
+        for (CandleWithLevels c : run) {
+            if (!steps(trend, c)) {
                 return false;
             }
         }
-        return true;
+        return steps(trend.opposite(), turn);
     }
 
-    /** Whether the run trends {@code trend} and the candle after it turns: beyond its last candle the other way. */
-    private static boolean reverses(Direction trend, List<ChartCandle> run, ChartCandle turn) {
-        Direction back = trend.opposite();
-        return runs(trend, run) && back.beyond(back.extreme(turn), back.extreme(run.get(run.size() - 1)));
-    }
-
-    /**
-     * A candle that continues the base and trend matched so far in a direction all of them ran in,
-     * or, for the turn, goes back against it.
-     */
-    private static final class Continues extends IterativeCondition<CandleWithLevels> {
+    /** A candle that turns back against a way the whole trend matched before it stepped. */
+    private static final class Turns extends IterativeCondition<CandleWithLevels> {
         private static final long serialVersionUID = 1L;
-
-        private final boolean turn;
-
-        Continues(boolean turn) {
-            this.turn = turn;
-        }
 
         @Override
         public boolean filter(CandleWithLevels candle, Context<CandleWithLevels> ctx) throws Exception {
-            List<ChartCandle> run = run(ctx.getEventsForPattern(BASE), ctx.getEventsForPattern(TREND));
-            if (!turn) {
-                run.add(candle.candle());
-            }
+            // the candle first: looking the trend up rebuilds it from CEP's shared buffer
             for (Direction trend : Direction.BOTH) {
-                if (turn ? reverses(trend, run, candle.candle()) : runs(trend, run)) {
+                if (steps(trend.opposite(), candle) && reverses(trend, ctx.getEventsForPattern(TREND), candle)) {
                     return true;
                 }
             }

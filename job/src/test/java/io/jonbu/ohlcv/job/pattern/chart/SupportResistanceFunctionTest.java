@@ -48,6 +48,17 @@ class SupportResistanceFunctionTest {
     }
 
     @Test
+    void eachCandleCarriesTheHighAndLowOfTheOneBeforeIt() throws Exception {
+        open(3);
+        send(new ChartSeries("AAPL").add(10, 5, 8).add(12, 4, 8).add(11, 6, 8).add(13, 3, 8).add(9, 7, 8).add(1, 9, 8)
+                .add(0, 0, 0).candles());
+
+        List<CandleWithLevels> out = harness.extractOutputValues();
+        assertThat(out).extracting(CandleWithLevels::previousHigh).containsExactly(Double.NaN, 10.0, 12.0, 11.0, 13.0, 9.0, 1.0);
+        assertThat(out).extracting(CandleWithLevels::previousLow).containsExactly(Double.NaN, 5.0, 4.0, 6.0, 3.0, 7.0, 9.0);
+    }
+
+    @Test
     void theCandleLeavingTheLookbackNoLongerCounts() throws Exception {
         open(2);
         send(new ChartSeries("AAPL").add(20, 1, 10).add(12, 8, 10).add(11, 9, 10).add(11, 9, 10).candles());
