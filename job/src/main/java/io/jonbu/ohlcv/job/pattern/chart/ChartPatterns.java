@@ -21,8 +21,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * </pre>
  *
  * Only the few values the patterns read cross the shuffle ({@link ChartCandle}), and once: the
- * support and resistance come out keyed as they went in, so the CEP operators chain to it without
- * another. Each CEP operator finds one kind of pattern going both ways ({@link ChartPattern}).
+ * support and resistance come out on the subtask of their key, so the CEP operators take them over a
+ * forward exchange (a CEP operator always heads a chain of its own), without hashing keys again.
+ * Each CEP operator finds one kind of pattern going both ways ({@link ChartPattern}).
  *
  * CEP matches the candles of a series in the order they arrive, as the support and resistance
  * before it already must: the enrichment emits each series in candle order, on one subtask, and
