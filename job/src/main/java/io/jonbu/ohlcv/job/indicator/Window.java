@@ -35,6 +35,11 @@ public class Window {
         return count == values.length;
     }
 
+    /** The value added last; NaN while empty. */
+    public double newest() {
+        return count == 0 ? Double.NaN : values[next == 0 ? values.length - 1 : next - 1];
+    }
+
     /** The oldest value held; only meaningful once full. */
     public double oldest() {
         return values[next];

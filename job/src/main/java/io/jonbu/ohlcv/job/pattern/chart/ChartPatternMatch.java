@@ -1,18 +1,15 @@
 package io.jonbu.ohlcv.job.pattern.chart;
 
-import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.enriched.ChartPatternEvent;
-import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
-import io.jonbu.ohlcv.model.enriched.IndicatorKey;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.cep.functions.PatternProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Turns each match of a {@link ChartPattern} into one {@link ChartPatternEvent}: from the start of its
- * first candle to the end of its last, with the last candle's close, volume and averages, since
- * that candle completed the pattern.
+ * Turns each match of a {@link ChartPattern} into one {@link ChartPatternEvent} per direction it
+ * holds in: from the start of its first candle to the end of its last, with the last candle's close,
+ * volume and averages, since that candle completed the pattern.
  */
 final class ChartPatternMatch extends PatternProcessFunction<CandleWithLevels, ChartPatternEvent> {
     private static final long serialVersionUID = 1L;
@@ -25,21 +22,23 @@ final class ChartPatternMatch extends PatternProcessFunction<CandleWithLevels, C
 
     @Override
     public void processMatch(Map<String, List<CandleWithLevels>> match, Context ctx, Collector<ChartPatternEvent> out) {
-        Candle first = null;
-        EnrichedCandle last = null;
+        ChartCandle first = null;
+        ChartCandle last = null;
         for (List<CandleWithLevels> events : match.values()) {
             for (CandleWithLevels e : events) {
-                if (first == null || e.ohlcv().start() < first.start()) {
-                    first = e.ohlcv();
+                if (first == null || e.candle().start() < first.start()) {
+                    first = e.candle();
                 }
-                if (last == null || e.ohlcv().start() > last.ohlcv().start()) {
-                    last = e.enriched();
+                if (last == null || e.candle().start() > last.start()) {
+                    last = e.candle();
                 }
             }
         }
-        Candle c = last.ohlcv();
-        out.collect(new ChartPatternEvent(c.symbol(), c.timeframe(), pattern.name(), first.start(), c.end(),
-                pattern.level(match), c.close(), c.volume(), last.indicator(IndicatorKey.VOLUME_SMA_20),
-                last.indicator(IndicatorKey.SMA_50), last.indicator(IndicatorKey.SMA_200)));
+        for (Direction direction : Direction.BOTH) {
+            if (pattern.holds(direction, match)) {
+                out.collect(new ChartPatternEvent(last.symbol(), last.timeframe(), pattern.name(direction), first.start(), last.end(),
+                        pattern.level(direction, match), last.close(), last.volume(), last.volumeSma20(), last.sma50(), last.sma200()));
+            }
+        }
     }
 }

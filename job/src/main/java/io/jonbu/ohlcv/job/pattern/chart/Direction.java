@@ -1,11 +1,14 @@
 package io.jonbu.ohlcv.job.pattern.chart;
 
-import io.jonbu.ohlcv.model.Candle;
+import java.util.List;
 
 /** Up or down the price axis: every chart pattern here has a mirror image that swaps the two. */
 enum Direction {
     UP,
     DOWN;
+
+    /** Both, up first: the directions a match is tried in. */
+    static final List<Direction> BOTH = List.of(UP, DOWN);
 
     /** Whether {@code a} lies strictly beyond {@code b}: above it going up, below it going down. */
     boolean beyond(double a, double b) {
@@ -13,7 +16,7 @@ enum Direction {
     }
 
     /** The candle's price furthest this way: its high going up, its low going down. */
-    double extreme(Candle c) {
+    double extreme(ChartCandle c) {
         return this == UP ? c.high() : c.low();
     }
 

@@ -1,7 +1,5 @@
 package io.jonbu.ohlcv.job.pattern.chart;
 
-import io.jonbu.ohlcv.model.Candle;
-import io.jonbu.ohlcv.model.enriched.IndicatorKey;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.cep.pattern.Pattern;
@@ -15,45 +13,52 @@ import org.apache.flink.cep.pattern.conditions.SimpleCondition;
  * volume ({@code volume_sma_20}), the usual confirmation that the move is not noise. One candle is the
  * whole match; it fires again on a following candle only if that one closes beyond the new, higher
  * resistance (lower support) on heavy volume too. Nothing fires before the lookback and the volume
- * average have warmed up.
+ * average have warmed up. A candle cannot break both ways: the support is never above the resistance.
  */
 final class LevelBreak implements ChartPattern {
     private static final long serialVersionUID = 1L;
     private static final String BREAK = "break";
 
-    private final Direction direction;
     private final double volumeFactor;
 
-    LevelBreak(Direction direction, double volumeFactor) {
-        this.direction = direction;
+    LevelBreak(double volumeFactor) {
         this.volumeFactor = volumeFactor;
     }
 
     @Override
-    public String name() {
+    public String kind() {
+        return "level-break";
+    }
+
+    @Override
+    public String name(Direction direction) {
         return direction == Direction.UP ? "breakout" : "breakdown";
     }
 
     @Override
     public Pattern<CandleWithLevels, ?> pattern() {
-        return Pattern.<CandleWithLevels>begin(BREAK).where(SimpleCondition.of(this::breaks));
+        return Pattern.<CandleWithLevels>begin(BREAK).where(SimpleCondition.of(c -> breaks(Direction.UP, c) || breaks(Direction.DOWN, c)));
     }
 
     @Override
-    public double level(Map<String, List<CandleWithLevels>> match) {
-        return levelOf(match.get(BREAK).get(0));
+    public boolean holds(Direction direction, Map<String, List<CandleWithLevels>> match) {
+        return breaks(direction, match.get(BREAK).get(0));
     }
 
-    private boolean breaks(CandleWithLevels c) {
-        double level = levelOf(c);
-        double averageVolume = c.enriched().indicator(IndicatorKey.VOLUME_SMA_20);
-        Candle candle = c.ohlcv();
-        return Double.isFinite(level) && Double.isFinite(averageVolume)
+    @Override
+    public double level(Direction direction, Map<String, List<CandleWithLevels>> match) {
+        return levelOf(direction, match.get(BREAK).get(0));
+    }
+
+    private boolean breaks(Direction direction, CandleWithLevels c) {
+        double level = levelOf(direction, c);
+        ChartCandle candle = c.candle();
+        return Double.isFinite(level) && Double.isFinite(candle.volumeSma20())
                 && direction.beyond(candle.close(), level)
-                && candle.volume() > volumeFactor * averageVolume;
+                && candle.volume() > volumeFactor * candle.volumeSma20();
     }
 
-    private double levelOf(CandleWithLevels c) {
+    private static double levelOf(Direction direction, CandleWithLevels c) {
         return direction == Direction.UP ? c.resistance() : c.support();
     }
 }

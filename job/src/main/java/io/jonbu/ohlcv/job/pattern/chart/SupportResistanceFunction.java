@@ -1,29 +1,23 @@
 package io.jonbu.ohlcv.job.pattern.chart;
 
-import io.jonbu.ohlcv.job.enrich.EnrichmentFunction;
 import io.jonbu.ohlcv.job.indicator.Window;
-import io.jonbu.ohlcv.model.Candle;
-import io.jonbu.ohlcv.model.enriched.EnrichedCandle;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Annotates each enriched candle of one symbol and timeframe, in candle order, with the resistance
+ * Annotates each candle of one symbol and timeframe, in candle order, with the resistance
  * (highest high) and support (lowest low) of the {@code lookback} candles before it, NaN until that
- * many were seen. The current candle is left out so that a candle can close beyond them. Two rings
+ * many were seen, and with the high and low of the candle before it ({@link CandleWithLevels}). The
+ * current candle is left out so that a candle can close beyond them. Two rings
  * of {@code lookback} doubles in keyed state; the scan for the extreme is O(lookback), cheaper than a
  * monotonic deque at the default 20.
  */
-public final class SupportResistanceFunction extends KeyedProcessFunction<String, EnrichedCandle, CandleWithLevels> {
+public final class SupportResistanceFunction extends KeyedProcessFunction<String, ChartCandle, CandleWithLevels> {
     private static final long serialVersionUID = 1L;
-
-    /** The enrichment's key: one per symbol and timeframe. */
-    public static final KeySelector<EnrichedCandle, String> BY_SERIES = e -> EnrichmentFunction.BY_SERIES.getKey(e.ohlcv());
 
     private final int lookback;
 
@@ -44,15 +38,14 @@ public final class SupportResistanceFunction extends KeyedProcessFunction<String
     }
 
     @Override
-    public void processElement(EnrichedCandle enriched, Context ctx, Collector<CandleWithLevels> out) throws Exception {
+    public void processElement(ChartCandle c, Context ctx, Collector<CandleWithLevels> out) throws Exception {
         Window h = highs.value();
         Window l = lows.value();
         if (h == null) {
             h = new Window(lookback);
             l = new Window(lookback);
         }
-        out.collect(new CandleWithLevels(enriched, h.isFull() ? h.max() : Double.NaN, l.isFull() ? l.min() : Double.NaN));
-        Candle c = enriched.ohlcv();
+        out.collect(new CandleWithLevels(c, h.isFull() ? h.max() : Double.NaN, l.isFull() ? l.min() : Double.NaN, h.newest(), l.newest()));
         h.add(c.high());
         l.add(c.low());
         highs.update(h);

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class SupportResistanceFunctionTest {
-    private KeyedOneInputStreamOperatorTestHarness<String, EnrichedCandle, CandleWithLevels> harness;
+    private KeyedOneInputStreamOperatorTestHarness<String, ChartCandle, CandleWithLevels> harness;
 
     private void open(int lookback) throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new SupportResistanceFunction(lookback)),
-                SupportResistanceFunction.BY_SERIES, Types.STRING);
+                ChartCandle.BY_SERIES, Types.STRING);
         harness.open();
     }
 
@@ -29,7 +29,7 @@ class SupportResistanceFunctionTest {
 
     private void send(List<EnrichedCandle> candles) throws Exception {
         for (EnrichedCandle e : candles) {
-            harness.processElement(e, EpochNanos.toMillis(e.ohlcv().end()) - 1);
+            harness.processElement(ChartCandle.of(e), EpochNanos.toMillis(e.ohlcv().end()) - 1);
         }
     }
 
@@ -44,7 +44,18 @@ class SupportResistanceFunctionTest {
         assertThat(out).extracting(CandleWithLevels::support).containsExactly(Double.NaN, Double.NaN, Double.NaN, 4.0, 3.0, 3.0, 3.0);
         assertThat(harness.extractOutputStreamRecords()).extracting(StreamRecord::getTimestamp)
                 .as("timestamps pass through, for CEP's event time").containsExactlyElementsOf(
-                        out.stream().map(c -> EpochNanos.toMillis(c.ohlcv().end()) - 1).toList());
+                        out.stream().map(c -> EpochNanos.toMillis(c.candle().end()) - 1).toList());
+    }
+
+    @Test
+    void eachCandleCarriesTheHighAndLowOfTheOneBeforeIt() throws Exception {
+        open(3);
+        send(new ChartSeries("AAPL").add(10, 5, 8).add(12, 4, 8).add(11, 6, 8).add(13, 3, 8).add(9, 7, 8).add(1, 9, 8)
+                .add(0, 0, 0).candles());
+
+        List<CandleWithLevels> out = harness.extractOutputValues();
+        assertThat(out).extracting(CandleWithLevels::previousHigh).containsExactly(Double.NaN, 10.0, 12.0, 11.0, 13.0, 9.0, 1.0);
+        assertThat(out).extracting(CandleWithLevels::previousLow).containsExactly(Double.NaN, 5.0, 4.0, 6.0, 3.0, 7.0, 9.0);
     }
 
     @Test
@@ -67,7 +78,7 @@ class SupportResistanceFunctionTest {
         List<EnrichedCandle> msft = new ChartSeries("MSFT").add(400, 390, 395).add(401, 391, 396).candles();
         send(List.of(aapl.get(0), msft.get(0), aapl.get(1), msft.get(1)));
 
-        assertThat(harness.extractOutputValues()).extracting(c -> c.ohlcv().symbol() + " " + c.resistance() + " " + c.support())
+        assertThat(harness.extractOutputValues()).extracting(c -> c.candle().symbol() + " " + c.resistance() + " " + c.support())
                 .containsExactly("AAPL NaN NaN", "MSFT NaN NaN", "AAPL 10.0 5.0", "MSFT 400.0 390.0");
         assertThat(harness.numKeyedStateEntries()).as("highs and lows of two series").isEqualTo(4);
     }
