@@ -102,12 +102,7 @@ public final class CandleThroughput {
         return options.quick() ? TapeSpan.FIFTH : TapeSpan.FOUR_DAYS;
     }
 
-    /** How the throughput figures are measured, for the figure's method, on a four-day tape; {@code what} names the job measured. */
-    static String method(int trades, String what) {
-        return method(trades, TapeSpan.FOUR_DAYS, what);
-    }
-
-    /** As {@link #method(int, String)}, on a tape spread over {@code span}. */
+    /** How the throughput figures are measured, for the figure's method: {@code trades} over {@code span}; {@code what} names the job measured. */
     static String method(int trades, TapeSpan span, String what) {
         double perSymbolMinute = trades / span.minutes();
         return String.format(Locale.ROOT, "%,d seeded random-walk trades (one seed per symbol count), spread evenly %s (across "

@@ -5,6 +5,7 @@ import io.jonbu.ohlcv.bench.report.Figure;
 import io.jonbu.ohlcv.bench.report.Figures;
 import io.jonbu.ohlcv.bench.run.Alternation;
 import io.jonbu.ohlcv.bench.run.LocalFlink;
+import io.jonbu.ohlcv.bench.tape.TapeSpan;
 import io.jonbu.ohlcv.bench.tape.TradeTape;
 import io.jonbu.ohlcv.job.CandleJobConfig;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import org.apache.flink.configuration.Configuration;
 /**
  * Figure 2 of issue 7, full pipeline throughput: the candle job as it runs by default (candles, then
  * per series indicators, candlestick patterns, context and features, and chart patterns), against
- * the same job building candles only, on trades made as figure 1's (fewer when quick).
+ * the same job building candles only, on trades made as figure 1's, as many per symbol-minute (fewer, over
+ * a shorter span).
  *
  * <p>Usage: {@code PipelineThroughput [--quick] [--out DIR]}
  */
@@ -27,8 +29,10 @@ public final class PipelineThroughput {
 
     public static void main(String[] args) throws Exception {
         BenchArgs options = BenchArgs.parse(args);
-        // the full pipeline runs at a small fraction of the candles-only rate, so quick takes fewer trades than figure 1
-        int trades = options.trades(50_000, 1_000_000);
+        // figure 1's trades per symbol-minute on a fifth of its trades and span (on its quick run's in
+        // a full run): the work per candle makes figure 1's own tape too long at 5,000 symbols
+        int trades = options.trades(200_000, 1_000_000);
+        TapeSpan span = options.quick() ? TapeSpan.TWENTY_FIFTH : TapeSpan.FIFTH;
         CandleJobConfig full = CandleJobConfig.defaults();
         CandleJobConfig candlesOnly = full.withEnrichment(false);
         List<String> xs = new ArrayList<>();
@@ -38,7 +42,7 @@ public final class PipelineThroughput {
                     .contender(FULL, false, tape -> JonbuCandles.tradesPerSecond(flink, tape, full))
                     .contender(CANDLES_ONLY, true, tape -> JonbuCandles.tradesPerSecond(flink, tape, candlesOnly));
             for (int symbols : CandleThroughput.SYMBOLS) {
-                try (TradeTape tape = TradeTape.generate(symbols, trades)) {
+                try (TradeTape tape = TradeTape.generate(symbols, trades, span)) {
                     JonbuCandles.tradesPerSecond(flink, tape, full); // warm-up, untimed
                     runs.point(tape.label(), tape, BenchArgs.RUNS);
                     xs.add(tape.label());
@@ -52,7 +56,7 @@ public final class PipelineThroughput {
                     100 * runs.median(FULL, x) / runs.median(CANDLES_ONLY, x)));
         }
         Figure figure = new Figure("pipeline-throughput", "Full pipeline throughput: candles, indicators, patterns, enrichment",
-                CandleThroughput.method(trades, "the candle job as it runs by default (CandleJob: candles of 1m 5m 15m 1h 1d, then "
+                CandleThroughput.method(trades, span, "the candle job as it runs by default (CandleJob: candles of 1m 5m 15m 1h 1d, then "
                         + "every final candle keyed by symbol and timeframe through 30 indicators, 13 candlestick patterns, context, "
                         + "features and description, and the enriched series through the chart-pattern detectors), against the same "
                         + "job with enrichment off (CandleJobConfig.withEnrichment(false)) as the anchor; one untimed run of the full "
