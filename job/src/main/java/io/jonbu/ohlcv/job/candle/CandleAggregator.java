@@ -591,9 +591,11 @@ public final class CandleAggregator extends KeyedProcessFunction<String, FeedEve
     private void noteDue(SymbolCandles s, long due, TimerService timers) {
         s.nextDue = Math.min(s.nextDue, due);
         long at = Math.floorDiv(due, CLEANUP_GRID_MILLIS) * CLEANUP_GRID_MILLIS + CLEANUP_GRID_MILLIS - 1;
-        if (at > s.cleanupAt) {
+        if (at != s.cleanupAt) {
+            // also when earlier than the pending one (a minute noted after a daily candle's removal):
+            // Flink keeps one timer per key and instant, so a step already registered costs a lookup
             timers.registerEventTimeTimer(at);
-            s.cleanupAt = at;
+            s.cleanupAt = Math.max(s.cleanupAt, at);
         }
     }
 

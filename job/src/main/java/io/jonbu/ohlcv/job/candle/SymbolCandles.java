@@ -21,9 +21,9 @@ final class SymbolCandles {
     int minuteCount;
     long[] minutes = new long[8];
     RetainedPrints[] prints = new RetainedPrints[8];
-    /** The earliest instant (ms) at which a retained minute expires or a closed candle may go; Long.MAX_VALUE if none (or no later than that). */
+    /** No later than the earliest instant (ms) at which a retained minute expires or a closed candle may go; Long.MAX_VALUE if nothing is due. */
     long nextDue = Long.MAX_VALUE;
-    /** The instant (ms) of the pending cleanup timer, at or after every due instant; Long.MIN_VALUE if none is pending. */
+    /** The instant (ms) of the latest pending cleanup timer, at or after every due instant; Long.MIN_VALUE if none is pending. */
     long cleanupAt = Long.MIN_VALUE;
 
     SymbolCandles() {

@@ -1,5 +1,6 @@
 package io.jonbu.ohlcv.job.candle;
 
+import io.jonbu.ohlcv.model.Timeframe;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -65,8 +66,18 @@ public final class SymbolCandlesSerializer extends TypeSerializer<SymbolCandles>
 
     @Override
     public void serialize(SymbolCandles value, DataOutputView out) throws IOException {
-        out.writeByte(SymbolCandles.TIMEFRAMES);
+        int used = 0;
         for (SymbolCandles.Slots s : value.candles) {
+            used += s.size > 0 ? 1 : 0;
+        }
+        out.writeByte(used);
+        for (Timeframe tf : Timeframe.values()) {
+            SymbolCandles.Slots s = value.candles[tf.ordinal()];
+            if (s.size == 0) {
+                continue;
+            }
+            // by label, not ordinal: a timeframe added to the enum, wherever it sorts, leaves older state readable
+            out.writeUTF(tf.label());
             out.writeInt(s.size);
             for (int i = 0; i < s.size; i++) {
                 out.writeLong(s.starts[i]);
@@ -86,11 +97,16 @@ public final class SymbolCandlesSerializer extends TypeSerializer<SymbolCandles>
     @Override
     public SymbolCandles deserialize(DataInputView in) throws IOException {
         SymbolCandles value = new SymbolCandles();
-        int timeframes = in.readByte();
-        if (timeframes != SymbolCandles.TIMEFRAMES) {
-            throw new IOException("candle state written for " + timeframes + " timeframes, expected " + SymbolCandles.TIMEFRAMES);
-        }
-        for (SymbolCandles.Slots s : value.candles) {
+        int used = in.readByte();
+        for (int t = 0; t < used; t++) {
+            String label = in.readUTF();
+            Timeframe tf;
+            try {
+                tf = Timeframe.parse(label);
+            } catch (IllegalArgumentException e) {
+                throw new IOException("candle state holds " + label + " candles, a timeframe this version does not know", e);
+            }
+            SymbolCandles.Slots s = value.candles[tf.ordinal()];
             int size = in.readInt();
             for (int i = 0; i < size; i++) {
                 int j = s.indexOrAdd(in.readLong());

@@ -23,7 +23,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -524,6 +528,29 @@ class CandleAggregatorTest {
         harness.processWatermark(millis("2024-03-08T14:45:00Z"));
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aMinuteThatExpiresBeforeThePendingCleanupGetsACleanupOfItsOwn() throws Exception {
+        open(List.of(Timeframe.M1, Timeframe.D1), Duration.ofHours(1), HORIZON);
+        send(trade("AAPL", "2024-03-08T04:30:10Z", 10, 100, 1));
+        // the daily candle closes at New York midnight (05:00 UTC): its removal is due an hour later
+        harness.processWatermark(millis("2024-03-08T05:00:10Z"));
+        // the new day's first trade: its minute can be corrected until 05:06, long before the day's removal
+        send(trade("AAPL", "2024-03-08T05:00:30Z", 11, 100, 2));
+        assertThat(retainedMinutes("AAPL")).isEqualTo(1);
+
+        // the symbol stays quiet; the watermark passes the minute's cleanup step, not the day's
+        harness.processWatermark(millis("2024-03-08T05:15:00Z"));
+        assertThat(retainedMinutes("AAPL")).as("expired within a cleanup step, not an hour later").isZero();
+    }
+
+    private int retainedMinutes(String symbol) throws Exception {
+        KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
+        backend.setCurrentKey(symbol);
+        SymbolCandles state = backend.getPartitionedState(VoidNamespace.INSTANCE,
+                VoidNamespaceSerializer.INSTANCE, new ValueStateDescriptor<>("symbol-candles", new SymbolCandlesSerializer())).value();
+        return state == null ? 0 : state.minuteCount;
     }
 
     @Test

@@ -105,11 +105,26 @@ class SymbolCandlesSerializerTest {
     }
 
     @Test
-    void bytesWrittenForAnotherNumberOfTimeframesAreRefusedNotMisread() {
-        DataOutputSerializer out = new DataOutputSerializer(8);
+    void candlesAreStoredByTheirTimeframesLabelSoAnUnknownOneIsRefusedByNameNotMisread() {
+        DataOutputSerializer out = new DataOutputSerializer(16);
         assertThatThrownBy(() -> {
-            out.writeByte(SymbolCandles.TIMEFRAMES + 1);
+            out.writeByte(1);
+            out.writeUTF("2m");
+            out.writeInt(0);
             serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
-        }).isInstanceOf(IOException.class).hasMessageContaining("timeframes");
+        }).isInstanceOf(IOException.class).hasMessageContaining("2m candles");
+    }
+
+    @Test
+    void onlyTheTimeframesWithCandlesAreWrittenEachUnderItsLabel() throws IOException {
+        SymbolCandles s = new SymbolCandles();
+        CandleBuilder c = new CandleBuilder();
+        c.add(trade("AAPL", "2024-03-08T14:30:05Z", 10, 100, 1), TradeEligibility.ALL);
+        s.putOpen(Timeframe.D1, START, c);
+        DataInputDeserializer in = new DataInputDeserializer(bytes(s));
+
+        assertThat(in.readByte()).isEqualTo((byte) 1);
+        assertThat(in.readUTF()).isEqualTo(Timeframe.D1.label());
+        assertThat(serializer.deserialize(new DataInputDeserializer(bytes(s))).open(Timeframe.D1, START).close).isEqualTo(10);
     }
 }
