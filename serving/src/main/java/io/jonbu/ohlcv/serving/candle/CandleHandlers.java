@@ -79,18 +79,17 @@ public final class CandleHandlers {
                 // one more than asked tells whether there is a next page, and where it starts
                 candles.range(symbol, timeframe, from, range.end(), range.limit() + 1, body);
             }
+            // an empty answer is fine for a known symbol, but a typo deserves a 404
+            if (!body.begun()) {
+                requireKnown(symbol);
+            }
+            body.finish();
         } catch (SQLException | IOException | RuntimeException e) {
             if (!body.begun()) {
                 throw e;
             }
             body.cut(e);
-            return;
         }
-        // an empty answer is fine for a known symbol, but a typo deserves a 404
-        if (!body.begun()) {
-            requireKnown(symbol);
-        }
-        body.finish();
     }
 
     /**

@@ -205,6 +205,7 @@ public final class CandleRepository<T> {
                 // PostgreSQL's driver only fetches part of a result inside a transaction
                 c.setAutoCommit(false);
             }
+            Throwable failure = null;
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 if (cursor) {
                     s.setFetchSize(FETCH_ROWS);
@@ -217,11 +218,22 @@ public final class CandleRepository<T> {
                         visitor.visit(rs);
                     }
                 }
+            } catch (Throwable t) {
+                failure = t;
+                throw t;
             } finally {
                 if (cursor) {
                     // it only read: nothing to keep, and a pooled connection goes back as it came
-                    c.rollback();
-                    c.setAutoCommit(true);
+                    try {
+                        c.rollback();
+                        c.setAutoCommit(true);
+                    } catch (SQLException e) {
+                        // a broken connection fails here too: the failure that broke it is the one to report
+                        if (failure == null) {
+                            throw e;
+                        }
+                        failure.addSuppressed(e);
+                    }
                 }
             }
         }

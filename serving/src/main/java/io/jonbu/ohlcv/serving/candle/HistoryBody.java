@@ -146,7 +146,12 @@ final class HistoryBody implements CandleRepository.RowVisitor<IOException> {
 
     /** Aborts the exchange after a failure mid-body: the client sees the connection end before the body does. */
     void cut(Exception failure) {
-        LOG.error("cut the response to {} {} after {} candles", ctx.method(), ctx.path(), written, failure);
+        if (failure instanceof IOException) {
+            // writing to the client failed: most often a client that went away, no fault of ours
+            LOG.warn("cut the response to {} {} after {} candles: {}", ctx.method(), ctx.path(), written, failure.toString());
+        } else {
+            LOG.error("cut the response to {} {} after {} candles", ctx.method(), ctx.path(), written, failure);
+        }
         Request.getBaseRequest(ctx.req()).getHttpChannel().abort(failure);
     }
 

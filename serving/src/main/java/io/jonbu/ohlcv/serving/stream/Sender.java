@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * per-client work runs on every core, and updates that arrived together reach a client as one message.
  * Writes do not block ({@link ClientSession}), so a slow client holds up no one on its sender either.
  * The inbox is taken whole each round: updates that came while a round wrote are queued (and
- * coalesced) together in the next, so the inbox holds at most about a round's worth.
+ * coalesced) together in the next, so while the sender keeps up with Kafka the inbox holds about a
+ * round's worth; it is not bounded, as the executor's queue it replaced was not: a sender that falls
+ * behind for good (more clients than its core can write to) grows it.
  */
 final class Sender implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Sender.class);

@@ -65,7 +65,7 @@ final class Subscribers {
             try {
                 client.offer(update, now);
             } catch (RuntimeException e) {
-                // one client's broken connection must not stop the Kafka thread, and so every other client
+                // one client's broken connection must not stop this sender's thread, and so its other clients
                 LOG.warn("dropping stream client after a failed send: {}", e.toString());
                 client.closed();
             }
