@@ -266,19 +266,19 @@ final class StreamConnection {
 
         @Override
         public void onClosing(WebSocket ws, int code, String reason) {
-            MDC.put(CONNECTION_MDC_KEY, connection);
-            try {
-                StreamConnection.this.onClosing(ws, code, reason);
-            } finally {
-                MDC.remove(CONNECTION_MDC_KEY);
-            }
+            tagged(() -> StreamConnection.this.onClosing(ws, code, reason));
         }
 
         @Override
         public void onFailure(WebSocket ws, Throwable failure, Response response) {
+            tagged(() -> StreamConnection.this.onFailure(ws, failure, response));
+        }
+
+        /** The last calls on a socket may come from another thread than its reader's: tagged for their duration only. */
+        private void tagged(Runnable call) {
             MDC.put(CONNECTION_MDC_KEY, connection);
             try {
-                StreamConnection.this.onFailure(ws, failure, response);
+                call.run();
             } finally {
                 MDC.remove(CONNECTION_MDC_KEY);
             }
