@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jonbu.ohlcv.model.Candle;
 import io.jonbu.ohlcv.model.EpochNanos;
+import io.jonbu.ohlcv.model.FeedStatus;
 import io.jonbu.ohlcv.model.ProviderBar;
 import io.jonbu.ohlcv.model.Timeframe;
 import io.jonbu.ohlcv.sql.EmbeddedDatabase;
@@ -53,7 +54,7 @@ class NewestPerKeyExecutorTest {
     @BeforeEach
     void empty() throws SQLException {
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE candles, provider_bars");
+            s.execute("TRUNCATE candles, provider_bars, feed_status");
         }
     }
 
@@ -61,19 +62,19 @@ class NewestPerKeyExecutorTest {
         return new Candle(symbol, Timeframe.M1, START, Timeframe.M1.end(START), 10, 12, 9, close, 100, 3, 10.5, true, revision);
     }
 
-    private static JdbcOutputFormat<Candle, Candle, JdbcBatchStatementExecutor<Candle>> candleOutput(
-            JdbcOutputFormat.StatementExecutorFactory<JdbcBatchStatementExecutor<Candle>> executor, int maxRetries) throws IOException {
+    private static <T> JdbcOutputFormat<T, T, JdbcBatchStatementExecutor<T>> output(Class<T> type,
+            JdbcOutputFormat.StatementExecutorFactory<JdbcBatchStatementExecutor<T>> executor, int maxRetries) throws IOException {
         // no batch interval and a large batch: a batch ends where the test flushes
-        JdbcOutputFormat<Candle, Candle, JdbcBatchStatementExecutor<Candle>> output = new JdbcOutputFormat<>(
+        JdbcOutputFormat<T, T, JdbcBatchStatementExecutor<T>> output = new JdbcOutputFormat<>(
                 new SimpleJdbcConnectionProvider(connection.options()),
                 JdbcExecutionOptions.builder().withBatchSize(1000).withBatchIntervalMs(0).withMaxRetries(maxRetries).build(),
                 executor);
-        output.open(JdbcOutputSerializer.of(TypeInformation.of(Candle.class).createSerializer(new SerializerConfigImpl()), false));
+        output.open(JdbcOutputSerializer.of(TypeInformation.of(type).createSerializer(new SerializerConfigImpl()), false));
         return output;
     }
 
     private static JdbcOutputFormat<Candle, Candle, JdbcBatchStatementExecutor<Candle>> candleSink() throws IOException {
-        return candleOutput(() -> new NewestPerKeyExecutor<>(PostgresSinks.UPSERT_CANDLE, PostgresSinks::bindCandle,
+        return output(Candle.class, () -> new NewestPerKeyExecutor<>(PostgresSinks.UPSERT_CANDLE, PostgresSinks::bindCandle,
                 PostgresSinks::candleKey, PostgresSinks::newerRevision), 3);
     }
 
@@ -136,7 +137,7 @@ class NewestPerKeyExecutorTest {
     @Test
     void withoutFoldingAMultiRowUpsertRefusesACandleAndItsRevisionInOneBatch() throws Exception {
         JdbcOutputFormat<Candle, Candle, JdbcBatchStatementExecutor<Candle>> out =
-                candleOutput(() -> JdbcBatchStatementExecutor.simple(PostgresSinks.UPSERT_CANDLE, PostgresSinks::bindCandle), 0);
+                output(Candle.class, () -> JdbcBatchStatementExecutor.simple(PostgresSinks.UPSERT_CANDLE, PostgresSinks::bindCandle), 0);
         out.writeRecord(candle("AAPL", 11, 0));
         out.writeRecord(candle("AAPL", 11.5, 1));
 
@@ -149,12 +150,9 @@ class NewestPerKeyExecutorTest {
         long minute = EpochNanos.parse("2024-03-08T14:31:00Z");
         ProviderBar bar = new ProviderBar(ProviderBar.Kind.BAR, "NVDA", minute, 875, 876, 874.5, 875.5, 300, 3, 875.2);
         ProviderBar updated = new ProviderBar(ProviderBar.Kind.UPDATED_BAR, "NVDA", minute, 875, 877, 874.5, 875.5, 400, 4, 875.6);
-        JdbcOutputFormat<ProviderBar, ProviderBar, JdbcBatchStatementExecutor<ProviderBar>> out = new JdbcOutputFormat<>(
-                new SimpleJdbcConnectionProvider(connection.options()),
-                JdbcExecutionOptions.builder().withBatchSize(1000).withBatchIntervalMs(0).build(),
+        JdbcOutputFormat<ProviderBar, ProviderBar, JdbcBatchStatementExecutor<ProviderBar>> out = output(ProviderBar.class,
                 () -> new NewestPerKeyExecutor<>(PostgresSinks.UPSERT_PROVIDER_BAR, PostgresSinks::bindProviderBar,
-                        PostgresSinks::providerBarKey, PostgresSinks::laterBar));
-        out.open(JdbcOutputSerializer.of(TypeInformation.of(ProviderBar.class).createSerializer(new SerializerConfigImpl()), false));
+                        PostgresSinks::providerBarKey, PostgresSinks::laterBar), 0);
         out.writeRecord(bar);
         out.writeRecord(updated);
         out.writeRecord(bar);
@@ -163,6 +161,24 @@ class NewestPerKeyExecutorTest {
 
         assertThat(rows("SELECT concat_ws(' ', kind, high, volume, updated) FROM provider_bars"))
                 .containsExactly("minute 876 300 t");
+    }
+
+    @Test
+    void aSplitsReportsInOneBatchLandTheNewestEvenWhenAnOlderOneComesLast() throws Exception {
+        long at = EpochNanos.parse("2024-03-08T14:31:00Z");
+        JdbcOutputFormat<FeedStatus, FeedStatus, JdbcBatchStatementExecutor<FeedStatus>> out = output(FeedStatus.class,
+                () -> new NewestPerKeyExecutor<>(PostgresSinks.UPSERT_FEED_STATUS, PostgresSinks::bindFeedStatus, FeedStatus::split,
+                        PostgresSinks::newerReport), 0);
+        // four rows: pgjdbc sends a batch in power-of-two chunks, so an unfolded duplicate would share a statement
+        out.writeRecord(new FeedStatus("split-0", true, "closed", 7, at, at));
+        out.writeRecord(new FeedStatus("split-0", false, "open", 7, at, at + 10_000_000_000L));
+        out.writeRecord(new FeedStatus("split-1", true, "closed", 3, at, at));
+        out.writeRecord(new FeedStatus("split-0", true, "closed", 7, at, at + 5_000_000_000L));
+        out.flush();
+        out.close();
+
+        assertThat(rows("SELECT concat_ws(' ', split, connected, rest_circuit) FROM feed_status ORDER BY split"))
+                .containsExactly("split-0 f open", "split-1 t closed");
     }
 
     private static List<String> rows(String sql) throws SQLException {
